@@ -1,0 +1,137 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Process model (see README "Architecture"): `resume-agent` is the supervisor and CLI;
+// it spawns `resume-agent-gateway` (HTTP/SSE) and a warm pool of `resume-agent-worker`
+// processes. Gateway and worker meet only in `IPC`.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "resume-agent",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "resume-agent", targets: ["resume-agent"]),
+        .executable(name: "resume-agent-gateway", targets: ["resume-agent-gateway"]),
+        .executable(name: "resume-agent-worker", targets: ["resume-agent-worker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+    ],
+    targets: [
+        // MARK: C shims over system libraries (installed by scripts/setup.sh)
+        .target(
+            name: "CSystemShims",
+            linkerSettings: [.linkedLibrary("systemd")]
+        ),
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // MARK: Libraries
+        .target(
+            name: "IPC",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ServiceSupport",
+            dependencies: [
+                "CSystemShims",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Resume domain, no HTTP or IPC: import (ResumeKit), matching and truthful rewrites
+        // (ResumeMatch), preview and export (ResumeRender). Workers use them; so does the CLI.
+        .target(
+            name: "ResumeKit",
+            dependencies: [
+                "CPoppler",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ResumeMatch",
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ResumeRender",
+            dependencies: [
+                "CPangoCairo", "CCmark",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Supervisor",
+            dependencies: [
+                "IPC", "ServiceSupport", "CSystemShims",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "IPC", "ServiceSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RunWorker",
+            dependencies: [
+                "IPC", "ServiceSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Executables (thin: each calls one `run…` function the tests also use)
+        .executableTarget(name: "resume-agent", dependencies: ["Supervisor"], swiftSettings: swiftSettings),
+        .executableTarget(name: "resume-agent-gateway", dependencies: ["Gateway"], swiftSettings: swiftSettings),
+        .executableTarget(name: "resume-agent-worker", dependencies: ["RunWorker"], swiftSettings: swiftSettings),
+
+        // MARK: Tests
+        .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResumeMatchTests", dependencies: ["ResumeMatch"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResumeRenderTests", dependencies: ["ResumeRender"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "IPC", "Gateway",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import IPC
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import ServiceSupport
+
+/// Entry point of `resume-agent-gateway`.
+public enum GatewayMain {
+    public static func run() async {
+        LoggingSetup.bootstrap()
+        var logger = Logger(label: "gateway")
+        logger[metadataKey: "gateway.pid"] = "\(getpid())"
+        let environment = ProcessInfo.processInfo.environment
+        let options: GatewayOptions
+        do {
+            options = try GatewayOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: environment)
+        } catch {
+            logger.error("invalid gateway arguments", metadata: ["error": "\(error)"])
+            exit(64)
+        }
+        ParentWatch.dieWithParent(expectedParent: options.supervisorPid)
+        signal(SIGINT, SIG_IGN)  // Ctrl-C reaches the whole group; the supervisor drains us.
+        signal(SIGPIPE, SIG_IGN)
+        if (environment["RESUME_AGENT_FAULT"] ?? "").contains("gateway-boot-crash") {
+            logger.error("injected fault: crashing at boot")
+            exit(3)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: options.runtimeDirectory, withIntermediateDirectories: true)
+        } catch {
+            logger.error("cannot create runtime directory", metadata: ["path": "\(options.runtimeDirectory)", "error": "\(error)"])
+            exit(73)
+        }
+        let metrics = GatewayMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
+        let gateway = buildGateway(options: options, logger: logger, metrics: metrics)
+        var services: [any Service] = []
+        let (drains, drainSink) = AsyncStream<Drain>.makeStream()
+        if let fd = options.controlFD {
+            services.append(SupervisorLink(
+                fd: fd, pool: gateway.pool, metrics: metrics, readiness: gateway.readiness,
+                health: { await gateway.pool.hasCapacity },
+                onDrain: { drainSink.yield($0) },
+                logger: logger
+            ))
+        }
+        // Shutdown runs in reverse: stop HTTP first, then the workers, then the link.
+        services += [gateway.workerListener, gateway.application]
+        var configuration = ServiceGroupConfiguration(
+            services: services.map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm],
+            cancellationSignals: [],
+            logger: logger
+        )
+        configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(options.drainSeconds * 1000))
+        let group = ServiceGroup(configuration: configuration)
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    for await _ in drains {
+                        await group.triggerGracefulShutdown()
+                        return
+                    }
+                }
+                try await group.run()
+                drainSink.finish()
+                tasks.cancelAll()
+            }
+            logger.info("gateway stopped")
+            exit(0)
+        } catch is CancellationError {
+            logger.info("gateway stopped")
+            exit(0)
+        } catch {
+            logger.error("gateway failed", metadata: ["error": "\(error)"])
+            exit(1)
+        }
+    }
+}

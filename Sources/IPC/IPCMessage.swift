@@ -1,0 +1,91 @@
+import Foundation
+
+/// The protocol spoken between supervisor, gateway and workers.
+public enum IPCProtocol {
+    /// Bumped on any incompatible change to `IPCMessage`; checked in the hello.
+    public static let version = 1
+}
+
+/// One frame's JSON object: a `type` discriminator plus the payload's fields at top level,
+/// e.g. `{"type":"run_start","run_id":"run_1","session_id":"sess_1","input":{}}`.
+public enum IPCMessage: Sendable, Equatable {
+    case hello(Hello)
+    case helloAck(HelloAck)
+    case ping(Ping)
+    case pong(Pong)
+    case gatewayListening(GatewayListening)
+    case poolStatus(PoolStatus)
+    case drain(Drain)
+    case runStart(RunStart)
+    case runEvent(RunEvent)
+    case runEnd(RunEnd)
+    case cancel(Cancel)
+    case fault(Fault)
+
+    /// The wire name of each case.
+    public enum Kind: String, CaseIterable, Sendable {
+        case hello, helloAck = "hello_ack", ping, pong
+        case gatewayListening = "gateway_listening", poolStatus = "pool_status", drain
+        case runStart = "run_start", runEvent = "run_event", runEnd = "run_end", cancel, fault
+    }
+
+    public var kind: Kind {
+        switch self {
+        case .hello: .hello
+        case .helloAck: .helloAck
+        case .ping: .ping
+        case .pong: .pong
+        case .gatewayListening: .gatewayListening
+        case .poolStatus: .poolStatus
+        case .drain: .drain
+        case .runStart: .runStart
+        case .runEvent: .runEvent
+        case .runEnd: .runEnd
+        case .cancel: .cancel
+        case .fault: .fault
+        }
+    }
+}
+
+extension IPCMessage: Codable {
+    private enum TypeKey: String, CodingKey { case type }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: TypeKey.self)
+        let name = try container.decode(String.self, forKey: .type)
+        guard let kind = Kind(rawValue: name) else { throw FrameError.unknownMessageType(name) }
+        switch kind {
+        case .hello: self = .hello(try Hello(from: decoder))
+        case .helloAck: self = .helloAck(try HelloAck(from: decoder))
+        case .ping: self = .ping(try Ping(from: decoder))
+        case .pong: self = .pong(try Pong(from: decoder))
+        case .gatewayListening: self = .gatewayListening(try GatewayListening(from: decoder))
+        case .poolStatus: self = .poolStatus(try PoolStatus(from: decoder))
+        case .drain: self = .drain(try Drain(from: decoder))
+        case .runStart: self = .runStart(try RunStart(from: decoder))
+        case .runEvent: self = .runEvent(try RunEvent(from: decoder))
+        case .runEnd: self = .runEnd(try RunEnd(from: decoder))
+        case .cancel: self = .cancel(try Cancel(from: decoder))
+        case .fault: self = .fault(try Fault(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: TypeKey.self)
+        try container.encode(kind.rawValue, forKey: .type)
+        switch self {
+        case .hello(let payload): try payload.encode(to: encoder)
+        case .helloAck(let payload): try payload.encode(to: encoder)
+        case .ping(let payload): try payload.encode(to: encoder)
+        case .pong(let payload): try payload.encode(to: encoder)
+        case .gatewayListening(let payload): try payload.encode(to: encoder)
+        case .poolStatus(let payload): try payload.encode(to: encoder)
+        case .drain(let payload): try payload.encode(to: encoder)
+        case .runStart(let payload): try payload.encode(to: encoder)
+        case .runEvent(let payload): try payload.encode(to: encoder)
+        case .runEnd(let payload): try payload.encode(to: encoder)
+        case .cancel(let payload): try payload.encode(to: encoder)
+        case .fault(let payload): try payload.encode(to: encoder)
+        }
+    }
+}

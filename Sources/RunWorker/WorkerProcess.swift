@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import IPC
+import Logging
+
+/// The life of one worker: connect to the gateway, say hello, serve up to `maxRuns` runs
+/// (each cancellable by a `cancel` frame), then exit. Exit codes: 0 when done or when the
+/// gateway went away (not a crash), 1 when the gateway could not be reached or refused us.
+public struct WorkerProcess: Sendable {
+    let options: WorkerOptions
+    let executor: any RunExecutor
+    let logger: Logger
+
+    public init(options: WorkerOptions, executor: any RunExecutor, logger: Logger) {
+        self.options = options
+        self.executor = executor
+        self.logger = logger
+    }
+
+    enum Input: Sendable {
+        case message(IPCMessage)
+        case runFinished(String)
+        case closed((any Error)?)
+    }
+
+    public func run() async -> Int32 {
+        let channel: IPCChannel.Raw
+        do {
+            channel = try await IPCChannel.connect(unixPath: options.socketPath)
+        } catch {
+            logger.error("cannot reach gateway", metadata: ["socket": "\(options.socketPath)", "error": "\(error)"])
+            return 1
+        }
+        do {
+            return try await IPCChannel.run(channel) { connection in
+                try await serve(connection)
+            }
+        } catch {
+            logger.error("worker connection failed", metadata: ["error": "\(error)"])
+            return 1
+        }
+    }
+
+    private func serve(_ connection: IPCConnection) async throws -> Int32 {
+        let (inputs, sink) = AsyncStream<Input>.makeStream()
+        let pid = getpid()
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            // Reader: the only consumer of the connection's messages.
+            group.addTask { [logger, options] in
+                var iterator = connection.messages.makeAsyncIterator()
+                do {
+                    _ = try await connection.handshake(role: .worker, pid: pid, maxRuns: options.maxRuns, iterator: &iterator)
+                    logger.debug("worker ready")
+                    while let message = try await iterator.next() { sink.yield(.message(message)) }
+                    sink.yield(.closed(nil))
+                } catch {
+                    sink.yield(.closed(error))
+                }
+            }
+            defer { group.cancelAll() }
+            var served = 0
+            var current: (id: String, task: Task<Void, Never>)?
+            for await input in inputs {
+                switch input {
+                case .message(.runStart(let start)):
+                    guard current == nil else {
+                        try await connection.send(.fault(Fault(code: "busy", message: "worker already runs \(current!.id)")))
+                        continue
+                    }
+                    current = (start.runId, startRun(start, connection: connection, sink: sink))
+                case .message(.cancel(let cancel)):
+                    if let current, current.id == cancel.runId {
+                        logger.info("run cancel requested", metadata: ["run.id": "\(cancel.runId)", "reason": "\(cancel.reason)"])
+                        current.task.cancel()
+                    }
+                case .message(let other):
+                    logger.warning("unexpected message", metadata: ["type": "\(other.kind.rawValue)"])
+                case .runFinished:
+                    await current?.task.value
+                    current = nil
+                    served += 1
+                    if options.maxRuns > 0, served >= options.maxRuns { return 0 }
+                case .closed(let error):
+                    current?.task.cancel()
+                    await current?.task.value
+                    if let error, !(error is CancellationError) {
+                        logger.warning("gateway connection closed with error", metadata: ["error": "\(error)"])
+                        return error is IPCHandshakeError ? 1 : 0
+                    }
+                    return 0
+                }
+            }
+            return 0
+        }
+    }
+
+    /// The run executes in its own task so that `cancel` frames are read while it runs;
+    /// the task is owned: it is awaited on `runFinished` or cancelled and awaited on close.
+    private func startRun(_ start: RunStart, connection: IPCConnection, sink: AsyncStream<Input>.Continuation) -> Task<Void, Never> {
+        var runLogger = logger
+        runLogger[metadataKey: "run.id"] = "\(start.runId)"
+        runLogger[metadataKey: "session.id"] = "\(start.sessionId)"
+        let executor = self.executor
+        return Task { [runLogger] in
+            runLogger.info("run started")
+            let end: RunEnd
+            do {
+                end = try await executor.execute(start) { event in try await connection.send(.runEvent(event)) }
+            } catch is CancellationError {
+                end = RunEnd(runId: start.runId, outcome: .cancelled)
+            } catch {
+                end = RunEnd(runId: start.runId, outcome: .failed, error: "\(error)")
+            }
+            try? await connection.send(.runEnd(end))
+            runLogger.info("run ended", metadata: ["outcome": "\(end.outcome.rawValue)"])
+            sink.yield(.runFinished(start.runId))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceSupport
+
+/// `resume-agent serve`: runs the service (supervisor → gateway → warm worker pool).
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the Resume Agent server (HTTP API, web UI and worker pool)."
+    )
+
+    @Option(help: "Address to listen on (default 127.0.0.1).")
+    var host: String?
+
+    @Option(help: "TCP port to listen on; 0 picks a free one (default 8080).")
+    var port: Int?
+
+    @Option(name: .customLong("data-dir"), help: "Where sessions and files live (default $STATE_DIRECTORY or ./data).")
+    var dataDirectory: String?
+
+    @Option(help: "Idle workers kept warm (default 2).")
+    var workers: Int?
+
+    @Option(name: .customLong("max-workers"), help: "Most worker processes at once (default 16).")
+    var maxWorkers: Int?
+
+    @Option(help: "JSON configuration file (flags override it).")
+    var config: String?
+
+    func run() async throws {
+        LoggingSetup.bootstrap()
+        var logger = Logger(label: "supervisor")
+        logger[metadataKey: "supervisor.pid"] = "\(getpid())"
+        let environment = ProcessInfo.processInfo.environment
+        var configuration = SupervisorConfiguration(binDirectory: Self.binDirectory(environment: environment))
+        if let stateDirectory = environment["STATE_DIRECTORY"]?.split(separator: ":").first {
+            configuration.dataDirectory = String(stateDirectory)
+        }
+        if let runtimeDirectory = environment["RUNTIME_DIRECTORY"]?.split(separator: ":").first {
+            configuration.runtimeDirectory = String(runtimeDirectory)
+        }
+        do {
+            if let config { try configuration.apply(configFile: config) }
+            if let host { configuration.host = host }
+            if let port { configuration.port = port }
+            if let dataDirectory { configuration.dataDirectory = dataDirectory }
+            if let workers { configuration.minIdleWorkers = workers }
+            if let maxWorkers { configuration.maxWorkers = maxWorkers }
+            if workers != nil, maxWorkers == nil, configuration.maxWorkers < configuration.minIdleWorkers {
+                configuration.maxWorkers = configuration.minIdleWorkers
+            }
+            try configuration.validate()
+            try FileManager.default.createDirectory(
+                atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+            )
+        } catch {
+            logger.error("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(78)  // EX_CONFIG
+        }
+        logger.info("starting", metadata: [
+            "data_dir": "\(configuration.dataDirectory)", "workers.min_idle": "\(configuration.minIdleWorkers)",
+            "workers.max": "\(configuration.maxWorkers)",
+        ])
+        let code = await Supervisor(configuration: configuration, logger: logger).run()
+        logger.info("stopped", metadata: ["exit.code": "\(code)"])
+        Glibc.exit(code)
+    }
+
+    /// The gateway and worker executables sit next to this one (or in `RESUME_AGENT_BIN_DIR`).
+    static func binDirectory(environment: [String: String]) -> String {
+        if let directory = environment["RESUME_AGENT_BIN_DIR"] { return directory }
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (path as NSString).deletingLastPathComponent
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Everything `resume-agent serve` needs. Built from defaults, then the JSON config file
+/// (`--config`), then environment, then flags (each overriding the previous).
+public struct SupervisorConfiguration: Sendable, Equatable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var dataDirectory = "./data"
+    public var runtimeDirectory: String?
+    /// Idle workers kept warm (`--workers`).
+    public var minIdleWorkers = 2
+    public var maxWorkers = 16
+    /// Runs a worker serves before exiting; 1 isolates every run in a fresh process.
+    public var runsPerWorker = 1
+    public var workerCPUSeconds = 300
+    public var workerMemoryMB = 4096
+    public var drainSeconds = 10.0
+    public var gatewayRestart = RestartPolicy()
+    public var workerRestart = RestartPolicy()
+    /// With no pong for this long, a gateway is presumed frozen and killed.
+    public var heartbeatTimeout: Duration = .seconds(30)
+    /// Health probe interval when systemd has no watchdog (with one: a quarter of it).
+    public var probeInterval: Duration = .seconds(1)
+    /// Directory holding `resume-agent-gateway` and `resume-agent-worker`.
+    public var binDirectory: String
+
+    public init(binDirectory: String) {
+        self.binDirectory = binDirectory
+    }
+
+    public var effectiveRuntimeDirectory: String {
+        runtimeDirectory ?? (dataDirectory as NSString).appendingPathComponent("run")
+    }
+
+    public var gatewayExecutable: String { (binDirectory as NSString).appendingPathComponent("resume-agent-gateway") }
+    public var workerExecutable: String { (binDirectory as NSString).appendingPathComponent("resume-agent-worker") }
+
+    /// The config file's shape (snake_case JSON; every key optional).
+    struct File: Decodable {
+        struct Workers: Decodable {
+            var minIdle: Int?
+            var max: Int?
+            var runsPerWorker: Int?
+            var cpuSeconds: Int?
+            var memoryMb: Int?
+        }
+        struct Restart: Decodable {
+            var initialBackoffMs: Int?
+            var maxBackoffMs: Int?
+            var intensity: Int?
+            var periodSeconds: Double?
+        }
+        var host: String?
+        var port: Int?
+        var dataDir: String?
+        var runtimeDir: String?
+        var workers: Workers?
+        var drainSeconds: Double?
+        var heartbeatTimeoutSeconds: Double?
+        var gatewayRestart: Restart?
+        var workerRestart: Restart?
+    }
+
+    public struct ConfigError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Applies a JSON config file.
+    public mutating func apply(configFile path: String) throws(ConfigError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigError(description: "cannot read config file \(path): \(error.localizedDescription)")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let file: File
+        do {
+            file = try decoder.decode(File.self, from: data)
+        } catch {
+            throw ConfigError(description: "invalid config file \(path): \(error)")
+        }
+        if let value = file.host { host = value }
+        if let value = file.port { port = value }
+        if let value = file.dataDir { dataDirectory = value }
+        if let value = file.runtimeDir { runtimeDirectory = value }
+        if let workers = file.workers {
+            if let value = workers.minIdle { minIdleWorkers = value }
+            if let value = workers.max { maxWorkers = value }
+            if let value = workers.runsPerWorker { runsPerWorker = value }
+            if let value = workers.cpuSeconds { workerCPUSeconds = value }
+            if let value = workers.memoryMb { workerMemoryMB = value }
+        }
+        if let value = file.drainSeconds { drainSeconds = value }
+        if let value = file.heartbeatTimeoutSeconds { heartbeatTimeout = .milliseconds(Int64(value * 1000)) }
+        file.gatewayRestart.map { Self.apply($0, to: &gatewayRestart) }
+        file.workerRestart.map { Self.apply($0, to: &workerRestart) }
+    }
+
+    private static func apply(_ restart: File.Restart, to policy: inout RestartPolicy) {
+        if let value = restart.initialBackoffMs { policy.initialBackoff = .milliseconds(value) }
+        if let value = restart.maxBackoffMs { policy.maxBackoff = .milliseconds(value) }
+        if let value = restart.intensity { policy.intensity = value }
+        if let value = restart.periodSeconds { policy.period = .milliseconds(Int64(value * 1000)) }
+    }
+
+    /// Checks values that would otherwise fail late and obscurely.
+    public func validate() throws(ConfigError) {
+        guard (0...65535).contains(port) else { throw ConfigError(description: "port \(port) is out of range") }
+        guard minIdleWorkers >= 1 else { throw ConfigError(description: "workers must be at least 1") }
+        guard maxWorkers >= minIdleWorkers else {
+            throw ConfigError(description: "max workers (\(maxWorkers)) is below the warm pool size (\(minIdleWorkers))")
+        }
+        let socket = (effectiveRuntimeDirectory as NSString).appendingPathComponent("worker.sock")
+        // sockaddr_un.sun_path is 108 bytes including the NUL.
+        guard socket.utf8.count < 108 else {
+            throw ConfigError(description: "runtime directory path is too long for a Unix socket: \(socket)")
+        }
+        for executable in [gatewayExecutable, workerExecutable] where !FileManager.default.isExecutableFile(atPath: executable) {
+            throw ConfigError(description: "missing executable \(executable) (build with `swift build`)")
+        }
+    }
+}

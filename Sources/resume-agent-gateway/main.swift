@@ -1,0 +1,2 @@
+import Gateway
+await GatewayMain.run()

@@ -1,0 +1,2 @@
+import RunWorker
+await WorkerMain.run()

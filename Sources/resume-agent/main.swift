@@ -1,0 +1,3 @@
+import Supervisor
+
+await ResumeAgentCommand.runFromCommandLine()
