@@ -1,0 +1,46 @@
+/// Joins the lines a PDF wrapped back into the paragraphs and list items they were written as.
+///
+/// A line was wrapped, rather than ended, when the first word of the next line would not have
+/// fitted after it: `line.x1 + space + nextFirstWord > right edge of the column`. The next line
+/// must also look like a continuation: same font, no bullet, aligned with the text above, close
+/// below it.
+enum LineReflow {
+    static func paragraphs(_ lines: [LayoutLine]) -> [LayoutLine] {
+        var rightEdge: [Int: Double] = [:]
+        for line in lines { rightEdge[line.column] = max(rightEdge[line.column] ?? 0, line.x1) }
+        var output: [LayoutLine] = []
+        var lastInColumn: [Int: Int] = [:]
+        for line in lines {
+            if let index = lastInColumn[line.column], index == output.count - 1,
+               continues(output[index], with: line, rightEdge: rightEdge[line.column] ?? line.x1) {
+                output[index] = merge(output[index], line)
+                continue
+            }
+            output.append(line)
+            lastInColumn[line.column] = output.count - 1
+        }
+        return output
+    }
+
+    static func continues(_ above: LayoutLine, with below: LayoutLine, rightEdge: Double) -> Bool {
+        guard !below.startsWithBullet, !above.text.contains("\t"), !below.text.contains("\t") else { return false }
+        guard abs(above.fontSize - below.fontSize) < 0.6, above.isBold == below.isBold, above.isItalic == below.isItalic else {
+            return false
+        }
+        // Measured from the last physical line of `above`, which may already hold merged lines.
+        let gap = below.y0 - above.y1
+        guard gap > -above.fontSize * 0.6, gap < above.fontSize * 0.8 else { return false }
+        guard abs(below.x0 - above.textX0) < 3 || abs(below.x0 - above.x0) < 3 else { return false }
+        let space = above.fontSize * 0.3
+        return above.x1 + space + below.firstWordWidth > rightEdge - 1
+    }
+
+    private static func merge(_ above: LayoutLine, _ below: LayoutLine) -> LayoutLine {
+        var merged = above
+        let hyphenated = above.text.hasSuffix("-") && (below.text.first?.isLowercase ?? false)
+        merged.text = above.text + (hyphenated ? "" : " ") + below.text
+        merged.x1 = below.x1
+        merged.y1 = below.y1
+        return merged
+    }
+}

@@ -1,0 +1,128 @@
+import CPoppler
+import Foundation
+
+/// Reads the text layer of a PDF with poppler-glib: every character with its box and font,
+/// grouped into words. Layout analysis happens afterwards, in pure Swift (``PageLayout``).
+enum PDFTextExtractor {
+    /// Pages beyond this are not read: a resume has a few, and each page costs poppler time.
+    static let maximumPages = 20
+
+    struct Page {
+        var words: [PositionedWord]
+        /// Poppler's own text, used when boxes and characters disagree.
+        var text: String
+        var boxesMatchText: Bool
+    }
+
+    static func pages(from data: Data) throws(ResumeImportError) -> [Page] {
+        let document = try open(data)
+        defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+        let count = min(Int(poppler_document_get_n_pages(document)), maximumPages)
+        var pages: [Page] = []
+        for index in 0..<count {
+            guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
+            defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+            pages.append(read(page))
+        }
+        return pages
+    }
+
+    private static func open(_ data: Data) throws(ResumeImportError) -> OpaquePointer {
+        let bytes = data.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
+        defer { g_bytes_unref(bytes) }
+        var error: UnsafeMutablePointer<GError>?
+        guard let document = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            let encrypted = error.map { $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
+            if let error { g_error_free(error) }
+            throw encrypted ? .encryptedPDF : .corruptPDF
+        }
+        return document
+    }
+
+    private static func read(_ page: OpaquePointer) -> Page {
+        guard let textPointer = poppler_page_get_text(page) else { return Page(words: [], text: "", boxesMatchText: false) }
+        defer { g_free(textPointer) }
+        let text = String(cString: textPointer)
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var rectangleCount: guint = 0
+        guard poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0, let rectangles else {
+            return Page(words: [], text: text, boxesMatchText: false)
+        }
+        defer { g_free(rectangles) }
+        let scalars = Array(text.unicodeScalars)
+        // Poppler gives one box per character of its text; if that ever fails to hold, the boxes
+        // cannot be trusted and the caller falls back to poppler's own line order.
+        guard scalars.count == Int(rectangleCount) else { return Page(words: [], text: text, boxesMatchText: false) }
+        let fonts = fontRuns(page, characterCount: scalars.count)
+        let boxes = UnsafeBufferPointer(start: rectangles, count: Int(rectangleCount))
+        return Page(words: words(scalars, boxes: boxes, fonts: fonts), text: text, boxesMatchText: true)
+    }
+
+    private struct Font {
+        var size: Double
+        var isBold: Bool
+        var isItalic: Bool
+    }
+
+    /// The font of each character, from poppler's attribute runs (start/end are character indexes).
+    private static func fontRuns(_ page: OpaquePointer, characterCount: Int) -> [Font?] {
+        var fonts = [Font?](repeating: nil, count: characterCount)
+        guard let list = poppler_page_get_text_attributes(page) else { return fonts }
+        defer { poppler_page_free_text_attributes(list) }
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            if let raw = current.pointee.data {
+                let attributes = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
+                let name = attributes.font_name.map { String(cString: $0) } ?? ""
+                let font = Font(size: attributes.font_size, isBold: isBold(name), isItalic: isItalic(name))
+                let start = max(0, Int(attributes.start_index))
+                let end = min(characterCount - 1, Int(attributes.end_index))
+                if start <= end { for index in start...end { fonts[index] = font } }
+            }
+            node = current.pointee.next
+        }
+        return fonts
+    }
+
+    static func isBold(_ fontName: String) -> Bool {
+        let name = fontName.lowercased()
+        return ["bold", "black", "heavy", "semibold", "demi", "-bd", "extrabold"].contains { name.contains($0) }
+    }
+
+    static func isItalic(_ fontName: String) -> Bool {
+        let name = fontName.lowercased()
+        return name.contains("italic") || name.contains("oblique") || name.hasSuffix("-it")
+    }
+
+    private static func words(
+        _ scalars: [Unicode.Scalar], boxes: UnsafeBufferPointer<PopplerRectangle>, fonts: [Font?]
+    ) -> [PositionedWord] {
+        var words: [PositionedWord] = []
+        var current: PositionedWord?
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace || scalar.value == 0 {
+                if let word = current { words.append(word) }
+                current = nil
+                continue
+            }
+            let box = boxes[index]
+            let font = fonts[index] ?? Font(size: box.y2 - box.y1, isBold: false, isItalic: false)
+            if var word = current {
+                word.text.unicodeScalars.append(scalar)
+                word.x0 = min(word.x0, box.x1)
+                word.x1 = max(word.x1, box.x2)
+                word.y0 = min(word.y0, box.y1)
+                word.y1 = max(word.y1, box.y2)
+                current = word
+            } else {
+                var word = PositionedWord("", x0: box.x1, y0: box.y1, x1: box.x2, y1: box.y2,
+                                          fontSize: font.size, isBold: font.isBold, isItalic: font.isItalic)
+                word.text.unicodeScalars.append(scalar)
+                current = word
+            }
+        }
+        if let word = current { words.append(word) }
+        return words
+    }
+}

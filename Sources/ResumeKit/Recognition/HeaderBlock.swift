@@ -1,0 +1,66 @@
+/// The lines above the first section heading: name, headline, contact details and, on many
+/// resumes, an untitled summary paragraph.
+struct HeaderBlock {
+    var name = ""
+    var headline: String?
+    var contact: [String] = []
+    var summary: [String] = []
+
+    /// Titles some people put above their name.
+    private static let documentTitles: Set<String> = [
+        "resume", "curriculum vitae", "cv", "curriculum", "lebenslauf", "curriculo", "hoja de vida",
+        "resume professionnel", "vita",
+    ]
+
+    static func read(_ lines: [SourceLine]) -> HeaderBlock {
+        var block = HeaderBlock()
+        var remaining = lines[...]
+        while let first = remaining.first, documentTitles.contains(first.text.folded.trimmingSeparators) {
+            remaining = remaining.dropFirst()
+        }
+        if let titleIndex = remaining.firstIndex(where: { $0.role == .title }) {
+            block.name = remaining[titleIndex].text
+            remaining.remove(at: titleIndex)
+        } else if let first = remaining.first, !looksLikeContact(first.text) {
+            block.name = first.text
+            remaining = remaining.dropFirst()
+        }
+        for line in remaining {
+            block.absorb(line)
+        }
+        return block
+    }
+
+    private mutating func absorb(_ line: SourceLine) {
+        let text = line.text
+        if Self.looksLikeContact(text) {
+            contact += Self.contactItems(text)
+        } else if headline == nil && contact.isEmpty && summary.isEmpty && text.wordCount <= 10 && !text.hasSuffix(".") {
+            headline = text
+        } else if summary.isEmpty && text.wordCount <= 4 && text.contains(",") {
+            // "Seattle, WA" on its own line: a place, not prose.
+            contact += Self.contactItems(text)
+        } else {
+            summary.append(text)
+        }
+    }
+
+    /// Email, phone, web profile, or a short line cut into parts by contact separators.
+    static func looksLikeContact(_ text: String) -> Bool {
+        let folded = text.folded
+        if folded.contains("@") || folded.contains("http") || folded.contains("www.") { return true }
+        if ["linkedin", "github", ".com", ".io", ".dev", ".org", ".net", ".de", ".es", ".fr", ".br"]
+            .contains(where: { folded.contains($0) }) && text.wordCount <= 12 { return true }
+        if text.filter(\.isNumber).count >= 7 && text.wordCount <= 12 { return true }
+        return contactItems(text).count >= 2 && text.wordCount <= 16 && !text.hasSuffix(".")
+    }
+
+    /// Splits a contact line on the separators people use between items.
+    static func contactItems(_ text: String) -> [String] {
+        var working = text.replacingOccurrences(of: "\t", with: "|")
+        for separator in [" · ", " | ", " • ", " ◦ ", " ⋅ ", " ∙ ", " ▪ ", " — ", " – ", "   ", "  "] {
+            working = working.replacingOccurrences(of: separator, with: "|")
+        }
+        return working.split(separator: "|").map { String($0).trimmingSeparators }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,95 @@
+/// Section heading names in English, Spanish, French, German, Portuguese, Italian and Dutch,
+/// mapped to what the section holds. Names are folded (lowercase, no accents) before look-up.
+enum SectionHeadings {
+    /// The section kind a heading names, or `nil` when the text is not a known heading name.
+    /// A known name with a small prefix or suffix ("Professional Experience", "Skills & Tools")
+    /// still matches, so the lists hold stems, not every phrasing.
+    static func kind(of heading: String) -> ResumeSection.Kind? {
+        let key = normalize(heading)
+        guard !key.isEmpty, key.count <= 48 else { return nil }
+        if let exact = exact[key] { return exact }
+        let words = key.split(separator: " ").map(String.init)
+        guard words.count <= 5 else { return nil }
+        for (kind, stems) in stems {
+            for stem in stems where words.contains(where: { $0 == stem || ($0.hasPrefix(stem) && stem.count >= 6) }) {
+                return kind
+            }
+        }
+        return nil
+    }
+
+    /// The kind when the heading is exactly a known name (no stem matching).
+    static func exactKind(of heading: String) -> ResumeSection.Kind? {
+        exact[normalize(heading)]
+    }
+
+    /// Folded, trailing colon and decoration removed, letter-spaced caps rejoined ("S K I L L S").
+    static func normalize(_ heading: String) -> String {
+        var text = heading.folded.trimmingCharacters(in: .init(charactersIn: " :：-–—_*#=|.•"))
+        let parts = text.split(separator: " ")
+        if parts.count >= 4, parts.allSatisfy({ $0.count == 1 }) { text = parts.joined() }
+        text = text.replacingOccurrences(of: "&", with: " and ").replacingOccurrences(of: "/", with: " ")
+        return text.collapsingWhitespace
+    }
+
+    private static let exact: [String: ResumeSection.Kind] = {
+        var table: [String: ResumeSection.Kind] = [:]
+        for name in [
+            "summary", "profile", "about", "about me", "objective", "career objective", "overview",
+            "professional summary", "career summary", "personal statement", "introduction",
+            "resumen", "perfil", "perfil profesional", "sobre mi", "objetivo", "objetivo profesional", "extracto",
+            "profil", "resume", "a propos", "a propos de moi", "objectif", "profil professionnel", "synthese",
+            "kurzprofil", "profil", "uber mich", "zusammenfassung", "berufliches profil", "zielsetzung",
+            "resumo", "sobre", "resumo profissional", "perfil profissional", "objetivos",
+            "profilo", "sommario", "chi sono", "profiel", "samenvatting", "over mij",
+        ] { table[name] = .summary }
+        for name in [
+            "experience", "work", "employment", "work history", "career", "career history",
+            "experiencia", "trayectoria", "trayectoria profesional", "historial laboral",
+            "experiences", "parcours", "parcours professionnel",
+            "berufserfahrung", "werdegang", "beruflicher werdegang", "praxiserfahrung", "berufspraxis",
+            "experiencia profissional", "historico profissional", "esperienza", "esperienze", "werkervaring",
+        ] { table[name] = .experience }
+        for name in [
+            "education", "academic background", "qualifications", "training",
+            "educacion", "formacion", "formacion academica", "estudios",
+            "formation", "formations", "etudes", "cursus",
+            "ausbildung", "bildung", "bildungsweg", "studium", "schulbildung",
+            "educacao", "formacao", "formacao academica", "escolaridade",
+            "istruzione", "formazione", "opleiding", "opleidingen",
+        ] { table[name] = .education }
+        for name in [
+            "skills", "technical skills", "core skills", "key skills", "competencies", "core competencies",
+            "expertise", "technologies", "tools", "tech stack", "strengths",
+            "habilidades", "competencias", "aptitudes", "conocimientos", "destrezas",
+            "competences", "competences techniques", "savoir faire", "outils",
+            "kenntnisse", "fahigkeiten", "kompetenzen", "fachkenntnisse", "qualifikationen", "edv kenntnisse",
+            "it kenntnisse", "skills und kenntnisse",
+            "habilidades tecnicas", "conhecimentos", "competencias tecnicas",
+            "competenze", "capacita", "vaardigheden",
+        ] { table[name] = .skills }
+        for name in [
+            "projects", "certifications", "certificates", "licenses", "languages", "publications",
+            "awards", "honors", "volunteering", "interests", "hobbies", "references", "activities",
+            "proyectos", "certificaciones", "idiomas", "publicaciones", "premios", "voluntariado", "intereses",
+            "projets", "certificats", "langues", "publications", "prix", "benevolat", "centres d'interet", "interets",
+            "projekte", "zertifikate", "sprachen", "sprachkenntnisse", "veroffentlichungen", "ehrenamt", "interessen", "hobbys",
+            "projetos", "certificacoes", "idiomas", "linguas", "publicacoes", "premios", "voluntariado", "interesses",
+        ] { table[name] = .other }
+        return table
+    }()
+
+    /// Distinctive words that make a heading recognisable inside longer phrasings.
+    private static let stems: [(ResumeSection.Kind, [String])] = [
+        (.experience, ["experience", "employment", "experiencia", "experiences", "berufserfahrung",
+                       "erfahrung", "esperienza", "werkervaring", "work"]),
+        (.education, ["education", "educacion", "formacion", "ausbildung", "educacao", "formacao",
+                      "academic", "academica", "studium", "istruzione"]),
+        (.skills, ["skills", "competencies", "habilidades", "competencias", "competences", "kenntnisse",
+                   "kompetenzen", "fahigkeiten", "technologies", "competenze"]),
+        (.summary, ["summary", "profile", "objective", "resumen", "zusammenfassung", "kurzprofil"]),
+        (.other, ["projects", "certifications", "languages", "publications", "awards", "volunteer",
+                  "proyectos", "projekte", "idiomas", "sprachen", "langues", "certificaciones",
+                  "zertifikate", "interests"]),
+    ]
+}

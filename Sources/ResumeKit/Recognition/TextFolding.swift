@@ -1,0 +1,44 @@
+import Foundation
+
+/// Comparison helpers: resumes mix cases, accents and typographic punctuation freely.
+extension String {
+    /// Lowercased, accents removed (`"Expérience"` → `"experience"`), for dictionary look-ups.
+    var folded: String {
+        folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Trimmed of spaces, tabs and newlines.
+    var trimmed: String {
+        trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs of whitespace collapsed to one space, trimmed.
+    var collapsingWhitespace: String {
+        split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{00A0}" || $0 == "\r" })
+            .joined(separator: " ")
+    }
+
+    /// Trimmed of whitespace and of separator punctuation left over after removing a part
+    /// ("Parcelwise, " → "Parcelwise", "| Seattle" → "Seattle").
+    var trimmingSeparators: String {
+        trimmingCharacters(in: CharacterSet(charactersIn: " \t,;|·•–—-:/").union(.whitespacesAndNewlines))
+    }
+
+    /// True when the string has letters and none of them is lowercase ("EXPERIENCE", "WORK HISTORY").
+    var isAllCaps: Bool {
+        var sawLetter = false
+        for scalar in unicodeScalars where CharacterSet.letters.contains(scalar) {
+            sawLetter = true
+            if CharacterSet.lowercaseLetters.contains(scalar) { return false }
+        }
+        return sawLetter
+    }
+
+    var wordCount: Int {
+        split(whereSeparator: { $0 == " " || $0 == "\t" }).count
+    }
+}
+
+extension Substring {
+    var trimmed: String { String(self).trimmed }
+}
