@@ -123,11 +123,15 @@ let package = Package(
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeMatchTests", dependencies: ["ResumeMatch"], swiftSettings: swiftSettings),
-        .testTarget(name: "ResumeRenderTests", dependencies: ["ResumeRender"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ResumeRenderTests",
+            dependencies: ["ResumeRender", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "IPC", "Gateway",
+                "IPC", "Gateway", "CSystemShims",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -16,6 +16,11 @@
 
 int ra_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
              const int *fds, int nfds) {
+    return ra_spawn_ex(pid, path, argv, envp, fds, nfds, -1, -1, 0);
+}
+
+int ra_spawn_ex(pid_t *pid, const char *path, char *const argv[], char *const envp[],
+                const int *fds, int nfds, int stdout_fd, int stderr_fd, int new_process_group) {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attr;
     int rc = posix_spawn_file_actions_init(&actions);
@@ -25,9 +30,12 @@ int ra_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[
 
     // Two steps so that a source fd that happens to be 3+j is not clobbered before it is moved.
     for (int i = 0; i < nfds && rc == 0; i++) rc = posix_spawn_file_actions_adddup2(&actions, fds[i], 900 + i);
+    if (rc == 0 && stdout_fd >= 0) rc = posix_spawn_file_actions_adddup2(&actions, stdout_fd, 1);
+    if (rc == 0 && stderr_fd >= 0) rc = posix_spawn_file_actions_adddup2(&actions, stderr_fd, 2);
     for (int i = 0; i < nfds && rc == 0; i++) rc = posix_spawn_file_actions_adddup2(&actions, 900 + i, 3 + i);
     if (rc == 0) rc = posix_spawn_file_actions_addclosefrom_np(&actions, 3 + nfds);
     if (rc == 0) rc = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (rc == 0 && new_process_group) rc = posix_spawnattr_setpgroup(&attr, 0);
 
     sigset_t empty, defaults;
     sigemptyset(&empty);
@@ -36,7 +44,8 @@ int ra_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[
     for (unsigned i = 0; i < sizeof(reset) / sizeof(reset[0]); i++) sigaddset(&defaults, reset[i]);
     if (rc == 0) rc = posix_spawnattr_setsigmask(&attr, &empty);
     if (rc == 0) rc = posix_spawnattr_setsigdefault(&attr, &defaults);
-    if (rc == 0) rc = posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (new_process_group ? POSIX_SPAWN_SETPGROUP : 0);
+    if (rc == 0) rc = posix_spawnattr_setflags(&attr, flags);
     if (rc == 0) rc = posix_spawn(pid, path, &actions, &attr, argv, envp);
 
     posix_spawn_file_actions_destroy(&actions);

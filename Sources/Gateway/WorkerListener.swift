@@ -65,6 +65,8 @@ public struct WorkerListener: Service {
                     while let message = try await iterator.next() {
                         await pool.deliver(from: pid, message)
                     }
+                } catch is CancellationError {
+                    // The gateway is shutting down.
                 } catch {
                     logger.warning("worker connection closed", metadata: ["worker.pid": "\(pid)", "error": "\(error)"])
                 }

@@ -20,7 +20,7 @@ public struct WorkerProcess: Sendable {
 
     enum Input: Sendable {
         case message(IPCMessage)
-        case runFinished(String)
+        case runFinished(RunEnd)
         case closed((any Error)?)
     }
 
@@ -76,8 +76,10 @@ public struct WorkerProcess: Sendable {
                     }
                 case .message(let other):
                     logger.warning("unexpected message", metadata: ["type": "\(other.kind.rawValue)"])
-                case .runFinished:
+                case .runFinished(let end):
                     await current?.task.value
+                    // Sent from here, not from the run's task: a cancelled task cannot write.
+                    try await connection.send(.runEnd(end))
                     current = nil
                     served += 1
                     if options.maxRuns > 0, served >= options.maxRuns { return 0 }
@@ -112,9 +114,8 @@ public struct WorkerProcess: Sendable {
             } catch {
                 end = RunEnd(runId: start.runId, outcome: .failed, error: "\(error)")
             }
-            try? await connection.send(.runEnd(end))
             runLogger.info("run ended", metadata: ["outcome": "\(end.outcome.rawValue)"])
-            sink.yield(.runFinished(start.runId))
+            sink.yield(.runFinished(end))
         }
     }
 }

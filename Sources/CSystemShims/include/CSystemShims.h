@@ -10,6 +10,11 @@
 int ra_spawn(pid_t *pid, const char *path, char *const argv[], char *const envp[],
              const int *fds, int nfds);
 
+/// `ra_spawn` plus stdout/stderr redirection (-1 keeps them) and, if `new_process_group`,
+/// a new process group led by the child (tests use it to find every descendant).
+int ra_spawn_ex(pid_t *pid, const char *path, char *const argv[], char *const envp[],
+                const int *fds, int nfds, int stdout_fd, int stderr_fd, int new_process_group);
+
 /// sd_notify(0, state). Returns > 0 if sent, 0 if NOTIFY_SOCKET is unset, < 0 on error.
 int ra_sd_notify(const char *state);
 /// sd_listen_fds(0): number of sockets passed by systemd starting at fd 3.

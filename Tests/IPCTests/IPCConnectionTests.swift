@@ -1,0 +1,126 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import Testing
+
+@testable import IPC
+
+/// Real Unix sockets in a temp directory: the listener side and the connecting side.
+@Suite("IPCConnection")
+struct IPCConnectionTests {
+    static func socketPath() -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ipc-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory.appendingPathComponent("s.sock").path
+    }
+
+    /// Runs a listener that handles exactly one connection with `server`, and connects a
+    /// client that runs `client`.
+    static func withPair<T: Sendable>(
+        server: @escaping @Sendable (IPCConnection) async throws -> Void,
+        client: @escaping @Sendable (IPCConnection) async throws -> T
+    ) async throws -> T {
+        let path = socketPath()
+        let listener = try await IPCListener.bind(unixPath: path)
+        return try await listener.executeThenClose { inbound in
+            try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    for try await raw in inbound {
+                        try? await IPCChannel.run(raw) { try await server($0) }
+                        break
+                    }
+                    return nil
+                }
+                group.addTask {
+                    let raw = try await IPCChannel.connect(unixPath: path)
+                    return try await IPCChannel.run(raw) { try await client($0) }
+                }
+                // The client's answer ends the test; the server side is cancelled.
+                for try await value in group {
+                    if let value {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw CancellationError()
+            }
+        }
+    }
+
+    @Test func handshakeThenEcho() async throws {
+        let reply = try await Self.withPair(server: { connection in
+            var iterator = connection.messages.makeAsyncIterator()
+            _ = try await connection.acceptHandshake(expecting: [.worker], iterator: &iterator)
+            while let message = try await iterator.next() {
+                if case .runStart(let start) = message {
+                    try await connection.send(.runEvent(RunEvent(runId: start.runId, kind: "echo", payload: start.input)))
+                }
+            }
+        }, client: { connection in
+            var iterator = connection.messages.makeAsyncIterator()
+            _ = try await connection.handshake(role: .worker, pid: 1, iterator: &iterator)
+            try await connection.send(.runStart(RunStart(runId: "run_x", sessionId: "sess_x", input: ["n": 1])))
+            return try await iterator.next()
+        })
+        #expect(reply == .runEvent(RunEvent(runId: "run_x", kind: "echo", payload: ["n": 1])))
+    }
+
+    @Test func wrongProtocolVersionIsRefusedWithReason() async throws {
+        let ack = try await Self.withPair(server: { connection in
+            var iterator = connection.messages.makeAsyncIterator()
+            _ = try? await connection.acceptHandshake(expecting: [.worker], iterator: &iterator)
+        }, client: { connection -> HelloAck? in
+            try await connection.send(.hello(Hello(protocolVersion: 999, role: .worker, pid: 1)))
+            var iterator = connection.messages.makeAsyncIterator()
+            guard case .helloAck(let ack) = try await iterator.next() else { return nil }
+            return ack
+        })
+        #expect(ack?.accepted == false)
+        #expect(ack?.reason?.contains("999") == true)
+    }
+
+    @Test func oversizedFrameClosesConnectionWithTypedError() async throws {
+        let outcome = try await Self.withPair(server: { connection in
+            // Announce 1 GiB; the client must refuse without waiting for it.
+            try await connection.outbound.write(ByteBuffer(bytes: [0x40, 0, 0, 0, 1, 2, 3]))
+            try await Task.sleep(for: .seconds(30))  // hold the socket open; the client must not wait for it
+        }, client: { connection -> String in
+            do {
+                for try await _ in connection.messages {}
+                return "ended"
+            } catch let error as FrameError {
+                return error.code
+            }
+        })
+        #expect(outcome == "frame_too_large")
+    }
+
+    @Test func truncatedFrameAtCloseIsReported() async throws {
+        let outcome = try await Self.withPair(server: { connection in
+            try await connection.outbound.write(ByteBuffer(bytes: [0, 0, 0, 10, 1, 2]))
+        }, client: { connection -> String in
+            do {
+                for try await _ in connection.messages {}
+                return "ended"
+            } catch let error as FrameError {
+                return error.code
+            }
+        })
+        #expect(outcome == "truncated_frame")
+    }
+
+    @Test func invalidJSONIsReported() async throws {
+        let outcome = try await Self.withPair(server: { connection in
+            try await connection.outbound.write(FrameEncoder.frame(Array("{oops".utf8)))
+            try await Task.sleep(for: .seconds(30))
+        }, client: { connection -> String in
+            do {
+                for try await _ in connection.messages {}
+                return "ended"
+            } catch let error as FrameError {
+                return error.code
+            }
+        })
+        #expect(outcome == "invalid_json")
+    }
+}

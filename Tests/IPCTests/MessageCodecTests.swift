@@ -1,0 +1,85 @@
+import Foundation
+import NIOCore
+import Testing
+
+@testable import IPC
+
+@Suite("MessageCodec")
+struct MessageCodecTests {
+    static let samples: [IPCMessage] = [
+        .hello(Hello(role: .worker, pid: 42, maxRuns: 1)),
+        .hello(Hello(role: .gateway, pid: 7)),
+        .helloAck(HelloAck(accepted: true)),
+        .helloAck(HelloAck(accepted: false, reason: "protocol version 9 is not supported")),
+        .ping(Ping(id: 3, stats: SupervisorStats(gatewayRestarts: 1, workerRestarts: 2, workersSpawned: 3, workerCrashes: 4))),
+        .pong(Pong(id: 3, healthy: true, pool: PoolStatus(idlePids: [1, 2], busyPids: [3], activeRuns: 1))),
+        .gatewayListening(GatewayListening(host: "127.0.0.1", port: 8080, workerSocketPath: "/run/resume-agent/worker.sock")),
+        .poolStatus(PoolStatus()),
+        .drain(Drain(deadlineMs: 10_000)),
+        .runStart(RunStart(runId: "run_1", sessionId: "sess_1", input: ["message": "hi", "limits": ["max_steps": 24], "flags": [true, nil, 1.5]])),
+        .runEvent(RunEvent(runId: "run_1", kind: "assistant_delta", payload: ["text": "Héllo 東京 \u{1F600}\n\"quoted\""])),
+        .runEnd(RunEnd(runId: "run_1", outcome: .completed)),
+        .runEnd(RunEnd(runId: "run_1", outcome: .failed, error: "boom")),
+        .cancel(Cancel(runId: "run_1", reason: "user")),
+        .fault(Fault(code: "busy", message: "already running")),
+    ]
+
+    @Test func everyKindHasASample() {
+        #expect(Set(Self.samples.map(\.kind)) == Set(IPCMessage.Kind.allCases))
+    }
+
+    @Test("round trips through a frame", arguments: samples)
+    func roundTrip(message: IPCMessage) throws {
+        let codec = MessageCodec()
+        var decoder = FrameDecoder()
+        decoder.append(try codec.frame(message))
+        let frame = try #require(try decoder.nextFrame())
+        #expect(try codec.decode(frame) == message)
+    }
+
+    @Test func wireFormatIsFlatSnakeCaseWithTypeDiscriminator() throws {
+        let data = try MessageCodec().payload(.runStart(RunStart(runId: "run_1", sessionId: "sess_1", input: [:])))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["type"] as? String == "run_start")
+        #expect(object["run_id"] as? String == "run_1")
+        #expect(object["session_id"] as? String == "sess_1")
+    }
+
+    @Test func rejectsNonJSON() {
+        #expect(throws: FrameError.self) { try MessageCodec().decode(ByteBuffer(string: "not json")) }
+        do {
+            _ = try MessageCodec().decode(ByteBuffer(string: "not json"))
+        } catch {
+            #expect(error.code == "invalid_json")
+        }
+    }
+
+    @Test func rejectsJSONThatIsNotAnObject() {
+        #expect(throws: FrameError.self) { try MessageCodec().decode(ByteBuffer(string: "[1,2]")) }
+    }
+
+    @Test func rejectsUnknownType() {
+        #expect(throws: FrameError.unknownMessageType("teleport")) {
+            try MessageCodec().decode(ByteBuffer(string: #"{"type":"teleport"}"#))
+        }
+    }
+
+    @Test func rejectsMissingFields() {
+        do {
+            _ = try MessageCodec().decode(ByteBuffer(string: #"{"type":"cancel","run_id":"run_1"}"#))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error == .invalidMessage(type: "cancel", reason: "missing field 'reason'"))
+        }
+    }
+
+    @Test func rejectsWrongFieldTypes() {
+        #expect(throws: FrameError.self) {
+            try MessageCodec().decode(ByteBuffer(string: #"{"type":"hello","protocol_version":"one","role":"worker","pid":1}"#))
+        }
+    }
+}
+
+extension IPCMessage: CustomTestStringConvertible {
+    public var testDescription: String { kind.rawValue }
+}
