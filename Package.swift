@@ -34,6 +34,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Libraries
@@ -77,10 +78,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // LLM providers (OpenAI-compatible, Gemini) and outbound HTTP over libcurl; used by workers.
+        .target(
+            name: "Providers",
+            dependencies: [
+                "CCurl", "ResumeKit",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // `resume-agent tailor`: the whole journey in one terminal command, in process.
+        .target(
+            name: "TailorCLI",
+            dependencies: ["ResumeKit", "ResumeMatch", "ResumeRender"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Supervisor",
             dependencies: [
-                "IPC", "ServiceSupport", "CSystemShims",
+                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -128,6 +144,17 @@ let package = Package(
             dependencies: ["ResumeRender", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "ProvidersTests",
+            dependencies: [
+                "Providers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

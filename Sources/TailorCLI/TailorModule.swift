@@ -1,0 +1,2 @@
+/// Placeholder until the tailor flow lands.
+public enum TailorModule {}

@@ -1,0 +1,3 @@
+import Testing
+@testable import Providers
+@Test func providersModuleLinks() { _ = ProvidersModule.self }

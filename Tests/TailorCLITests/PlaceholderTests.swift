@@ -1,0 +1,3 @@
+import Testing
+@testable import TailorCLI
+@Test func tailorModuleLinks() { _ = TailorModule.self }
