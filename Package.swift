@@ -134,6 +134,17 @@ let package = Package(
         .executableTarget(name: "resume-agent-gateway", dependencies: ["Gateway"], swiftSettings: swiftSettings),
         .executableTarget(name: "resume-agent-worker", dependencies: ["RunWorker"], swiftSettings: swiftSettings),
 
+        .executableTarget(
+            name: "resume-agent-bench",
+            dependencies: [
+                "IPC", "CSystemShims",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            path: "bench/Sources/resume-agent-bench",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor"], swiftSettings: swiftSettings),
