@@ -42,16 +42,22 @@ public func buildGateway(options: GatewayOptions, logger: Logger, metrics: Gatew
     let readiness = Readiness()
     let router = buildRouter(pool: pool, metrics: metrics)
     let host = options.host
-    let app = Application(
-        router: router,
-        configuration: .init(address: .hostname(options.host, port: options.port), serverName: "resume-agent"),
-        onServerRunning: { channel in
-            let port = channel.localAddress?.port ?? 0
-            logger.info("gateway listening", metadata: ["host": "\(host)", "port": "\(port)"])
-            await readiness.httpListening(host: host, port: port)
-        },
-        logger: logger
-    )
+    let onServerRunning: @Sendable (any Channel) async -> Void = { channel in
+        let port = channel.localAddress?.port ?? 0
+        logger.info("gateway listening", metadata: ["host": "\(host)", "port": "\(port)"])
+        await readiness.httpListening(host: host, port: port)
+    }
+    let app: any Service
+    if let fd = options.listenFD {
+        app = InheritedSocketServer(fd: fd, responder: router.buildResponder(), logger: logger, onServerRunning: onServerRunning)
+    } else {
+        app = Application(
+            router: router,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "resume-agent"),
+            onServerRunning: onServerRunning,
+            logger: logger
+        )
+    }
     let socketPath = options.workerSocketPath
     let listener = WorkerListener(socketPath: socketPath, pool: pool, logger: logger) {
         await readiness.workerSocketBound(socketPath)

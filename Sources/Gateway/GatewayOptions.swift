@@ -9,6 +9,8 @@ public struct GatewayOptions: Sendable, Equatable {
     public var runtimeDirectory = "./data/run"
     /// Inherited control socket from the supervisor; nil when run standalone.
     public var controlFD: Int32?
+    /// A listening socket handed over by the supervisor (systemd socket activation).
+    public var listenFD: Int32?
     /// Seconds to finish in-flight requests and runs after a drain or SIGTERM.
     public var drainSeconds = 10.0
     public var maxQueuedRuns = 64
@@ -43,6 +45,9 @@ public struct GatewayOptions: Sendable, Equatable {
             case "--control-fd":
                 guard let fd = Int32(value), fd >= 0 else { throw .invalid(flag, value) }
                 options.controlFD = fd
+            case "--listen-fd":
+                guard let fd = Int32(value), fd >= 0 else { throw .invalid(flag, value) }
+                options.listenFD = fd
             case "--drain-seconds":
                 guard let seconds = Double(value), seconds >= 0 else { throw .invalid(flag, value) }
                 options.drainSeconds = seconds

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import CSystemShims
 import Foundation
 import Logging
 import ServiceSupport
@@ -52,6 +53,13 @@ struct ServeCommand: AsyncParsableCommand {
             if let maxWorkers { configuration.maxWorkers = maxWorkers }
             if workers != nil, maxWorkers == nil, configuration.maxWorkers < configuration.minIdleWorkers {
                 configuration.maxWorkers = configuration.minIdleWorkers
+            }
+            if ra_sd_listen_fds() >= 1 {
+                // systemd passed the listening socket as fd 3: keep it out of workers (they never
+                // get it) and hand it to each gateway generation.
+                _ = ra_set_cloexec(3)
+                configuration.inheritedListenFD = 3
+                logger.info("using socket from systemd socket activation")
             }
             try configuration.validate()
             try FileManager.default.createDirectory(

@@ -242,9 +242,9 @@ final class SupervisorCore {
                 "--host", configuration.host, "--port", "\(configuration.port)",
                 "--data-dir", configuration.dataDirectory, "--runtime-dir", configuration.effectiveRuntimeDirectory,
                 "--control-fd", "3", "--drain-seconds", "\(configuration.drainSeconds)",
-            ],
+            ] + (configuration.inheritedListenFD != nil ? ["--listen-fd", "4"] : []),
             environment: childEnvironment(),
-            passedDescriptors: [pair[1]]
+            passedDescriptors: [pair[1]] + (configuration.inheritedListenFD.map { [$0] } ?? [])
         )
         defer { close(pair[1]) }
         do {

@@ -129,4 +129,44 @@ struct SupervisorEndToEndTests {
         #expect(status == 0)
         #expect(service.processGroupMembers().isEmpty)
     }
+
+    @Test func servesASocketFromSystemdSocketActivation() async throws {
+        let (fd, port) = try Self.listeningSocket()
+        defer { close(fd) }
+        let service = try ServiceProcess(label: "sockact", inheritedListenFD: fd)
+        defer { service.terminate() }
+        _ = try await service.waitUntilReady()
+        #expect(service.log.contains { $0.contains("using socket from systemd socket activation") })
+        #expect(HTTP.get(port: port, path: "/healthz")?.status == 200)
+        // A restarted gateway serves the same socket: nothing is rebound.
+        let gateway = try #require(service.children("gateway").first)
+        kill(gateway.pid, SIGKILL)
+        try await eventually("restarted gateway serving the inherited socket", timeout: .seconds(3)) {
+            guard let fresh = service.children("gateway").first, fresh.pid != gateway.pid else { return false }
+            return HTTP.get(port: port, path: "/healthz")?.status == 200
+        }
+        // Workers never receive the listening socket.
+        for worker in service.children("worker") {
+            let fds = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(worker.pid)/fd")) ?? []
+            let sockets = fds.compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(worker.pid)/fd/\($0)") }
+            #expect(sockets.filter { $0.hasPrefix("socket:") }.count <= 3)
+        }
+    }
+
+    /// A TCP socket listening on 127.0.0.1 at a kernel-chosen port.
+    static func listeningSocket() throws -> (Int32, Int) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && listen(fd, 64) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard fd >= 0, bound else { throw TimeoutError(what: "listening socket") }
+        return (fd, Int(UInt16(bigEndian: address.sin_port)))
+    }
 }

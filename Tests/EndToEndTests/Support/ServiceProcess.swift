@@ -16,7 +16,7 @@ final class ServiceProcess: Sendable {
     /// Starts the service on port 0 in a fresh data directory.
     init(
         label: String, arguments: [String] = [], environment extra: [String: String] = [:],
-        withNotifySocket: Bool = true, configJSON: String? = nil
+        withNotifySocket: Bool = true, configJSON: String? = nil, inheritedListenFD: Int32? = nil
     ) throws {
         let directory = TestEnvironment.temporaryDirectory(label)
         dataDirectory = (directory as NSString).appendingPathComponent("data")
@@ -37,7 +37,15 @@ final class ServiceProcess: Sendable {
         guard pipe(&pipeFDs) == 0 else { throw TimeoutError(what: "pipe") }
         _ = ra_set_cloexec(pipeFDs[0])
         _ = ra_set_cloexec(pipeFDs[1])
-        let executable = TestEnvironment.executable("resume-agent")
+        var executable = TestEnvironment.executable("resume-agent")
+        var passed: [Int32] = []
+        if let inheritedListenFD {
+            // As systemd does it: the socket is fd 3 and LISTEN_PID names the service's own
+            // pid, which only the child knows: a shell sets it and execs (keeping the pid).
+            args = ["-c", #"LISTEN_PID=$$ LISTEN_FDS=1 exec "$0" "$@""#, executable] + args
+            executable = "/bin/sh"
+            passed = [inheritedListenFD]
+        }
         let argv = ([executable] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -45,7 +53,9 @@ final class ServiceProcess: Sendable {
             envp.forEach { free($0) }
         }
         var child: pid_t = 0
-        let rc = ra_spawn_ex(&child, executable, argv, envp, nil, 0, -1, pipeFDs[1], 1)
+        let rc = passed.withUnsafeBufferPointer { fds in
+            ra_spawn_ex(&child, executable, argv, envp, fds.baseAddress, Int32(fds.count), -1, pipeFDs[1], 1)
+        }
         close(pipeFDs[1])
         guard rc == 0 else { throw TimeoutError(what: "spawn \(executable): errno \(rc)") }
         pid = child
@@ -75,7 +85,7 @@ final class ServiceProcess: Sendable {
 
     /// The HTTP port, once the gateway reported it.
     var port: Int? {
-        for line in log where line.contains("supervisor: gateway listening") {
+        for line in log where line.contains("supervisor: gateway listening") && !line.contains(":0/") {
             if let range = line.range(of: #"url=http://127\.0\.0\.1:(\d+)/"#, options: .regularExpression) {
                 let digits = line[range].split(separator: ":").last?.filter(\.isNumber) ?? ""
                 return Int(digits)
