@@ -1,2 +1,0 @@
-/// Placeholder until the tailor flow lands.
-public enum TailorModule {}

@@ -1,3 +1,0 @@
-import Testing
-@testable import TailorCLI
-@Test func tailorModuleLinks() { _ = TailorModule.self }
