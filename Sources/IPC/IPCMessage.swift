@@ -21,12 +21,20 @@ public enum IPCMessage: Sendable, Equatable {
     case runEnd(RunEnd)
     case cancel(Cancel)
     case fault(Fault)
+    case toolCall(ToolCall)
+    case toolDecision(ToolDecision)
+    case toolResult(ToolResult)
+    case workspaceRequest(WorkspaceRequest)
+    case workspaceResponse(WorkspaceResponse)
+    case usage(UsageReport)
 
     /// The wire name of each case.
     public enum Kind: String, CaseIterable, Sendable {
         case hello, helloAck = "hello_ack", ping, pong
         case gatewayListening = "gateway_listening", poolStatus = "pool_status", drain
         case runStart = "run_start", runEvent = "run_event", runEnd = "run_end", cancel, fault
+        case toolCall = "tool_call", toolDecision = "tool_decision", toolResult = "tool_result"
+        case workspaceRequest = "workspace_request", workspaceResponse = "workspace_response", usage
     }
 
     public var kind: Kind {
@@ -43,6 +51,12 @@ public enum IPCMessage: Sendable, Equatable {
         case .runEnd: .runEnd
         case .cancel: .cancel
         case .fault: .fault
+        case .toolCall: .toolCall
+        case .toolDecision: .toolDecision
+        case .toolResult: .toolResult
+        case .workspaceRequest: .workspaceRequest
+        case .workspaceResponse: .workspaceResponse
+        case .usage: .usage
         }
     }
 }
@@ -67,6 +81,12 @@ extension IPCMessage: Codable {
         case .runEnd: self = .runEnd(try RunEnd(from: decoder))
         case .cancel: self = .cancel(try Cancel(from: decoder))
         case .fault: self = .fault(try Fault(from: decoder))
+        case .toolCall: self = .toolCall(try ToolCall(from: decoder))
+        case .toolDecision: self = .toolDecision(try ToolDecision(from: decoder))
+        case .toolResult: self = .toolResult(try ToolResult(from: decoder))
+        case .workspaceRequest: self = .workspaceRequest(try WorkspaceRequest(from: decoder))
+        case .workspaceResponse: self = .workspaceResponse(try WorkspaceResponse(from: decoder))
+        case .usage: self = .usage(try UsageReport(from: decoder))
         }
     }
 
@@ -86,6 +106,12 @@ extension IPCMessage: Codable {
         case .runEnd(let payload): try payload.encode(to: encoder)
         case .cancel(let payload): try payload.encode(to: encoder)
         case .fault(let payload): try payload.encode(to: encoder)
+        case .toolCall(let payload): try payload.encode(to: encoder)
+        case .toolDecision(let payload): try payload.encode(to: encoder)
+        case .toolResult(let payload): try payload.encode(to: encoder)
+        case .workspaceRequest(let payload): try payload.encode(to: encoder)
+        case .workspaceResponse(let payload): try payload.encode(to: encoder)
+        case .usage(let payload): try payload.encode(to: encoder)
         }
     }
 }

@@ -139,10 +139,16 @@ public struct RunEnd: Codable, Sendable, Equatable {
     public var runId: String
     public var outcome: Outcome
     public var error: String?
-    public init(runId: String, outcome: Outcome, error: String? = nil) {
+    /// What a job run produced (an import's markdown, an export's artifact, …).
+    public var result: JSONValue?
+    /// For failed runs: `provider_error` or `internal`, with a readable message in `error`.
+    public var reason: String?
+    public init(runId: String, outcome: Outcome, error: String? = nil, result: JSONValue? = nil, reason: String? = nil) {
         self.runId = runId
         self.outcome = outcome
         self.error = error
+        self.result = result
+        self.reason = reason
     }
 }
 
@@ -163,5 +169,144 @@ public struct Fault: Codable, Sendable, Equatable {
     public init(code: String, message: String) {
         self.code = code
         self.message = message
+    }
+}
+
+// MARK: Tools, approvals and the workspace (a run's conversation with the gateway)
+
+/// Worker → gateway: the model wants to call a tool. The gateway counts the step, applies
+/// the repeated-call guard, records `tool_call_proposed` and, when `requiresApproval`, holds
+/// the call until a person (or auto-approve) decides. Nothing runs before `ToolDecision`.
+public struct ToolCall: Codable, Sendable, Equatable {
+    public var runId: String
+    public var toolCallId: String
+    public var tool: String
+    public var arguments: JSONValue
+    public var requiresApproval: Bool
+    /// Unified diff of the change, for write tools.
+    public var diff: String?
+    /// Truthfulness flags: claims with no support in the original resume. A flagged call is
+    /// never auto-approved.
+    public var truthFlags: [JSONValue]
+    public init(
+        runId: String, toolCallId: String, tool: String, arguments: JSONValue, requiresApproval: Bool,
+        diff: String? = nil, truthFlags: [JSONValue] = []
+    ) {
+        self.runId = runId
+        self.toolCallId = toolCallId
+        self.tool = tool
+        self.arguments = arguments
+        self.requiresApproval = requiresApproval
+        self.diff = diff
+        self.truthFlags = truthFlags
+    }
+}
+
+/// Gateway → worker: whether a proposed tool call may run.
+public struct ToolDecision: Codable, Sendable, Equatable {
+    public var runId: String
+    public var toolCallId: String
+    public var approved: Bool
+    /// `user`, `auto`, or `policy` (refused by the gateway itself, e.g. an invalid path).
+    public var by: String
+    public var reason: String?
+    public init(runId: String, toolCallId: String, approved: Bool, by: String, reason: String? = nil) {
+        self.runId = runId
+        self.toolCallId = toolCallId
+        self.approved = approved
+        self.by = by
+        self.reason = reason
+    }
+}
+
+/// Worker → gateway: what an approved (or read-only) tool call did. Never sent for a
+/// rejected call, which does not execute.
+public struct ToolResult: Codable, Sendable, Equatable {
+    public var runId: String
+    public var toolCallId: String
+    public var tool: String
+    public var ok: Bool
+    public var summary: String
+    public init(runId: String, toolCallId: String, tool: String, ok: Bool, summary: String) {
+        self.runId = runId
+        self.toolCallId = toolCallId
+        self.tool = tool
+        self.ok = ok
+        self.summary = summary
+    }
+}
+
+/// Worker → gateway: a workspace operation on behalf of a tool call. The gateway checks the
+/// path, that a write belongs to an approved call, versions and audits it.
+public struct WorkspaceRequest: Codable, Sendable, Equatable {
+    public enum Operation: String, Codable, Sendable {
+        case read, write, list
+    }
+    public var runId: String
+    public var requestId: Int
+    public var toolCallId: String?
+    public var operation: Operation
+    public var path: String
+    /// UTF-8 text for writes (binary artifacts travel base64 with `base64: true`).
+    public var content: String?
+    public var base64: Bool
+    public init(
+        runId: String, requestId: Int, toolCallId: String?, operation: Operation, path: String,
+        content: String? = nil, base64: Bool = false
+    ) {
+        self.runId = runId
+        self.requestId = requestId
+        self.toolCallId = toolCallId
+        self.operation = operation
+        self.path = path
+        self.content = content
+        self.base64 = base64
+    }
+}
+
+/// Gateway → worker: the answer to a `WorkspaceRequest`.
+public struct WorkspaceResponse: Codable, Sendable, Equatable {
+    public var runId: String
+    public var requestId: Int
+    public var ok: Bool
+    public var content: String?
+    public var files: [WorkspaceFile]?
+    public var error: Fault?
+    public init(runId: String, requestId: Int, ok: Bool, content: String? = nil, files: [WorkspaceFile]? = nil, error: Fault? = nil) {
+        self.runId = runId
+        self.requestId = requestId
+        self.ok = ok
+        self.content = content
+        self.files = files
+        self.error = error
+    }
+}
+
+/// A file in a session workspace.
+public struct WorkspaceFile: Codable, Sendable, Equatable {
+    public var path: String
+    public var size: Int
+    public var contentType: String
+    public init(path: String, size: Int, contentType: String) {
+        self.path = path
+        self.size = size
+        self.contentType = contentType
+    }
+}
+
+/// Worker → gateway: tokens used by one provider call. The gateway prices them (a worker is
+/// never trusted with the money), adds them to the run and session and enforces the cap.
+public struct UsageReport: Codable, Sendable, Equatable {
+    public var runId: String
+    public var provider: String
+    public var model: String
+    public var inputTokens: Int
+    public var outputTokens: Int
+    public init(runId: String, provider: String, model: String, inputTokens: Int, outputTokens: Int) {
+        self.runId = runId
+        self.provider = provider
+        self.model = model
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
     }
 }

@@ -9,7 +9,8 @@ import IPC
 public struct EchoAgent: RunExecutor {
     public init() {}
 
-    public func execute(_ run: RunStart, emit: @Sendable (RunEvent) async throws -> Void) async throws -> RunEnd {
+    public func execute(_ run: RunStart, channel: any RunChannel) async throws -> RunEnd {
+        let emit: @Sendable (RunEvent) async throws -> Void = { event in try await channel.emit(event.kind, event.payload) }
         let message = run.input["message"]?.stringValue ?? ""
         let delay = run.input["delay_ms"]?.numberValue ?? 0
         let ignoreCancel = run.input["ignore_cancel"]?.boolValue ?? false

@@ -60,7 +60,7 @@ public struct WorkerProcess: Sendable {
             }
             defer { group.cancelAll() }
             var served = 0
-            var current: (id: String, task: Task<Void, Never>)?
+            var current: (id: String, task: Task<Void, Never>, channel: GatewayRunChannel)?
             for await input in inputs {
                 switch input {
                 case .message(.runStart(let start)):
@@ -68,15 +68,21 @@ public struct WorkerProcess: Sendable {
                         try await connection.send(.fault(Fault(code: "busy", message: "worker already runs \(current!.id)")))
                         continue
                     }
-                    current = (start.runId, startRun(start, connection: connection, sink: sink))
+                    let channel = GatewayRunChannel(runId: start.runId, connection: connection)
+                    current = (start.runId, startRun(start, channel: channel, sink: sink), channel)
                 case .message(.cancel(let cancel)):
                     if let current, current.id == cancel.runId {
                         logger.info("run cancel requested", metadata: ["run.id": "\(cancel.runId)", "reason": "\(cancel.reason)"])
                         current.task.cancel()
                     }
+                case .message(let answer) where answer.kind == .toolDecision || answer.kind == .workspaceResponse:
+                    if current?.channel.deliver(answer) != true {
+                        logger.warning("answer for no pending request", metadata: ["type": "\(answer.kind.rawValue)"])
+                    }
                 case .message(let other):
                     logger.warning("unexpected message", metadata: ["type": "\(other.kind.rawValue)"])
                 case .runFinished(let end):
+                    current?.channel.close()
                     await current?.task.value
                     // Sent from here, not from the run's task: a cancelled task cannot write.
                     try await connection.send(.runEnd(end))
@@ -84,6 +90,7 @@ public struct WorkerProcess: Sendable {
                     served += 1
                     if options.maxRuns > 0, served >= options.maxRuns { return 0 }
                 case .closed(let error):
+                    current?.channel.close()
                     current?.task.cancel()
                     await current?.task.value
                     if let error, !(error is CancellationError) {
@@ -99,7 +106,7 @@ public struct WorkerProcess: Sendable {
 
     /// The run executes in its own task so that `cancel` frames are read while it runs;
     /// the task is owned: it is awaited on `runFinished` or cancelled and awaited on close.
-    private func startRun(_ start: RunStart, connection: IPCConnection, sink: AsyncStream<Input>.Continuation) -> Task<Void, Never> {
+    private func startRun(_ start: RunStart, channel: GatewayRunChannel, sink: AsyncStream<Input>.Continuation) -> Task<Void, Never> {
         var runLogger = logger
         runLogger[metadataKey: "run.id"] = "\(start.runId)"
         runLogger[metadataKey: "session.id"] = "\(start.sessionId)"
@@ -108,7 +115,7 @@ public struct WorkerProcess: Sendable {
             runLogger.info("run started")
             let end: RunEnd
             do {
-                end = try await executor.execute(start) { event in try await connection.send(.runEvent(event)) }
+                end = try await executor.execute(start, channel: channel)
             } catch is CancellationError {
                 end = RunEnd(runId: start.runId, outcome: .cancelled)
             } catch {

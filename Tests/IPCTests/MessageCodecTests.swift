@@ -22,6 +22,16 @@ struct MessageCodecTests {
         .runEnd(RunEnd(runId: "run_1", outcome: .failed, error: "boom")),
         .cancel(Cancel(runId: "run_1", reason: "user")),
         .fault(Fault(code: "busy", message: "already running")),
+        .runEnd(RunEnd(runId: "run_j", outcome: .completed, result: ["markdown": "# Ana"])),
+        .runEnd(RunEnd(runId: "run_j", outcome: .failed, error: "HTTP 500 from openai", reason: "provider_error")),
+        .toolCall(ToolCall(runId: "run_1", toolCallId: "tc_1", tool: "propose_resume_edit", arguments: ["section": "Skills"],
+                           requiresApproval: true, diff: "--- a/resume.md\n+++ b/resume.md\n", truthFlags: [["kind": "skill", "text": "Kubernetes"]])),
+        .toolDecision(ToolDecision(runId: "run_1", toolCallId: "tc_1", approved: false, by: "user", reason: "not true")),
+        .toolResult(ToolResult(runId: "run_1", toolCallId: "tc_1", tool: "read_resume", ok: true, summary: "read 34 lines")),
+        .workspaceRequest(WorkspaceRequest(runId: "run_1", requestId: 7, toolCallId: "tc_1", operation: .write, path: "resume.md", content: "# A")),
+        .workspaceResponse(WorkspaceResponse(runId: "run_1", requestId: 7, ok: true, files: [WorkspaceFile(path: "resume.md", size: 3, contentType: "text/markdown")])),
+        .workspaceResponse(WorkspaceResponse(runId: "run_1", requestId: 8, ok: false, error: Fault(code: "invalid_path", message: "no"))),
+        .usage(UsageReport(runId: "run_1", provider: "openai", model: "gpt-4o-mini", inputTokens: 1200, outputTokens: 80)),
     ]
 
     @Test func everyKindHasASample() {
