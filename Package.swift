@@ -121,7 +121,7 @@ let package = Package(
         .target(
             name: "RunWorker",
             dependencies: [
-                "IPC", "ServiceSupport",
+                "IPC", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -166,6 +166,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "RunWorkerTests", dependencies: ["RunWorker", "IPC"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
