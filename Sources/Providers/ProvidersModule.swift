@@ -1,2 +1,0 @@
-/// Placeholder until the providers land.
-public enum ProvidersModule {}

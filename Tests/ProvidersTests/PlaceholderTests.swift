@@ -1,3 +1,0 @@
-import Testing
-@testable import Providers
-@Test func providersModuleLinks() { _ = ProvidersModule.self }
