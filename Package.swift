@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
     ],
     targets: [
         // MARK: C shims over system libraries (installed by scripts/setup.sh)
@@ -96,7 +97,7 @@ let package = Package(
         .target(
             name: "Supervisor",
             dependencies: [
-                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI",
+                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -104,10 +105,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The SQLite store (GRDB, WAL): sessions, runs, events, approvals, audit, files, tokens.
+        .target(
+            name: "Store",
+            dependencies: ["ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Gateway",
             dependencies: [
-                "IPC", "ServiceSupport",
+                "IPC", "ServiceSupport", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -116,6 +123,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            // The web UI: plain HTML, CSS and ES modules, served as they are (no build step).
+            resources: [.copy("Public")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -147,7 +156,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
-        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor"], swiftSettings: swiftSettings),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ServiceSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeMatchTests", dependencies: ["ResumeMatch"], swiftSettings: swiftSettings),
         .testTarget(

@@ -4,25 +4,57 @@ import IPC
 import Logging
 import NIOCore
 import ServiceLifecycle
+import Store
 
 /// Everything the gateway process runs, wired in one place that tests also call.
-public struct GatewayServices: Sendable {
+public struct GatewayServices: @unchecked Sendable {  // Router is built once, then only read
     public let pool: WorkerPool
     public let metrics: GatewayMetrics
     public let readiness: Readiness
+    public let store: Store
+    public let runs: RunManager
     public let application: any Service
     public let workerListener: WorkerListener
+    public let router: Router<APIContext>
 }
 
-/// Builds the HTTP router: health, metrics (the public API is added by its own module).
-public func buildRouter(pool: WorkerPool, metrics: GatewayMetrics) -> Router<BasicRequestContext> {
-    let router = Router()
+/// Gateway configuration beyond the command line (limits, provider pricing, fetch allow-list).
+public struct GatewaySettings: Sendable {
+    public var limits: RunLimits
+    public var pricing: ProviderPricing
+    public var fetchAllowList: [String]
+    public var publicDirectory: String?
+
+    public init(environment: [String: String]) {
+        limits = RunLimits.fromEnvironment(environment)
+        pricing = ProviderPricing(environment: environment)
+        fetchAllowList = (environment["RESUME_AGENT_FETCH_ALLOWLIST"] ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
+        publicDirectory = environment["RESUME_AGENT_PUBLIC_DIR"] ?? Bundle.module.resourceURL?.appendingPathComponent("Public").path
+    }
+}
+
+/// Builds the HTTP router: health, metrics, the public API and the web UI.
+func buildRouter(
+    pool: WorkerPool, store: Store, metrics: GatewayMetrics, service: SessionService, authenticator: TokenAuthenticator,
+    publicDirectory: String?
+) -> Router<APIContext> {
+    let router = Router(context: APIContext.self)
+    router.add(middleware: MetricsMiddleware())
+    if let publicDirectory {
+        router.add(middleware: FileMiddleware(publicDirectory, searchForIndexHtml: true))
+    }
     router.get("/healthz") { _, _ -> Response in
-        let healthy = await pool.hasCapacity
-        let body = healthy ? #"{"status":"ok"}"# : #"{"status":"unavailable","reason":"no worker capacity"}"#
+        let capacity = await pool.hasCapacity
+        let storeOK = await store.ping()
+        let healthy = capacity && storeOK
+        let reason = !storeOK ? "store unreachable" : "no worker capacity"
+        let body = healthy ? #"{"status":"ok"}"# : #"{"status":"unavailable","reason":"\#(reason)"}"#
         return Response(
             status: healthy ? .ok : .serviceUnavailable,
-            headers: [.contentType: "application/json", .cacheControl: "no-store"],
+            headers: healthy ? [.contentType: "application/json", .cacheControl: "no-store"]
+                : [.contentType: "application/json", .cacheControl: "no-store", .retryAfter: "1"],
             body: .init(byteBuffer: ByteBuffer(string: body))
         )
     }
@@ -33,14 +65,29 @@ public func buildRouter(pool: WorkerPool, metrics: GatewayMetrics) -> Router<Bas
             body: .init(byteBuffer: ByteBuffer(string: metrics.render()))
         )
     }
+    APIRoutes.register(on: router, service: service, authenticator: authenticator)
     return router
 }
 
 /// Builds the gateway's services for `options`.
-public func buildGateway(options: GatewayOptions, logger: Logger, metrics: GatewayMetrics = GatewayMetrics()) -> GatewayServices {
+public func buildGateway(
+    options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics()
+) -> GatewayServices {
     let pool = WorkerPool(maxQueue: options.maxQueuedRuns, logger: logger)
     let readiness = Readiness()
-    let router = buildRouter(pool: pool, metrics: metrics)
+    let workspace = Workspace(dataDirectory: options.dataDirectory, store: store, maxFileBytes: max(settings.limits.maxUploadBytes, 20 * 1024 * 1024))
+    let runs = RunManager(
+        store: store, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing,
+        drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), logger: logger
+    )
+    let service = SessionService(
+        store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, logger: logger),
+        pool: pool, limits: settings.limits, dataDirectory: options.dataDirectory, fetchAllowList: settings.fetchAllowList, logger: logger
+    )
+    let router = buildRouter(
+        pool: pool, store: store, metrics: metrics, service: service, authenticator: TokenAuthenticator(store: store),
+        publicDirectory: settings.publicDirectory
+    )
     let host = options.host
     let onServerRunning: @Sendable (any Channel) async -> Void = { channel in
         let port = channel.localAddress?.port ?? 0
@@ -62,5 +109,8 @@ public func buildGateway(options: GatewayOptions, logger: Logger, metrics: Gatew
     let listener = WorkerListener(socketPath: socketPath, pool: pool, logger: logger) {
         await readiness.workerSocketBound(socketPath)
     }
-    return GatewayServices(pool: pool, metrics: metrics, readiness: readiness, application: app, workerListener: listener)
+    return GatewayServices(
+        pool: pool, metrics: metrics, readiness: readiness, store: store, runs: runs, application: app,
+        workerListener: listener, router: router
+    )
 }

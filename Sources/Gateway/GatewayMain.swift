@@ -8,6 +8,7 @@ import Metrics
 import Prometheus
 import ServiceLifecycle
 import ServiceSupport
+import Store
 
 /// Entry point of `resume-agent-gateway`.
 public enum GatewayMain {
@@ -38,19 +39,29 @@ public enum GatewayMain {
         }
         let metrics = GatewayMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
-        let gateway = buildGateway(options: options, logger: logger, metrics: metrics)
+        let store: Store
+        do {
+            store = try Store(dataDirectory: options.dataDirectory)
+            try await RunManager.recover(store: store, logger: logger)
+        } catch {
+            logger.error("cannot open the store", metadata: ["data_dir": "\(options.dataDirectory)", "error": "\(error)"])
+            exit(74)
+        }
+        let settings = GatewaySettings(environment: environment)
+        let gateway = buildGateway(options: options, settings: settings, store: store, logger: logger, metrics: metrics)
         var services: [any Service] = []
         let (drains, drainSink) = AsyncStream<Drain>.makeStream()
         if let fd = options.controlFD {
             services.append(SupervisorLink(
                 fd: fd, pool: gateway.pool, metrics: metrics, readiness: gateway.readiness,
-                health: { await gateway.pool.hasCapacity },
+                health: { await store.ping() },
                 onDrain: { drainSink.yield($0) },
                 logger: logger
             ))
         }
-        // Shutdown runs in reverse: stop HTTP first, then the workers, then the link.
-        services += [gateway.workerListener, gateway.application]
+        // Shutdown runs in reverse: runs drain first (their streams end), then HTTP stops,
+        // then the workers go, then the link.
+        services += [gateway.workerListener, gateway.application, gateway.runs]
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm],

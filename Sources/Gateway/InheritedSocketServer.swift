@@ -8,7 +8,8 @@ import ServiceLifecycle
 /// Serves HTTP on a listening socket we were handed (systemd socket activation, passed on by
 /// the supervisor) instead of binding one. Hummingbird's `Application` only binds addresses,
 /// so this reuses its HTTP/1 channel and router responder on NIO's bind-to-socket bootstrap.
-struct InheritedSocketServer<Responder: HTTPResponder>: Service where Responder.Context == BasicRequestContext {
+struct InheritedSocketServer<Responder: HTTPResponder>: Service
+where Responder.Context: RequestContext, Responder.Context.Source == ApplicationRequestContextSource {
     let fd: CInt
     let responder: Responder
     let logger: Logger
@@ -19,7 +20,7 @@ struct InheritedSocketServer<Responder: HTTPResponder>: Service where Responder.
         let logger = self.logger
         let http = HTTP1Channel(
             responder: { request, responseWriter, channel in
-                let context = BasicRequestContext(source: .init(channel: channel, logger: logger))
+                let context = Responder.Context(source: .init(channel: channel, logger: logger))
                 let response: Response
                 do {
                     response = try await responder.respond(to: request, context: context)

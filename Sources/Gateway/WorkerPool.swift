@@ -10,6 +10,8 @@ public enum WorkerRunMessage: Sendable, Equatable {
     case end(RunEnd)
     /// The worker's connection closed before `end` (crash, kill, or it exited).
     case workerLost(pid: Int32)
+    /// A request from the run (tool call, tool result, workspace operation, usage).
+    case request(IPCMessage)
 }
 
 /// Why a run could not be handed to a worker.
@@ -116,10 +118,28 @@ public actor WorkerPool {
             run.sink.yield(.end(end))
             run.sink.finish()
             finishRun(pid: pid)
+        case .toolCall(let call): route(call.runId, pid, message)
+        case .toolResult(let result): route(result.runId, pid, message)
+        case .workspaceRequest(let request): route(request.runId, pid, message)
+        case .usage(let usage): route(usage.runId, pid, message)
         default:
             dropped(message, pid)
         }
     }
+
+    private func route(_ runId: String, _ pid: Int32, _ message: IPCMessage) {
+        guard let run = runs[runId], run.pid == pid else { return dropped(message, pid) }
+        run.sink.yield(.request(message))
+    }
+
+    /// Sends `message` to the worker executing `runId` (decisions, workspace answers).
+    public func send(runId: String, _ message: IPCMessage) async {
+        guard let run = runs[runId], let worker = workers[run.pid] else { return }
+        try? await worker.connection.send(message)
+    }
+
+    /// True when a run would start or queue now (not draining, queue not full).
+    public var canAdmit: Bool { !draining && waiters.count < maxQueue }
 
     private func dropped(_ message: IPCMessage, _ pid: Int32) {
         logger.warning("unexpected frame from worker", metadata: ["worker.pid": "\(pid)", "type": "\(message.kind.rawValue)"])

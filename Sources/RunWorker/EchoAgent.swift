@@ -14,7 +14,6 @@ public struct EchoAgent: RunExecutor {
         let message = run.input["message"]?.stringValue ?? ""
         let delay = run.input["delay_ms"]?.numberValue ?? 0
         let ignoreCancel = run.input["ignore_cancel"]?.boolValue ?? false
-        try await emit(RunEvent(runId: run.runId, kind: "run_started", payload: ["provider": "local", "model": "echo"]))
         var words = message.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         if words == [""] { words = [] }
         for (index, word) in words.enumerated() {
@@ -28,7 +27,7 @@ public struct EchoAgent: RunExecutor {
             while true { try? await Task.sleep(for: .seconds(3600)) }
         }
         let count = Double(words.count)
-        try await emit(RunEvent(runId: run.runId, kind: "usage", payload: ["input_tokens": .number(count), "output_tokens": .number(count)]))
+        try await channel.usage(provider: "local", model: "echo", inputTokens: Int(count), outputTokens: Int(count))
         return RunEnd(runId: run.runId, outcome: Task.isCancelled ? .cancelled : .completed)
     }
 }

@@ -30,7 +30,7 @@ public enum WorkerMain {
         }
         let failed = options.limits.apply()
         if !failed.isEmpty { logger.warning("could not apply rlimits", metadata: ["limits": "\(failed)"]) }
-        let code = await WorkerProcess(options: options, executor: EchoAgent(), logger: logger).run()
+        let code = await WorkerProcess(options: options, executor: WorkerRunExecutor(), logger: logger).run()
         exit(code)
     }
 }

@@ -6,6 +6,7 @@ import CSystemShims
 import Foundation
 import Logging
 import ServiceSupport
+import Store
 
 /// `resume-agent serve`: runs the service (supervisor → gateway → warm worker pool).
 struct ServeCommand: AsyncParsableCommand {
@@ -65,6 +66,10 @@ struct ServeCommand: AsyncParsableCommand {
             try FileManager.default.createDirectory(
                 atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
             )
+            // Migrate before any gateway starts, and mint the first token on an empty data dir.
+            let store = try Store(dataDirectory: configuration.dataDirectory)
+            configuration.firstRunToken = try store.bootstrapDefaultTenant()
+            if configuration.firstRunToken != nil { logger.info("created the default tenant and its first API token") }
         } catch {
             logger.error("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(78)  // EX_CONFIG

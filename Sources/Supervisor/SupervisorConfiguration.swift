@@ -21,6 +21,8 @@ public struct SupervisorConfiguration: Sendable, Equatable {
     public var heartbeatTimeout: Duration = .seconds(30)
     /// Health probe interval when systemd has no watchdog (with one: a quarter of it).
     public var probeInterval: Duration = .seconds(1)
+    /// The token minted on first start, shown once in the ready URL (never logged).
+    public var firstRunToken: String?
     /// A listening socket from systemd socket activation (fd 3), handed to every gateway.
     public var inheritedListenFD: Int32?
     /// Directory holding `resume-agent-gateway` and `resume-agent-worker`.

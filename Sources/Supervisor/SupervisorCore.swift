@@ -331,6 +331,25 @@ final class SupervisorCore {
         notifier.notify("READY=1\nSTATUS=\(statusLine())")
         lastStatusLine = statusLine()
         logger.info("ready", metadata: ["url": "http://\(listening.host):\(listening.port)/", "workers.idle": "\(pool.idlePids.count)"])
+        announce(url: "http://\(listening.host == "0.0.0.0" ? "127.0.0.1" : listening.host):\(listening.port)/")
+    }
+
+    /// The one thing printed on stdout: where to open the app. On first start the link carries
+    /// the new token in its fragment (never sent to the server in requests, never logged).
+    private func announce(url: String) {
+        let text: String
+        if let token = configuration.firstRunToken {
+            text = """
+            Resume Agent is ready. Open this link in your browser (it carries your API token; it is shown only once):
+              \(url)#token=\(token)
+            API token (Authorization: Bearer …):
+            \(token)
+
+            """
+        } else {
+            text = "Resume Agent is ready at \(url) (create an API token with: resume-agent token create --tenant NAME)\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     func statusLine() -> String {

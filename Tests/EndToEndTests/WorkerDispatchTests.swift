@@ -67,10 +67,13 @@ struct WorkerDispatchTests {
             #expect(await pool.status.busyPids == pids)
             let messages = await Self.collect(stream)
             let kinds = messages.compactMap { message -> String? in
-                if case .event(let event) = message { return event.kind }
-                return nil
+                switch message {
+                case .event(let event): event.kind
+                case .request(let request): request.kind.rawValue
+                default: nil
+                }
             }
-            #expect(kinds == ["run_started", "assistant_delta", "assistant_delta", "assistant_delta", "usage"])
+            #expect(kinds == ["assistant_delta", "assistant_delta", "assistant_delta", "usage"])
             let text = messages.compactMap { message -> String? in
                 if case .event(let event) = message, event.kind == "assistant_delta" { return event.payload["text"]?.stringValue }
                 return nil
@@ -85,7 +88,7 @@ struct WorkerDispatchTests {
             let words = Array(repeating: "word", count: 500).joined(separator: " ")
             let stream = try await pool.dispatch(RunStart(runId: "run_c", sessionId: "s", input: ["message": .string(words), "delay_ms": 5]))
             var iterator = stream.makeAsyncIterator()
-            _ = await iterator.next()  // run_started: it is running
+            _ = await iterator.next()  // the first delta: it is running
             await pool.cancel(runId: "run_c", reason: "user")
             var last: WorkerRunMessage?
             while let message = await iterator.next() { last = message }

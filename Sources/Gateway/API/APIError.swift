@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import IPC
+import NIOCore
+import Store
+
+/// The one error type handlers throw. It renders the contract's body
+/// `{"error": {"code", "message", "details"}}`; no handler builds an error body itself.
+public struct APIError: HTTPResponseError, Sendable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+    public let details: JSONValue?
+    public let retryAfterSeconds: Int?
+
+    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: JSONValue? = nil, retryAfterSeconds: Int? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.details = details
+        self.retryAfterSeconds = retryAfterSeconds
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var error: [String: JSONValue] = ["code": .string(code), "message": .string(message)]
+        if let details { error["details"] = details }
+        let body = try JSONEncoder().encode(JSONValue.object(["error": .object(error)]))
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
+        if let retryAfterSeconds { headers[.retryAfter] = "\(retryAfterSeconds)" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    // MARK: The contract's codes
+
+    public static let unauthorized = APIError(.unauthorized, "unauthorized", "A valid API token is required (Authorization: Bearer <token>).")
+
+    public static func notFound(_ what: String) -> APIError {
+        APIError(.notFound, "not_found", "\(what) was not found.")
+    }
+
+    public static func invalidRequest(_ message: String, details: JSONValue? = nil) -> APIError {
+        APIError(.badRequest, "invalid_request", message, details: details)
+    }
+
+    public static func payloadTooLarge(limit: Int) -> APIError {
+        APIError(.contentTooLarge, "payload_too_large", "The request body is larger than the limit of \(ByteCount.describe(limit)).",
+                 details: ["limit_bytes": .number(Double(limit))])
+    }
+
+    public static func unsupportedMediaType(_ message: String) -> APIError {
+        APIError(.unsupportedMediaType, "unsupported_media_type", message)
+    }
+
+    public static func invalidTransition(from: String, to: String) -> APIError {
+        APIError(.conflict, "invalid_state_transition", "The session is '\(from)'; it cannot go to '\(to)' from there.",
+                 details: ["from": .string(from), "to": .string(to)])
+    }
+
+    public static func runInProgress(_ runId: String) -> APIError {
+        APIError(.conflict, "run_in_progress", "The session already has a run in progress; wait for it to end or interrupt it.",
+                 details: ["run_id": .string(runId)])
+    }
+
+    public static func costCapReached(cost: Double, cap: Double) -> APIError {
+        APIError(HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), "cost_cap_reached",
+                 String(format: "This session has used $%.4f of its $%.2f budget; no further model calls can be made.", cost, cap),
+                 details: ["cost_usd": .number(cost), "cost_cap_usd": .number(cap)])
+    }
+
+    public static func overloaded(retryAfter: Int = 2) -> APIError {
+        APIError(.serviceUnavailable, "overloaded", "The server is busy; try again shortly.", retryAfterSeconds: retryAfter)
+    }
+
+    public static func rateLimited(retryAfter: Int) -> APIError {
+        APIError(.tooManyRequests, "rate_limited", "Too many requests; slow down.", retryAfterSeconds: retryAfter)
+    }
+
+    /// Maps store refusals to the contract.
+    public static func from(_ error: StoreError, resource: String = "Session") -> APIError {
+        switch error {
+        case .notFound: .notFound(resource)
+        case .invalidTransition(let from, let to): .invalidTransition(from: from, to: to)
+        case .runInProgress(let runId): .runInProgress(runId)
+        case .costCapReached(let cost, let cap): .costCapReached(cost: cost, cap: cap)
+        case .alreadyDecided(let status):
+            APIError(.conflict, "already_decided", "This approval was already \(status).", details: ["status": .string(status)])
+        }
+    }
+}
+
+enum ByteCount {
+    static func describe(_ bytes: Int) -> String {
+        if bytes >= 1024 * 1024 { return "\(bytes / (1024 * 1024)) MiB" }
+        if bytes >= 1024 { return "\(bytes / 1024) KiB" }
+        return "\(bytes) bytes"
+    }
+}

@@ -1,0 +1,113 @@
+// Enabled with ProvidersJobPageFetcher (see there): needs RunWorker → Providers and
+// RUNWORKER_PROVIDERS defined.
+#if RUNWORKER_PROVIDERS
+import IPC
+import Providers
+
+/// ``AgentModel`` over the Providers module's ``LLMProvider`` (usually a ``ProviderRouter``):
+/// maps the conversation and tools onto a ``ChatRequest``, assembles streamed tool-call
+/// fragments into whole calls, and names each usage report after the provider that served it.
+public struct ProviderAgentModel: AgentModel {
+    let llm: any LLMProvider
+    /// Upper bound on generated tokens, when the operator sets one.
+    let maxTokens: Int?
+
+    public init(_ llm: any LLMProvider, maxTokens: Int? = nil) {
+        self.llm = llm
+        self.maxTokens = maxTokens
+    }
+
+    public var provider: String { llm.name }
+    public var model: String { llm.model }
+
+    public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        let upstream = llm.stream(Self.chatRequest(request, maxTokens: maxTokens))
+        let state = Assembly(provider: llm.name, model: llm.model)
+        var iterator = upstream.makeAsyncIterator()
+        return AsyncThrowingStream {
+            while true {
+                let event: ProviderEvent?
+                do {
+                    event = try await iterator.next()
+                } catch let error as ProviderError {
+                    throw AgentModelError(code: "provider_error", message: error.description)
+                }
+                guard let event else { return nil }
+                if let mapped = state.map(event) { return mapped }
+            }
+        }
+    }
+
+    // MARK: Request
+
+    static func chatRequest(_ request: ModelRequest, maxTokens: Int?) -> ChatRequest {
+        ChatRequest(
+            system: request.system,
+            messages: request.messages.map(chatMessage),
+            tools: request.tools.map { Providers.ToolDefinition(name: $0.name, description: $0.description, parameters: json($0.parameters)) },
+            maxTokens: maxTokens)
+    }
+
+    static func chatMessage(_ message: AgentMessage) -> ChatMessage {
+        switch message {
+        case .user(let text):
+            .user(text)
+        case .assistant(let text, let calls):
+            .assistant(text: text.isEmpty ? nil : text, toolCalls: calls.map { Providers.ToolCall(id: $0.id, name: $0.name, arguments: $0.arguments) })
+        case .tool(let result):
+            .toolResult(Providers.ToolResult(callID: result.callId, name: result.name, content: result.content, isError: result.isError))
+        }
+    }
+
+    /// IPC's JSON value as the Providers module's (ordered keys, sorted here for stable requests).
+    static func json(_ value: IPC.JSONValue) -> Providers.JSONValue {
+        switch value {
+        case .null: .null
+        case .bool(let bool): .bool(bool)
+        case .number(let number): .number(number)
+        case .string(let string): .string(string)
+        case .array(let items): .array(items.map(json))
+        case .object(let members):
+            .object(members.keys.sorted().reduce(into: JSONObject()) { object, key in object[key] = members[key].map(json) })
+        }
+    }
+
+    // MARK: Events
+
+    /// Per-turn state: which provider is serving, and the tool calls being streamed.
+    private final class Assembly: @unchecked Sendable {
+        // Used only by the one task that iterates the stream.
+        var provider: String
+        var model: String
+        var calls: [Int: ModelToolCall] = [:]
+
+        init(provider: String, model: String) {
+            self.provider = provider
+            self.model = model
+        }
+
+        func map(_ event: ProviderEvent) -> ModelEvent? {
+            switch event {
+            case .providerSelected(let name, let model):
+                provider = name
+                self.model = model
+                return nil
+            case .textDelta(let text):
+                return .textDelta(text)
+            case .toolCallStart(let index, let id, let name):
+                calls[index] = ModelToolCall(id: id, name: name, arguments: "")
+                return nil
+            case .toolCallArgumentsDelta(let index, let fragment):
+                calls[index]?.arguments += fragment
+                return nil
+            case .toolCallEnd(let index):
+                return calls.removeValue(forKey: index).map(ModelEvent.toolCall)
+            case .usage(let input, let output):
+                return .usage(inputTokens: input, outputTokens: output, provider: provider, model: model)
+            case .finish:
+                return .finish
+            }
+        }
+    }
+}
+#endif

@@ -1,0 +1,44 @@
+import IPC
+
+/// One turn of a ``ScriptedModel`` script:
+/// `{"text": "...", "tool_calls": [{"name": "...", "arguments": {...}}], "usage": {"input_tokens": n,
+///   "output_tokens": n}, "delay_ms": n, "hang": false, "ignore_cancel": false, "crash": false}`.
+///
+/// `arguments` may also be a string, sent as is: that is how a script sends malformed JSON.
+struct ScriptTurn: Sendable, Equatable {
+    var text: String
+    var toolCalls: [ModelToolCall]
+    var usage: (input: Int, output: Int)?
+    var delayMilliseconds: Int
+    var hang: Bool
+    var ignoreCancel: Bool
+    var crash: Bool
+
+    init(_ value: JSONValue, index: Int) throws(AgentModelError) {
+        guard value.asObject != nil else { throw Self.invalid("turn \(index + 1) is not an object") }
+        text = value["text"]?.stringValue ?? ""
+        toolCalls = try (value["tool_calls"]?.asArray ?? []).enumerated().map { (position, call) throws(AgentModelError) in
+            guard let name = call["name"]?.stringValue else { throw Self.invalid("turn \(index + 1), tool call \(position + 1) has no name") }
+            let arguments = call["arguments"].map { $0.stringValue ?? JSONText.render($0) } ?? "{}"
+            let id = call["id"]?.stringValue ?? "call_\(index + 1)_\(position + 1)"
+            return ModelToolCall(id: id, name: name, arguments: arguments)
+        }
+        if let usage = value["usage"] {
+            self.usage = (usage["input_tokens"]?.asInt ?? 0, usage["output_tokens"]?.asInt ?? 0)
+        }
+        delayMilliseconds = max(0, value["delay_ms"]?.asInt ?? 0)
+        hang = value["hang"]?.boolValue ?? false
+        ignoreCancel = value["ignore_cancel"]?.boolValue ?? false
+        crash = value["crash"]?.boolValue ?? false
+    }
+
+    static func == (lhs: ScriptTurn, rhs: ScriptTurn) -> Bool {
+        lhs.text == rhs.text && lhs.toolCalls == rhs.toolCalls && lhs.usage?.input == rhs.usage?.input
+            && lhs.usage?.output == rhs.usage?.output && lhs.delayMilliseconds == rhs.delayMilliseconds
+            && lhs.hang == rhs.hang && lhs.ignoreCancel == rhs.ignoreCancel && lhs.crash == rhs.crash
+    }
+
+    private static func invalid(_ detail: String) -> AgentModelError {
+        AgentModelError(code: "script_invalid", message: "The model script is invalid: \(detail).")
+    }
+}

@@ -1,0 +1,265 @@
+import GRDB
+
+/// A tailoring session: one person, one resume, one target job.
+public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "sessions"
+    public var id: String
+    public var tenantId: String
+    public var state: String
+    public var autoApprove: Bool
+    public var createdAt: String
+    public var updatedAt: String
+    public var inputTokens: Int
+    public var outputTokens: Int
+    public var costUsd: Double
+    public var costCapUsd: Double
+    public var activeRunId: String?
+    /// The job description's metadata (title, company, source URL) as JSON.
+    public var jdJson: String?
+
+    public init(id: String, tenantId: String, state: String, autoApprove: Bool, createdAt: String, updatedAt: String, inputTokens: Int, outputTokens: Int, costUsd: Double, costCapUsd: Double, activeRunId: String?, jdJson: String?) {
+        self.id = id
+        self.tenantId = tenantId
+        self.state = state
+        self.autoApprove = autoApprove
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.costUsd = costUsd
+        self.costCapUsd = costCapUsd
+        self.activeRunId = activeRunId
+        self.jdJson = jdJson
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, tenantId = "tenant_id", state, autoApprove = "auto_approve", createdAt = "created_at"
+        case updatedAt = "updated_at", inputTokens = "input_tokens", outputTokens = "output_tokens"
+        case costUsd = "cost_usd", costCapUsd = "cost_cap_usd", activeRunId = "active_run_id", jdJson = "jd_json"
+    }
+}
+
+/// One workflow transition, stored with the run that caused it.
+public struct TransitionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "transitions"
+    public var id: Int64?
+    public var sessionId: String
+    public var fromState: String?
+    public var toState: String
+    public var runId: String?
+    public var cause: String
+    public var createdAt: String
+
+    public init(id: Int64?, sessionId: String, fromState: String?, toState: String, runId: String?, cause: String, createdAt: String) {
+        self.id = id
+        self.sessionId = sessionId
+        self.fromState = fromState
+        self.toState = toState
+        self.runId = runId
+        self.cause = cause
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, sessionId = "session_id", fromState = "from_state", toState = "to_state", runId = "run_id"
+        case cause, createdAt = "created_at"
+    }
+}
+
+/// A run: one user message and everything the agent did about it.
+public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "runs"
+    public var id: String
+    public var sessionId: String
+    public var content: String
+    /// `queued`, `running`, `completed`, `failed`, `interrupted`.
+    public var status: String
+    public var createdAt: String
+    public var endedAt: String?
+    public var terminalReason: String?
+    public var provider: String?
+    public var model: String?
+    public var inputTokens: Int
+    public var outputTokens: Int
+    public var costUsd: Double
+    public var lastSeq: Int
+
+    public init(id: String, sessionId: String, content: String, status: String, createdAt: String, endedAt: String?, terminalReason: String?, provider: String?, model: String?, inputTokens: Int, outputTokens: Int, costUsd: Double, lastSeq: Int) {
+        self.id = id
+        self.sessionId = sessionId
+        self.content = content
+        self.status = status
+        self.createdAt = createdAt
+        self.endedAt = endedAt
+        self.terminalReason = terminalReason
+        self.provider = provider
+        self.model = model
+        self.inputTokens = inputTokens
+        self.outputTokens = outputTokens
+        self.costUsd = costUsd
+        self.lastSeq = lastSeq
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, sessionId = "session_id", content, status, createdAt = "created_at", endedAt = "ended_at"
+        case terminalReason = "terminal_reason", provider, model, inputTokens = "input_tokens"
+        case outputTokens = "output_tokens", costUsd = "cost_usd", lastSeq = "last_seq"
+    }
+
+    public var isTerminal: Bool { ["completed", "failed", "interrupted"].contains(status) }
+}
+
+/// A persisted event of a run's stream. `payload` is the JSON text of the envelope's payload.
+public struct EventRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "events"
+    public var id: String
+    public var runId: String
+    public var sessionId: String
+    public var seq: Int
+    public var type: String
+    public var ts: String
+    public var payload: String
+
+    public init(id: String, runId: String, sessionId: String, seq: Int, type: String, ts: String, payload: String) {
+        self.id = id
+        self.runId = runId
+        self.sessionId = sessionId
+        self.seq = seq
+        self.type = type
+        self.ts = ts
+        self.payload = payload
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, runId = "run_id", sessionId = "session_id", seq, type, ts, payload
+    }
+
+    public static let terminalTypes: Set<String> = ["run_completed", "run_failed", "run_interrupted"]
+    public var isTerminal: Bool { Self.terminalTypes.contains(type) }
+}
+
+/// A write tool call waiting for (or past) a person's decision.
+public struct ApprovalRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "approvals"
+    public var id: String
+    public var sessionId: String
+    public var runId: String
+    public var toolCallId: String
+    public var tool: String
+    public var arguments: String
+    public var diff: String?
+    public var truthFlags: String
+    /// `pending`, `approved`, `rejected`, `expired`.
+    public var status: String
+    public var createdAt: String
+    public var decidedAt: String?
+    public var decidedBy: String?
+    public var reason: String?
+
+    public init(id: String, sessionId: String, runId: String, toolCallId: String, tool: String, arguments: String, diff: String?, truthFlags: String, status: String, createdAt: String, decidedAt: String?, decidedBy: String?, reason: String?) {
+        self.id = id
+        self.sessionId = sessionId
+        self.runId = runId
+        self.toolCallId = toolCallId
+        self.tool = tool
+        self.arguments = arguments
+        self.diff = diff
+        self.truthFlags = truthFlags
+        self.status = status
+        self.createdAt = createdAt
+        self.decidedAt = decidedAt
+        self.decidedBy = decidedBy
+        self.reason = reason
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, sessionId = "session_id", runId = "run_id", toolCallId = "tool_call_id", tool, arguments, diff
+        case truthFlags = "truth_flags", status, createdAt = "created_at", decidedAt = "decided_at"
+        case decidedBy = "decided_by", reason
+    }
+}
+
+/// Who did what to a session, when: every decision and every file mutation.
+public struct AuditRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "audit"
+    public var id: Int64?
+    public var sessionId: String
+    public var runId: String?
+    public var actor: String
+    public var action: String
+    public var path: String?
+    public var beforeSha256: String?
+    public var afterSha256: String?
+    public var details: String?
+    public var createdAt: String
+
+    public init(id: Int64?, sessionId: String, runId: String?, actor: String, action: String, path: String?, beforeSha256: String?, afterSha256: String?, details: String?, createdAt: String) {
+        self.id = id
+        self.sessionId = sessionId
+        self.runId = runId
+        self.actor = actor
+        self.action = action
+        self.path = path
+        self.beforeSha256 = beforeSha256
+        self.afterSha256 = afterSha256
+        self.details = details
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, sessionId = "session_id", runId = "run_id", actor, action, path
+        case beforeSha256 = "before_sha256", afterSha256 = "after_sha256", details, createdAt = "created_at"
+    }
+}
+
+/// A workspace file's current version.
+public struct FileRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "files"
+    public var sessionId: String
+    public var path: String
+    public var size: Int
+    public var contentType: String
+    public var sha256: String
+    public var version: Int
+    public var updatedAt: String
+
+    public init(sessionId: String, path: String, size: Int, contentType: String, sha256: String, version: Int, updatedAt: String) {
+        self.sessionId = sessionId
+        self.path = path
+        self.size = size
+        self.contentType = contentType
+        self.sha256 = sha256
+        self.version = version
+        self.updatedAt = updatedAt
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case sessionId = "session_id", path, size, contentType = "content_type", sha256, version, updatedAt = "updated_at"
+    }
+}
+
+/// A kept earlier version of a workspace file.
+public struct FileVersionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "file_versions"
+    public var sessionId: String
+    public var path: String
+    public var version: Int
+    public var sha256: String
+    public var size: Int
+    public var runId: String?
+    public var createdAt: String
+
+    public init(sessionId: String, path: String, version: Int, sha256: String, size: Int, runId: String?, createdAt: String) {
+        self.sessionId = sessionId
+        self.path = path
+        self.version = version
+        self.sha256 = sha256
+        self.size = size
+        self.runId = runId
+        self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case sessionId = "session_id", path, version, sha256, size, runId = "run_id", createdAt = "created_at"
+    }
+}

@@ -1,0 +1,354 @@
+import Foundation
+import GRDB
+import ServiceSupport
+
+/// The one SQLite database of a data directory (WAL mode), and every query the service
+/// makes. The gateway is its only writer at run time; `resume-agent serve` migrates it and
+/// `token create` adds tokens before or beside it (SQLite's locking makes that safe).
+public final class Store: Sendable {
+    public let pool: DatabasePool
+
+    /// Opens (creating if needed) `<dataDirectory>/resume-agent.sqlite` and migrates it.
+    public init(dataDirectory: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+        )
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")  // WAL + NORMAL: durable at checkpoints, fast commits
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        pool = try DatabasePool(path: Self.databasePath(dataDirectory), configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+    }
+
+    public static func databasePath(_ dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("resume-agent.sqlite")
+    }
+
+    // MARK: Tenants and tokens
+
+    /// On first start (no tenant at all), creates the `default` tenant and a token for it and
+    /// returns the token; otherwise nil.
+    public func bootstrapDefaultTenant() throws -> String? {
+        try pool.write { db in
+            let tenants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tenants") ?? 0
+            guard tenants == 0 else { return nil }
+            return try Self.createToken(db, tenantName: "default")
+        }
+    }
+
+    /// A new token for `tenantName` (the tenant is created if new). Only its SHA-256 is kept.
+    public func createToken(tenantName: String) throws -> String {
+        try pool.write { db in try Self.createToken(db, tenantName: tenantName) }
+    }
+
+    private static func createToken(_ db: Database, tenantName: String) throws -> String {
+        let now = Timestamp.now()
+        var tenantId = try String.fetchOne(db, sql: "SELECT id FROM tenants WHERE name = ?", arguments: [tenantName])
+        if tenantId == nil {
+            let id = Identifier.make("ten")
+            try db.execute(sql: "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)", arguments: [id, tenantName, now])
+            tenantId = id
+        }
+        let token = "ra_" + Identifier.make("t").dropFirst(2) + Identifier.make("t").dropFirst(2)
+        try db.execute(
+            sql: "INSERT INTO api_tokens (token_sha256, tenant_id, created_at) VALUES (?, ?, ?)",
+            arguments: [SHA256.hex(Array(token.utf8)), tenantId, now]
+        )
+        return token
+    }
+
+    /// Every token hash with its tenant (the gateway keeps them in memory for auth).
+    public func tokenTenants() async throws -> [String: String] {
+        try await pool.read { db in
+            var map: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT token_sha256, tenant_id FROM api_tokens") {
+                map[row["token_sha256"]] = row["tenant_id"]
+            }
+            return map
+        }
+    }
+
+    // MARK: Sessions and the workflow
+
+    public func createSession(tenantId: String, autoApprove: Bool, costCapUsd: Double) async throws -> SessionRecord {
+        let now = Timestamp.now()
+        let session = SessionRecord(
+            id: Identifier.make("sess"), tenantId: tenantId, state: "draft", autoApprove: autoApprove,
+            createdAt: now, updatedAt: now, inputTokens: 0, outputTokens: 0, costUsd: 0, costCapUsd: costCapUsd,
+            activeRunId: nil, jdJson: nil
+        )
+        try await pool.write { db in
+            try session.insert(db)
+            try TransitionRecord(id: nil, sessionId: session.id, fromState: nil, toState: "draft", runId: nil, cause: "created", createdAt: now).insert(db)
+        }
+        return session
+    }
+
+    /// The session if it exists and belongs to `tenantId` (another tenant's is "not found").
+    public func session(id: String, tenantId: String) async throws -> SessionRecord? {
+        try await pool.read { db in
+            try SessionRecord.filter(SessionRecord.CodingKeys.id == id && SessionRecord.CodingKeys.tenantId == tenantId).fetchOne(db)
+        }
+    }
+
+    public func session(id: String) async throws -> SessionRecord? {
+        try await pool.read { db in try SessionRecord.fetchOne(db, key: id) }
+    }
+
+    /// Moves the session to `state` if `allowed(current)` says so, atomically with its
+    /// history row (and `update` for other columns). Throws `invalidTransition` otherwise.
+    @discardableResult
+    public func transition(
+        sessionId: String, to state: String, runId: String?, cause: String,
+        allowed: @escaping @Sendable (String) -> Bool,
+        update: @escaping @Sendable (inout SessionRecord) -> Void = { _ in }
+    ) async throws -> SessionRecord {
+        try await pool.write { db in
+            guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
+            let from = session.state
+            guard allowed(from) else { throw StoreError.invalidTransition(from: from, to: state) }
+            session.state = state
+            session.updatedAt = Timestamp.now()
+            update(&session)
+            try session.update(db)
+            try TransitionRecord(id: nil, sessionId: sessionId, fromState: from, toState: state, runId: runId, cause: cause, createdAt: session.updatedAt).insert(db)
+            return session
+        }
+    }
+
+    public func history(sessionId: String) async throws -> [TransitionRecord] {
+        try await pool.read { db in
+            try TransitionRecord.filter(TransitionRecord.CodingKeys.sessionId == sessionId).order(TransitionRecord.CodingKeys.id).fetchAll(db)
+        }
+    }
+
+    @discardableResult
+    public func updateSession(id: String, _ update: @escaping @Sendable (inout SessionRecord) -> Void) async throws -> SessionRecord {
+        try await pool.write { db in
+            guard var session = try SessionRecord.fetchOne(db, key: id) else { throw StoreError.notFound }
+            update(&session)
+            session.updatedAt = Timestamp.now()
+            try session.update(db)
+            return session
+        }
+    }
+
+    // MARK: Runs and events
+
+    /// Admits a run: one active run per session, under the cost cap, not cancelled.
+    public func createRun(sessionId: String, content: String) async throws -> RunRecord {
+        try await pool.write { db in
+            guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
+            if let active = session.activeRunId { throw StoreError.runInProgress(runId: active) }
+            if session.state == "cancelled" { throw StoreError.invalidTransition(from: "cancelled", to: "run") }
+            if session.costUsd >= session.costCapUsd {
+                throw StoreError.costCapReached(costUsd: session.costUsd, capUsd: session.costCapUsd)
+            }
+            let now = Timestamp.now()
+            let run = RunRecord(
+                id: Identifier.make("run"), sessionId: sessionId, content: content, status: "queued", createdAt: now,
+                endedAt: nil, terminalReason: nil, provider: nil, model: nil, inputTokens: 0, outputTokens: 0, costUsd: 0, lastSeq: 0
+            )
+            try run.insert(db)
+            session.activeRunId = run.id
+            session.updatedAt = now
+            try session.update(db)
+            return run
+        }
+    }
+
+    public func run(id: String, sessionId: String) async throws -> RunRecord? {
+        try await pool.read { db in
+            try RunRecord.filter(RunRecord.CodingKeys.id == id && RunRecord.CodingKeys.sessionId == sessionId).fetchOne(db)
+        }
+    }
+
+    public func runs(sessionId: String) async throws -> [RunRecord] {
+        try await pool.read { db in
+            try RunRecord.filter(RunRecord.CodingKeys.sessionId == sessionId).order(RunRecord.CodingKeys.createdAt).fetchAll(db)
+        }
+    }
+
+    public func markRunning(runId: String, provider: String, model: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE runs SET status = 'running', provider = ?, model = ? WHERE id = ? AND status = 'queued'",
+                arguments: [provider, model, runId]
+            )
+        }
+    }
+
+    /// Persists events (in order, one transaction). A terminal event also ends the run and
+    /// frees the session for its next message, in the same transaction, so no client can
+    /// see the terminal event while the session still shows the run as active.
+    public func append(_ events: [EventRecord], terminal: (status: String, reason: String?)? = nil) async throws {
+        guard let last = events.last else { return }
+        try await pool.write { db in
+            for event in events { try event.insert(db) }
+            if let terminal {
+                try db.execute(
+                    sql: "UPDATE runs SET last_seq = ?, status = ?, terminal_reason = ?, ended_at = ? WHERE id = ?",
+                    arguments: [last.seq, terminal.status, terminal.reason, last.ts, last.runId]
+                )
+                try db.execute(
+                    sql: "UPDATE sessions SET active_run_id = NULL, updated_at = ? WHERE id = ? AND active_run_id = ?",
+                    arguments: [last.ts, last.sessionId, last.runId]
+                )
+            } else {
+                try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [last.seq, last.runId])
+            }
+        }
+    }
+
+    /// Events of a run after `seq`, in order.
+    public func events(runId: String, after seq: Int = 0) async throws -> [EventRecord] {
+        try await pool.read { db in
+            try EventRecord.filter(EventRecord.CodingKeys.runId == runId && EventRecord.CodingKeys.seq > seq)
+                .order(EventRecord.CodingKeys.seq).fetchAll(db)
+        }
+    }
+
+    public func event(id: String) async throws -> EventRecord? {
+        try await pool.read { db in try EventRecord.fetchOne(db, key: id) }
+    }
+
+    /// Adds priced usage to the run and the session; returns the session's new totals.
+    public func addUsage(runId: String, sessionId: String, inputTokens: Int, outputTokens: Int, costUsd: Double) async throws -> SessionRecord {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE runs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?, cost_usd = cost_usd + ? WHERE id = ?",
+                arguments: [inputTokens, outputTokens, costUsd, runId]
+            )
+            guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
+            session.inputTokens += inputTokens
+            session.outputTokens += outputTokens
+            session.costUsd += costUsd
+            session.updatedAt = Timestamp.now()
+            try session.update(db)
+            return session
+        }
+    }
+
+    /// Runs that were admitted but never ended (the gateway died under them).
+    public func unfinishedRuns() async throws -> [RunRecord] {
+        try await pool.read { db in
+            try RunRecord.filter(["queued", "running"].contains(RunRecord.CodingKeys.status)).fetchAll(db)
+        }
+    }
+
+    // MARK: Approvals
+
+    public func insert(_ approval: ApprovalRecord) async throws {
+        try await pool.write { db in try approval.insert(db) }
+    }
+
+    public func approvals(sessionId: String, pendingOnly: Bool) async throws -> [ApprovalRecord] {
+        try await pool.read { db in
+            var request = ApprovalRecord.filter(ApprovalRecord.CodingKeys.sessionId == sessionId)
+            if pendingOnly { request = request.filter(ApprovalRecord.CodingKeys.status == "pending") }
+            return try request.order(ApprovalRecord.CodingKeys.createdAt).fetchAll(db)
+        }
+    }
+
+    public func approval(id: String, sessionId: String) async throws -> ApprovalRecord? {
+        try await pool.read { db in
+            try ApprovalRecord.filter(ApprovalRecord.CodingKeys.id == id && ApprovalRecord.CodingKeys.sessionId == sessionId).fetchOne(db)
+        }
+    }
+
+    /// Decides a pending approval exactly once, with its audit row, atomically.
+    public func decide(
+        approvalId: String, sessionId: String, status: String, by: String, reason: String?
+    ) async throws -> ApprovalRecord {
+        try await pool.write { db in
+            guard var approval = try ApprovalRecord.filter(
+                ApprovalRecord.CodingKeys.id == approvalId && ApprovalRecord.CodingKeys.sessionId == sessionId
+            ).fetchOne(db) else { throw StoreError.notFound }
+            guard approval.status == "pending" else { throw StoreError.alreadyDecided(status: approval.status) }
+            approval.status = status
+            approval.decidedAt = Timestamp.now()
+            approval.decidedBy = by
+            approval.reason = reason
+            try approval.update(db)
+            let details = try String(data: JSONSerialization.data(withJSONObject: [
+                "approval_id": approval.id, "tool": approval.tool, "tool_call_id": approval.toolCallId, "reason": reason ?? "",
+            ], options: [.sortedKeys]), encoding: .utf8)
+            try AuditRecord(
+                id: nil, sessionId: sessionId, runId: approval.runId, actor: by, action: "approval_\(status)", path: nil,
+                beforeSha256: nil, afterSha256: nil, details: details, createdAt: approval.decidedAt!
+            ).insert(db)
+            return approval
+        }
+    }
+
+    /// Marks a run's still-pending approvals `expired` (the run ended without a decision).
+    public func expirePendingApprovals(runId: String) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "UPDATE approvals SET status = 'expired', decided_at = ? WHERE run_id = ? AND status = 'pending'",
+                arguments: [Timestamp.now(), runId]
+            )
+        }
+    }
+
+    // MARK: Audit and files
+
+    public func audit(_ record: AuditRecord) async throws {
+        try await pool.write { db in try record.insert(db) }
+    }
+
+    public func audit(sessionId: String) async throws -> [AuditRecord] {
+        try await pool.read { db in
+            try AuditRecord.filter(AuditRecord.CodingKeys.sessionId == sessionId).order(AuditRecord.CodingKeys.id).fetchAll(db)
+        }
+    }
+
+    /// Records a new version of a file, keeping the previous one and auditing the change.
+    public func recordWrite(file: FileRecord, previous: FileRecord?, runId: String?, actor: String, action: String) async throws {
+        try await pool.write { db in
+            if let previous {
+                try FileVersionRecord(
+                    sessionId: previous.sessionId, path: previous.path, version: previous.version, sha256: previous.sha256,
+                    size: previous.size, runId: runId, createdAt: previous.updatedAt
+                ).insert(db, onConflict: .replace)
+            }
+            try file.insert(db, onConflict: .replace)
+            try AuditRecord(
+                id: nil, sessionId: file.sessionId, runId: runId, actor: actor, action: action, path: file.path,
+                beforeSha256: previous?.sha256, afterSha256: file.sha256, details: nil, createdAt: file.updatedAt
+            ).insert(db)
+        }
+    }
+
+    public func files(sessionId: String) async throws -> [FileRecord] {
+        try await pool.read { db in
+            try FileRecord.filter(FileRecord.CodingKeys.sessionId == sessionId).order(FileRecord.CodingKeys.path).fetchAll(db)
+        }
+    }
+
+    public func file(sessionId: String, path: String) async throws -> FileRecord? {
+        try await pool.read { db in
+            try FileRecord.filter(FileRecord.CodingKeys.sessionId == sessionId && FileRecord.CodingKeys.path == path).fetchOne(db)
+        }
+    }
+
+    public func versions(sessionId: String, path: String) async throws -> [FileVersionRecord] {
+        try await pool.read { db in
+            try FileVersionRecord.filter(FileVersionRecord.CodingKeys.sessionId == sessionId && FileVersionRecord.CodingKeys.path == path)
+                .order(FileVersionRecord.CodingKeys.version).fetchAll(db)
+        }
+    }
+
+    // MARK: Health
+
+    public func ping() async -> Bool {
+        (try? await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }) == 1
+    }
+
+    public func integrityCheck() throws -> String {
+        try pool.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+}
