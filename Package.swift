@@ -130,12 +130,12 @@ let package = Package(
         .target(
             name: "RunWorker",
             dependencies: [
-                "IPC", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender",
+                "IPC", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.define("RUNWORKER_PROVIDERS")]
         ),
 
         // MARK: Executables (thin: each calls one `run…` function the tests also use)

@@ -22,7 +22,7 @@ public struct WorkerRunExecutor: RunExecutor {
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         fetcher: any JobPageFetching = WorkerRunExecutor.defaultFetcher,
-        models: any AgentModelFactory = BuiltInModelFactory(),
+        models: any AgentModelFactory = WorkerRunExecutor.defaultModels,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.environment = environment
@@ -37,6 +37,16 @@ public struct WorkerRunExecutor: RunExecutor {
         ProvidersJobPageFetcher()
         #else
         UnavailableJobPageFetcher()
+        #endif
+    }
+
+    /// Every configured provider when the worker is built with the Providers module; else
+    /// `local` and `scripted`.
+    public static var defaultModels: any AgentModelFactory {
+        #if RUNWORKER_PROVIDERS
+        ProvidersModelFactory()
+        #else
+        BuiltInModelFactory()
         #endif
     }
 

@@ -60,6 +60,13 @@ public final class Store: Sendable {
         return token
     }
 
+    /// The tenant of a token hash (a primary-key lookup).
+    public func tenant(forTokenSHA256 hash: String) async throws -> String? {
+        try await pool.read { db in
+            try String.fetchOne(db, sql: "SELECT tenant_id FROM api_tokens WHERE token_sha256 = ?", arguments: [hash])
+        }
+    }
+
     /// Every token hash with its tenant (the gateway keeps them in memory for auth).
     public func tokenTenants() async throws -> [String: String] {
         try await pool.read { db in

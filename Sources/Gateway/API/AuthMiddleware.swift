@@ -3,12 +3,12 @@ import ServiceSupport
 import Store
 import Synchronization
 
-/// Bearer-token authentication. Tokens are stored as SHA-256 hashes; the table is cached in
-/// memory and reloaded on a miss (so `token create` takes effect without a restart, rate
-/// limited so garbage tokens cannot hammer the database).
+/// Bearer-token authentication. Tokens are stored as SHA-256 hashes; known ones are cached
+/// in memory, an unknown one costs one primary-key lookup (so `token create` takes effect at
+/// once). A leak of how a *hash* compares says nothing useful about the token.
 public final class TokenAuthenticator: Sendable {
     let store: Store
-    private let cache = Mutex<(tokens: [String: String], lastReload: Double)>(([:], 0))
+    private let cache = Mutex<[String: String]>([:])
 
     public init(store: Store) {
         self.store = store
@@ -18,24 +18,16 @@ public final class TokenAuthenticator: Sendable {
     public func tenant(for token: String) async -> String? {
         let hash = SHA256.hex(Array(token.utf8))
         if let tenant = lookup(hash) { return tenant }
-        let now = Timestamp.epochSeconds()
-        let shouldReload = cache.withLock { state in
-            guard now - state.lastReload > 1 else { return false }
-            state.lastReload = now
-            return true
-        }
-        if shouldReload, let fresh = try? await store.tokenTenants() {
-            cache.withLock { $0.tokens = fresh }
-        }
-        return lookup(hash)
+        guard let tenant = try? await store.tenant(forTokenSHA256: hash) else { return nil }
+        cache.withLock { $0[hash] = tenant }
+        return tenant
     }
 
-    /// Finds the entry whose hash equals `hash`, comparing in constant time so response
-    /// timing says nothing about how close a guess was.
+    /// Finds the cached entry whose hash equals `hash`, comparing in constant time.
     private func lookup(_ hash: String) -> String? {
-        cache.withLock { state in
+        cache.withLock { tokens in
             var found: String?
-            for (candidate, tenant) in state.tokens where ConstantTime.equals(candidate, hash) {
+            for (candidate, tenant) in tokens where ConstantTime.equals(candidate, hash) {
                 found = tenant
             }
             return found

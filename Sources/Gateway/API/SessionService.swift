@@ -143,14 +143,15 @@ public struct SessionService: Sendable {
         let bytes = [UInt8](file.data.prefix(8))
         let isPDF = bytes.starts(with: Array("%PDF-".utf8))
         let isZip = bytes.starts(with: [0x50, 0x4b, 0x03, 0x04])
-        switch ext {
-        case "pdf" where !isPDF:
+        let isText = !isPDF && !isZip && String(data: file.data, encoding: .utf8) != nil
+        if ext == "pdf", !isPDF {
             throw APIError.unsupportedMediaType("This file is named .pdf but is not a PDF. Upload the original PDF, a DOCX, or the text.")
-        case "docx" where !isZip:
+        }
+        if ext == "docx", !isZip {
             throw APIError.unsupportedMediaType("This file is named .docx but is not a Word document. Upload the original file.")
-        case "md", "markdown", "txt", "text" where isPDF || isZip || String(data: file.data, encoding: .utf8) == nil:
+        }
+        if ["md", "markdown", "txt", "text"].contains(ext), !isText {
             throw APIError.unsupportedMediaType("This file is named .\(ext) but is not UTF-8 text.")
-        default: break
         }
     }
 

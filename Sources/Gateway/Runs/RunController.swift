@@ -97,7 +97,11 @@ actor RunController {
             pending.removeAll()
             let terminal = batch.last?.isTerminal == true ? pendingTerminal : nil
             do {
-                try await store.append(batch, terminal: terminal)
+                // Persisting must not depend on who asked: a timer that interrupts the run
+                // cancels itself, and a client that disconnects cancels its request, but the
+                // events still have to be written. The write runs in its own (awaited) task.
+                let store = self.store
+                try await Task.detached { try await store.append(batch, terminal: terminal) }.value
             } catch {
                 // The store is gone (disk full, corruption): nothing can be promised about
                 // these events, so none is published.
@@ -155,7 +159,8 @@ actor RunController {
         approvalTimers.values.forEach { $0.cancel() }
         approvalTimers.removeAll()
         await flush()
-        try? await store.expirePendingApprovals(runId: runId)
+        let store = self.store, runId = self.runId
+        try? await Task.detached { try await store.expirePendingApprovals(runId: runId) }.value
         logger.info("run ended", metadata: ["outcome": "\(type)", "reason": "\(reason ?? "")"])
     }
 

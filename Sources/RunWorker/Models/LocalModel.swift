@@ -19,6 +19,15 @@ public struct LocalModel: AgentModel {
     }
 
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        // Computed up front: the whole turn is ready, so it is buffered and streamed as is.
+        let (stream, continuation) = AsyncThrowingStream<ModelEvent, any Error>.makeStream()
+        for event in events(for: request) { continuation.yield(event) }
+        continuation.finish()
+        return stream
+    }
+
+    /// The whole turn for `request`: text in small pieces, tool calls, usage, finish.
+    func events(for request: ModelRequest) -> [ModelEvent] {
         let turn = LocalPlanner(state: state, now: now).turn(LocalRunProgress(request.messages))
         var events = TextChunks.split(turn.text).map(ModelEvent.textDelta)
         events += turn.calls.map(ModelEvent.toolCall)
@@ -26,11 +35,7 @@ public struct LocalModel: AgentModel {
             inputTokens: Self.estimateTokens(request), outputTokens: Self.estimateTokens(turn),
             provider: provider, model: model))
         events.append(.finish)
-        // Computed up front: the whole turn is ready, so it is buffered and streamed as is.
-        let (stream, continuation) = AsyncThrowingStream<ModelEvent, any Error>.makeStream()
-        for event in events { continuation.yield(event) }
-        continuation.finish()
-        return stream
+        return events
     }
 
     /// Roughly four characters a token, as tokenizers average on English text; local is free,

@@ -21,21 +21,8 @@ public struct ProviderAgentModel: AgentModel {
     public var model: String { llm.model }
 
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
-        let upstream = llm.stream(Self.chatRequest(request, maxTokens: maxTokens))
-        let state = Assembly(provider: llm.name, model: llm.model)
-        var iterator = upstream.makeAsyncIterator()
-        return AsyncThrowingStream {
-            while true {
-                let event: ProviderEvent?
-                do {
-                    event = try await iterator.next()
-                } catch let error as ProviderError {
-                    throw AgentModelError(code: "provider_error", message: error.description)
-                }
-                guard let event else { return nil }
-                if let mapped = state.map(event) { return mapped }
-            }
-        }
+        let assembly = Assembly(llm.stream(Self.chatRequest(request, maxTokens: maxTokens)), provider: llm.name, model: llm.model)
+        return AsyncThrowingStream(unfolding: { try await assembly.next() })
     }
 
     // MARK: Request
@@ -74,19 +61,35 @@ public struct ProviderAgentModel: AgentModel {
 
     // MARK: Events
 
-    /// Per-turn state: which provider is serving, and the tool calls being streamed.
+    /// Per-turn state: the upstream stream, which provider is serving, and the tool calls being
+    /// streamed. `@unchecked`: only the one task that consumes the turn calls `next()`, one
+    /// call at a time, as `AsyncThrowingStream(unfolding:)` guarantees.
     private final class Assembly: @unchecked Sendable {
-        // Used only by the one task that iterates the stream.
-        var provider: String
-        var model: String
-        var calls: [Int: ModelToolCall] = [:]
+        private var upstream: AsyncThrowingStream<ProviderEvent, any Error>.Iterator
+        private var provider: String
+        private var model: String
+        private var calls: [Int: ModelToolCall] = [:]
 
-        init(provider: String, model: String) {
+        init(_ upstream: AsyncThrowingStream<ProviderEvent, any Error>, provider: String, model: String) {
+            self.upstream = upstream.makeAsyncIterator()
             self.provider = provider
             self.model = model
         }
 
-        func map(_ event: ProviderEvent) -> ModelEvent? {
+        func next() async throws -> ModelEvent? {
+            while true {
+                let event: ProviderEvent?
+                do {
+                    event = try await upstream.next()
+                } catch let error as ProviderError {
+                    throw AgentModelError(code: "provider_error", message: error.description)
+                }
+                guard let event else { return nil }
+                if let mapped = map(event) { return mapped }
+            }
+        }
+
+        private func map(_ event: ProviderEvent) -> ModelEvent? {
             switch event {
             case .providerSelected(let name, let model):
                 provider = name

@@ -5,7 +5,7 @@ import IPC
 ///   "output_tokens": n}, "delay_ms": n, "hang": false, "ignore_cancel": false, "crash": false}`.
 ///
 /// `arguments` may also be a string, sent as is: that is how a script sends malformed JSON.
-struct ScriptTurn: Sendable, Equatable {
+struct ScriptTurn: Sendable {
     var text: String
     var toolCalls: [ModelToolCall]
     var usage: (input: Int, output: Int)?
@@ -30,12 +30,6 @@ struct ScriptTurn: Sendable, Equatable {
         hang = value["hang"]?.boolValue ?? false
         ignoreCancel = value["ignore_cancel"]?.boolValue ?? false
         crash = value["crash"]?.boolValue ?? false
-    }
-
-    static func == (lhs: ScriptTurn, rhs: ScriptTurn) -> Bool {
-        lhs.text == rhs.text && lhs.toolCalls == rhs.toolCalls && lhs.usage?.input == rhs.usage?.input
-            && lhs.usage?.output == rhs.usage?.output && lhs.delayMilliseconds == rhs.delayMilliseconds
-            && lhs.hang == rhs.hang && lhs.ignoreCancel == rhs.ignoreCancel && lhs.crash == rhs.crash
     }
 
     private static func invalid(_ detail: String) -> AgentModelError {

@@ -45,7 +45,7 @@ public struct ScriptedModel: AgentModel {
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
         let steps = cursor.next(of: turns.count).map { self.steps(for: turns[$0]) } ?? [.event(.finish)]
         let feed = Feed(steps)
-        return AsyncThrowingStream { try await feed.next() }
+        return AsyncThrowingStream(unfolding: { try await feed.next() })
     }
 
     private enum Step: Sendable {

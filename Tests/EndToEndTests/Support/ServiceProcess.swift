@@ -54,7 +54,7 @@ final class ServiceProcess: Sendable {
         }
         var child: pid_t = 0
         let rc = passed.withUnsafeBufferPointer { fds in
-            ra_spawn_ex(&child, executable, argv, envp, fds.baseAddress, Int32(fds.count), -1, pipeFDs[1], 1)
+            ra_spawn_ex(&child, executable, argv, envp, fds.baseAddress, Int32(fds.count), pipeFDs[1], pipeFDs[1], 1)
         }
         close(pipeFDs[1])
         guard rc == 0 else { throw TimeoutError(what: "spawn \(executable): errno \(rc)") }
@@ -82,6 +82,18 @@ final class ServiceProcess: Sendable {
     }
 
     var log: [String] { logLines.lines }
+
+    /// The API token printed (once) on first start.
+    var token: String? {
+        log.first { $0.hasPrefix("ra_") && !$0.contains(" ") }
+    }
+
+    /// An HTTP client with the first-start token, once ready.
+    func client() async throws -> TestHTTPClient {
+        let port = try await waitUntilReady()
+        try await eventually("token printed", timeout: .seconds(5)) { token != nil }
+        return TestHTTPClient(port: port, token: token)
+    }
 
     /// The HTTP port, once the gateway reported it.
     var port: Int? {

@@ -158,6 +158,7 @@ function applySession(s) {
   applyState(s.state);
   $('#auto-approve').checked = !!s.auto_approve;
   renderUsage(s.usage);
+  if (s.jd?.title && !/error/.test($('#jd-status').className)) setMsg('#jd-status', `✓ Targeting: ${s.jd.title}`, 'ok');
 }
 
 async function refreshSession() {
@@ -311,7 +312,9 @@ function onLiveEvent(env) {
       if (p.state || p.to) applyState(p.state || p.to);
       break;
     case 'usage_updated':
-      if (p.usage && p.usage.cost_cap_usd != null) renderUsage(p.usage); else refreshSession();
+      if (p.session && typeof p.session === 'object') renderUsage(p.session);
+      else if (p.usage && p.usage.cost_cap_usd != null) renderUsage(p.usage);
+      else refreshSession();
       break;
     case 'run_interrupted':
       if (p.reason === 'cost_cap') costCap();
@@ -393,10 +396,11 @@ function applyState(state) {
       const open = S.expanded.has(n);
       toggle.textContent = open ? 'Hide' : ['Replace', 'Change', 'Re-run', 'Tailor again'][i];
       toggle.setAttribute('aria-expanded', String(open));
-      status.hidden = open;
+      status.textContent = 'Done';
+      status.classList.add('visually-hidden'); // the check mark says it; screen readers hear it
     } else {
       toggle?.remove();
-      status.hidden = false;
+      status.classList.remove('visually-hidden');
     }
     let hint = li.querySelector('.step-locked-hint');
     if (locked && state !== 'cancelled') {
@@ -754,7 +758,7 @@ async function loadJdSummary(f) {
     const text = await (await fetchFile(S.sessionId, f.path)).text();
     S.jdKey = fileKey(f);
     if (!$('#jd-text').value) $('#jd-text').value = text;
-    if (!$('#jd-status').textContent || /^✓/.test($('#jd-status').textContent)) setMsg('#jd-status', `✓ Targeting: ${firstLine(text.replace(/^#+\s*/, ''))}`, 'ok');
+    if (!$('#jd-status').textContent) setMsg('#jd-status', `✓ Targeting: ${firstLine(text.replace(/^#+\s*/, ''))}`, 'ok');
   } catch { /* the summary is a nicety */ }
 }
 

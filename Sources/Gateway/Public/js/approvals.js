@@ -101,6 +101,7 @@ export class Approvals {
 
   show(a) {
     this.current = a;
+    this.dialog.dataset.approvalId = a.approval_id;
     const seen = this.extra.get(a.approval_id) || {};
     const args = a.arguments || seen.arguments || {};
     const diff = a.diff || seen.diff || args.diff || '';

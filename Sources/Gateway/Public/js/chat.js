@@ -29,7 +29,7 @@ export function describeCall(tool, args) {
   const a = args && typeof args === 'object' ? args : {};
   if (a.title || a.summary || a.description) return a.title || a.summary || a.description;
   if (a.section) return `Rewrite the “${a.section}” section`;
-  if (a.old_text && a.new_text) return `Change “${clip(a.old_text, 60)}”`;
+  if (a.old_text && a.new_text) return `Edit: “${clip(a.old_text, 48)}”`;
   if (a.format) return `Export as ${String(a.format).toUpperCase()}`;
   if (a.path) return String(a.path);
   return '';
@@ -53,6 +53,24 @@ const TOOL_LABEL = {
 };
 export function toolLabel(tool) {
   return TOOL_LABEL[tool] || String(tool || 'tool').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/**
+ * Renders the small Markdown subset the assistant uses: **bold**, `code`; everything else stays
+ * text (line breaks are kept by CSS). Built with text nodes only, so model output is never HTML.
+ */
+export function renderInline(el, raw) {
+  const parts = [];
+  const re = /\*\*([^*\n][^*]*?)\*\*|`([^`\n]+)`/g;
+  let last = 0;
+  let m;
+  while ((m = re.exec(raw))) {
+    if (m.index > last) parts.push(raw.slice(last, m.index));
+    parts.push(m[1] != null ? h('strong', {}, m[1]) : h('code', {}, m[2]));
+    last = re.lastIndex;
+  }
+  if (last < raw.length) parts.push(raw.slice(last));
+  el.replaceChildren(...parts);
 }
 
 export function truthFlagsOf(...sources) {
@@ -94,7 +112,7 @@ export class ChatView {
     let r = this.runs.get(runId);
     if (!r) {
       const el = h('section', { class: 'run', dataset: { runId }, 'aria-label': 'Request' });
-      r = { el, lastSeq: 0, text: null, tools: new Map(), typing: null, ended: false };
+      r = { el, lastSeq: 0, text: null, segments: [], tools: new Map(), typing: null, ended: false };
       this.runs.set(runId, r);
       this.log.append(el);
       this.updateEmpty();
@@ -136,21 +154,38 @@ export class ChatView {
       case 'assistant_delta': {
         if (!r.text) {
           const text = h('div', { class: 'assistant-text', dataset: { runId: env.run_id } });
+          text.raw = '';
           r.text = text;
+          r.segments.push(text);
           r.el.append(h('div', { class: 'msg assistant' }, text));
         }
-        r.text.append(document.createTextNode(String(p.text ?? '')));
-        r.text.normalize();
+        r.text.raw += String(p.text ?? '');
+        renderInline(r.text, r.text.raw);
         r.el.classList.add('streaming');
         this.setWorking(r, false);
         break;
       }
       case 'tool_call_proposed': this.toolProposed(r, p); break;
-      case 'tool_call_approved': this.toolStatus(r, p.tool_call_id, p.by === 'auto' ? 'Auto-approved' : 'Approved', 'run', null, { approved: true }); break;
-      case 'tool_call_rejected': this.toolStatus(r, p.tool_call_id, 'Rejected', 'err', p.reason ? `Reason: ${p.reason}` : 'Not applied.', { rejected: true }); break;
-      case 'tool_result':
-        this.toolStatus(r, p.tool_call_id, p.ok ? 'Done' : 'Failed', p.ok ? 'ok' : 'err', p.summary || null, { tool: p.tool });
+      case 'tool_call_approved': {
+        const auto = p.by === 'auto';
+        this.toolStatus(r, p.tool_call_id, auto ? 'Auto-approved' : 'Approved', 'run', null, { approved: true });
+        const t = r.tools.get(p.tool_call_id);
+        if (t) t.card.dataset.decision = auto ? 'auto' : 'approved';
         break;
+      }
+      case 'tool_call_rejected': {
+        this.toolStatus(r, p.tool_call_id, 'Rejected', 'err', p.reason ? `Not applied. Your reason: ${p.reason}` : 'Not applied.', { rejected: true });
+        const t = r.tools.get(p.tool_call_id);
+        if (t) t.card.dataset.decision = 'rejected';
+        break;
+      }
+      case 'tool_result': {
+        const t = r.tools.get(p.tool_call_id);
+        const decision = t?.card.dataset.decision;
+        const label = !p.ok ? 'Failed' : decision === 'auto' ? 'Auto-applied' : decision === 'approved' ? 'Applied' : 'Done';
+        this.toolStatus(r, p.tool_call_id, label, p.ok ? 'ok' : 'err', p.summary || null, { tool: p.tool });
+        break;
+      }
       case 'run_completed': {
         const u = p.usage || {};
         const tokens = (Number(u.input_tokens) || 0) + (Number(u.output_tokens) || 0);
@@ -243,10 +278,10 @@ export class ChatView {
     this.scroll(true);
   }
 
-  /** The run's whole assistant text as shown (used by tests and for copy). */
+  /** The run's whole assistant text, exactly as streamed (Markdown source; used by tests and for copy). */
   textOf(runId) {
     const r = this.runs.get(runId);
     if (!r) return '';
-    return Array.from(r.el.querySelectorAll('.assistant-text')).map((n) => n.textContent).join('');
+    return r.segments.map((n) => n.raw).join('');
   }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import IPC
+import Testing
+@testable import RunWorker
+
+@Suite struct ImportResumeJobTests {
+    static let formats: [(file: String, format: String, type: String)] = [
+        ("resumes/alex-chen.md", "markdown", "text/markdown"),
+        ("resumes/alex-chen.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("resumes/alex-chen.pdf", "pdf", "application/pdf"),
+        ("resumes/maria-santos.md", "markdown", "text/markdown"),
+        ("resumes/maria-santos.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("resumes/maria-santos.pdf", "pdf", "application/pdf"),
+    ]
+
+    @Test(arguments: formats)
+    func importsEveryFixtureFormatIntoMarkdownAndPreview(_ fixture: (file: String, format: String, type: String)) async throws {
+        let url = Fixtures.url(fixture.file)
+        let end = try await Runs.job([
+            "kind": "import_resume", "path": .string(url.path), "filename": .string(url.lastPathComponent),
+            "content_type": .string(fixture.type),
+        ])
+        #expect(end.outcome == .completed, "\(end.error ?? "")")
+        let result = try #require(end.result)
+        let markdown = try #require(result["markdown"]?.stringValue)
+        #expect(result["format"]?.stringValue == fixture.format)
+        let expectedName = fixture.file.contains("alex") ? "Alex Chen" : "Maria Santos"
+        #expect(result["name"]?.stringValue == expectedName)
+        #expect(markdown.hasPrefix("# \(expectedName)"))
+        #expect(markdown.contains("## Experience"))
+        #expect(result["preview_html"]?.stringValue?.contains("<html") == true)
+        #expect(result["warnings"]?.asArray != nil)
+    }
+
+    static let badFiles: [(file: String, code: String, status: Int)] = [
+        ("truncated.pdf", "corrupt_pdf", 422),
+        ("empty.txt", "empty_file", 400),
+        ("text-named.pdf", "type_mismatch", 415),
+        ("binary-garbage.docx", "corrupt_docx", 422),
+        ("zip-bomb.docx", "archive_too_large", 413),
+        ("image-only.pdf", "no_text_layer", 422),
+    ]
+
+    @Test(arguments: badFiles)
+    func refusesEveryBadFixtureWithATypedFailureQuickly(_ bad: (file: String, code: String, status: Int)) async throws {
+        let started = ContinuousClock.now
+        let end = try await Runs.job(["kind": "import_resume", "path": .string(Fixtures.url("bad/\(bad.file)").path), "filename": .string(bad.file)])
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(end.outcome == .failed)
+        #expect(end.reason == "invalid_input")
+        #expect(end.result?["code"]?.stringValue == bad.code)
+        #expect(end.result?["status"]?.asInt == bad.status)
+        #expect(end.error?.isEmpty == false)
+    }
+
+    @Test func missingUploadIsAnInternalFailureNotACrash() async throws {
+        let end = try await Runs.job(["kind": "import_resume", "path": "/nonexistent/upload.pdf", "filename": "cv.pdf"])
+        #expect(end.outcome == .failed)
+        #expect(end.reason == "internal")
+        #expect(end.result?["code"]?.stringValue == "upload_unreadable")
+    }
+
+    @Test func missingPathIsAnInvalidRequest() async throws {
+        let end = try await Runs.job(["kind": "import_resume"])
+        #expect(end.result?["code"]?.stringValue == "invalid_request")
+        #expect(end.result?["status"]?.asInt == 400)
+    }
+}

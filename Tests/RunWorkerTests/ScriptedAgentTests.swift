@@ -1,0 +1,183 @@
+import Foundation
+import IPC
+import Testing
+@testable import RunWorker
+
+@Suite struct ScriptedAgentTests {
+    static let resume = "# Alex Chen\n\n## Skills\n\nGo, Python\n"
+
+    private func run(_ turns: JSONValue, channel: FakeRunChannel, message: String = "go") async throws -> RunEnd {
+        let environment = try Runs.scriptEnvironment(turns)
+        return try await Runs.executor(environment: environment).execute(
+            Runs.start(Runs.agentInput(message, state: "gap_analyzed", provider: "scripted")), channel: channel)
+    }
+
+    @Test func followsTheScriptExactly() async throws {
+        let channel = FakeRunChannel(files: ["resume.md": Self.resume])
+        let end = try await run([
+            ["text": "Let me look at your resume.", "tool_calls": [["name": "read_resume", "arguments": [:]]],
+             "usage": ["input_tokens": 120, "output_tokens": 14]],
+            ["text": "It lists Go and Python.", "usage": ["input_tokens": 180, "output_tokens": 9]],
+            ["text": "never reached"],
+        ], channel: channel)
+        #expect(end.outcome == .completed)
+        #expect(await channel.text == "Let me look at your resume.It lists Go and Python.")
+        #expect(await channel.usages == [
+            .init(provider: "scripted", model: "scripted", input: 120, output: 14),
+            .init(provider: "scripted", model: "scripted", input: 180, output: 9),
+        ])
+        let proposals = await channel.proposals
+        #expect(proposals.map(\.tool) == ["read_resume"])
+        #expect(proposals.first?.toolCallId.hasPrefix("tc_") == true)
+        #expect(await channel.results.map(\.ok) == [true])
+        #expect(await channel.eventKinds.allSatisfy { $0 == "assistant_delta" })
+    }
+
+    static let invalidCalls: [(name: String, arguments: JSONValue, expected: String)] = [
+        ("teleport", [:], "unknown tool \"teleport\""),
+        ("read_file", "{not json", "not valid JSON"),
+        ("read_file", [:], "missing required field \"path\""),
+        ("read_file", ["path": 3], "arguments.path: expected string"),
+        ("read_resume", ["verbose": true], "unknown field \"verbose\""),
+        ("export_resume", ["format": "rtf"], "must be one of"),
+        ("propose_resume_edit", ["new_text": "x"], "give old_text"),
+        ("propose_resume_edit", ["old_text": "Rust", "new_text": "Go"], "not found"),
+        ("write_file", ["path": "../etc/passwd", "content": "x"], "relative to the workspace"),
+        ("read_file", ["path": "nope.md"], "does not exist"),
+    ]
+
+    @Test(arguments: invalidCalls)
+    func invalidArgumentsBecomeAToolErrorTheModelReads(_ call: (name: String, arguments: JSONValue, expected: String)) async throws {
+        let channel = FakeRunChannel(files: ["resume.md": Self.resume])
+        let model = RecordingModel(turns: [
+            ["tool_calls": [["name": .string(call.name), "arguments": call.arguments]]],
+            ["text": "ok"],
+        ])
+        let summary = try await AgentLoop(
+            runId: "run_test", channel: channel, model: model, tools: .standard, now: Fixtures.now, maxTurns: 10
+        ).run(system: "s", messages: [.user("go")])
+        #expect(summary.turns == 2)
+        let proposal = try #require(await channel.proposals.first)
+        #expect(proposal.tool == call.name)
+        #expect(!proposal.requiresApproval)
+        let result = try #require(await channel.results.first)
+        #expect(!result.ok)
+        #expect(result.summary.contains(call.expected), "\(result.summary)")
+        let fed = try #require(model.toolMessages.first)
+        #expect(fed.status == .error)
+        #expect(fed.content.contains(call.expected))
+        #expect(await channel.writes.isEmpty)
+        #expect(await channel.violations.isEmpty)
+    }
+
+    @Test func rejectedWritesNeverRunAndTheModelReadsTheReason() async throws {
+        let channel = FakeRunChannel(files: ["resume.md": Self.resume], decisions: [.reject("not true")])
+        let model = RecordingModel(turns: [
+            ["tool_calls": [["name": "propose_resume_edit", "arguments": ["old_text": "Go, Python", "new_text": "Go, Python, Kubernetes"]]]],
+            ["text": "understood"],
+        ])
+        _ = try await AgentLoop(runId: "run_test", channel: channel, model: model, tools: .standard, now: Fixtures.now, maxTurns: 10)
+            .run(system: "s", messages: [.user("go")])
+        let proposal = try #require(await channel.proposals.first)
+        #expect(proposal.requiresApproval)
+        // The unsupported skill is flagged in the proposal.
+        #expect(proposal.truthFlags.contains { $0["claim"]?.stringValue == "Kubernetes" })
+        #expect(proposal.diff?.contains("+Go, Python, Kubernetes") == true)
+        #expect(await channel.results.isEmpty)
+        #expect(await channel.writes.isEmpty)
+        #expect(await channel.file("resume.md") == Self.resume)
+        #expect(model.toolMessages == [ToolMessage(callId: "call_1_1", name: "propose_resume_edit", status: .rejected, content: "rejected by the user: not true")])
+    }
+
+    @Test func sectionEditsReplaceTheSectionBody() async throws {
+        let channel = FakeRunChannel(files: ["resume.md": Self.resume])
+        let end = try await run([
+            ["tool_calls": [["name": "propose_resume_edit", "arguments": ["section": "skills", "new_text": "Python, Go"]]]],
+        ], channel: channel)
+        #expect(end.outcome == .completed)
+        #expect(await channel.file("resume.md") == "# Alex Chen\n\n## Skills\n\nPython, Go\n")
+        #expect(await channel.file("preview/resume.html")?.contains("Python, Go") == true)
+        #expect(await channel.results.map(\.ok) == [true])
+    }
+
+    @Test func cancellationWhileTheModelHangsEndsPromptly() async throws {
+        let channel = FakeRunChannel()
+        let environment = try Runs.scriptEnvironment([["text": "thinking…", "hang": true]])
+        let executor = Runs.executor(environment: environment)
+        let run = Task { try await executor.execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
+        #expect(await waitFor("assistant_delta", in: channel.eventStream))
+        let cancelled = ContinuousClock.now
+        run.cancel()
+        let end = try await run.value
+        #expect(end.outcome == .cancelled)
+        #expect(ContinuousClock.now - cancelled < .milliseconds(500))
+    }
+
+    @Test func cancellationWhileWaitingForApprovalEndsPromptly() async throws {
+        let channel = FakeRunChannel(files: ["resume.md": Self.resume], decisions: [.hold])
+        let environment = try Runs.scriptEnvironment([
+            ["tool_calls": [["name": "write_file", "arguments": ["path": "notes.md", "content": "hi"]]]],
+        ])
+        let executor = Runs.executor(environment: environment)
+        let run = Task { try await executor.execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
+        #expect(await waitFor("approval_pending", in: channel.eventStream))
+        run.cancel()
+        let end = try await run.value
+        #expect(end.outcome == .cancelled)
+        #expect(await channel.writes.isEmpty)
+        #expect(await channel.results.isEmpty)
+    }
+
+    @Test func scriptedWithoutAScriptIsAProviderError() async throws {
+        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
+        #expect(end.outcome == .failed)
+        #expect(end.reason == "provider_error")
+    }
+
+    @Test func anUnknownProviderIsAProviderError() async throws {
+        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("go", provider: "openai")), channel: FakeRunChannel())
+        #expect(end.reason == "provider_error")
+        #expect(end.result?["code"]?.stringValue == "provider_unavailable")
+    }
+
+    @Test func providerFallsBackToTheEnvironmentsList() async throws {
+        let script = try Runs.scriptEnvironment([["text": "from the script"]])
+        var environment = script
+        environment["RESUME_AGENT_PROVIDERS"] = "openai, scripted, local"
+        var input = Runs.agentInput("go")
+        if case .object(var members) = input { members["provider"] = nil; input = .object(members) }
+        let channel = FakeRunChannel()
+        _ = try await Runs.executor(environment: environment).execute(Runs.start(input), channel: channel)
+        #expect(await channel.text == "from the script")
+    }
+
+    @Test func missingMessageIsAnInvalidRequest() async throws {
+        let end = try await Runs.executor().execute(Runs.start(["kind": "agent"]), channel: FakeRunChannel())
+        #expect(end.result?["code"]?.stringValue == "invalid_request")
+    }
+}
+
+/// A ``ScriptedModel`` that also keeps every request, so tests can read what the model was fed.
+final class RecordingModel: AgentModel, @unchecked Sendable {
+    let provider = "scripted"
+    let model = "recording"
+    private let inner: ScriptedModel
+    private let lock = NSLock()
+    private var requests: [ModelRequest] = []
+
+    init(turns: JSONValue) {
+        // The turns are literals in the test; a bad one is a bug in the test.
+        inner = try! ScriptedModel(json: Data(JSONText.render(turns).utf8))
+    }
+
+    func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+        lock.withLock { requests.append(request) }
+        return inner.stream(request)
+    }
+
+    var toolMessages: [ToolMessage] {
+        lock.withLock {
+            (requests.last?.messages ?? []).compactMap { if case .tool(let message) = $0 { message } else { nil } }
+        }
+    }
+}

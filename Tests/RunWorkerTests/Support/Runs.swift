@@ -1,0 +1,35 @@
+import Foundation
+import IPC
+@testable import RunWorker
+
+/// Helpers to run the executor the way the worker process does.
+enum Runs {
+    static func executor(environment: [String: String] = [:], fetcher: any JobPageFetching = UnavailableJobPageFetcher()) -> WorkerRunExecutor {
+        WorkerRunExecutor(environment: environment, fetcher: fetcher, clock: { Fixtures.now })
+    }
+
+    static func start(_ input: JSONValue) -> RunStart {
+        RunStart(runId: "run_test", sessionId: "sess_test", input: input)
+    }
+
+    /// Runs a job (no channel traffic expected) and returns its end.
+    static func job(_ input: JSONValue, fetcher: any JobPageFetching = UnavailableJobPageFetcher()) async throws -> RunEnd {
+        try await executor(fetcher: fetcher).execute(start(input), channel: FakeRunChannel())
+    }
+
+    /// Writes a model script to a temporary file and returns the environment naming it.
+    static func scriptEnvironment(_ turns: JSONValue) throws -> [String: String] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString).json")
+        try Data(JSONText.render(turns).utf8).write(to: url)
+        return [ScriptedModel.environmentKey: url.path]
+    }
+
+    static func agentInput(_ message: String, state: String? = "jd_provided", provider: String = "local") -> JSONValue {
+        var input: [String: JSONValue] = [
+            "kind": "agent", "message": .string(message), "history": [], "auto_approve": false,
+            "limits": ["max_steps": 24], "budget": ["remaining_usd": 0.42], "provider": ["name": .string(provider)],
+        ]
+        if let state { input["state"] = .string(state) }
+        return .object(input)
+    }
+}
