@@ -30,5 +30,7 @@ run_tests .build/e2e-tests.txt --no-parallel --filter EndToEndTests
 echo "== curl flow" >&2
 if ! RESUME_AGENT_BIN_DIR=.build/debug scripts/e2e-curl.sh; then status=1; fi
 
+echo "== browser tests (headless Chromium against the real server)" >&2
+if ! RESUME_AGENT_BIN_DIR=.build/debug /usr/bin/python3 -m pytest -q -p no:cacheprovider Tests/browser; then status=1; fi
+
 [ $status -eq 0 ] || { echo "tests failed" >&2; exit 1; }
-echo "all tests passed" >&2

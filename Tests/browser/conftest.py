@@ -196,6 +196,8 @@ def server():
 @pytest.fixture(scope="session")
 def shots_dir():
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for stale in SCREENSHOTS.glob("FAILED-*.png"):
+        stale.unlink()
     print(f"\nscreenshots: {SCREENSHOTS}")
     return SCREENSHOTS
 

@@ -222,7 +222,11 @@ async function restoreHistory(s, gen) {
   const past = runs.filter((r) => r.run_id !== active);
   await Promise.allSettled(past.map((r) => replay(r.run_id, gen)));
   if (gen !== S.generation) return;
-  if (active) attach(active);
+  if (active) {
+    const content = runs.find((r) => r.run_id === active)?.content || '';
+    S.runPurpose = content === PROMPTS.analyze ? 'analyze' : content === PROMPTS.tailor ? 'tailor' : 'chat';
+    attach(active);
+  }
   chat.scroll(true);
 }
 

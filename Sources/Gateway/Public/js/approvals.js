@@ -2,7 +2,7 @@
 // (coloured diff, truthfulness flags, Approve / Reject with an optional reason, A / R / Esc).
 import { api, ApiError } from './api.js';
 import { $, h, toast } from './dom.js';
-import { renderDiff, diffStats } from './diff.js';
+import { renderDiff, diffStats, sectionOf } from './diff.js';
 import { describeCall, truthFlagsOf } from './chat.js';
 
 const FLAG_KIND = {
@@ -108,7 +108,9 @@ export class Approvals {
     const flags = truthFlagsOf(a, seen);
     const idx = this.pending.findIndex((x) => x.approval_id === a.approval_id);
     $('#approval-position').textContent = this.pending.length > 1 ? `· ${idx + 1} of ${this.pending.length}` : '';
-    $('#approval-title').textContent = describeCall(a.tool, args) || `Change proposed by ${a.tool || 'the assistant'}`;
+    const section = !args.section && args.old_text ? sectionOf(diff) : null;
+    $('#approval-title').textContent = (section ? `Edit the “${section}” section` : describeCall(a.tool, args))
+      || `Change proposed by ${a.tool || 'the assistant'}`;
     $('#approval-rationale').textContent = args.rationale || args.reason || '';
     const st = diffStats(diff);
     const meta = [];

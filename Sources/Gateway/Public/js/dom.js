@@ -67,5 +67,6 @@ export function toast(message, { kind = 'info', timeout } = {}) {
   if (!box) return;
   const el = h('div', { class: `toast ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
   box.append(el);
+  while (box.children.length > 2) box.firstElementChild.remove(); // never a wall of toasts
   setTimeout(() => el.remove(), timeout ?? (kind === 'error' ? 8000 : 4000));
 }
