@@ -72,6 +72,18 @@ struct APIWorkflowTests {
         let state4832 = try await client.get("/api/v1/sessions/\(session)").json["state"] as? String
         #expect(state4832 == "rewrite_applied")
 
+        // Undo: every applied change kept the previous version; restore the original.
+        let versions = try await client.get("/api/v1/sessions/\(session)/versions").json["versions"] as? [[String: Any]] ?? []
+        #expect(versions.count >= 2)
+        #expect(versions.last?["current"] as? Bool == true)
+        let restored = try await client.post("/api/v1/sessions/\(session)/versions/1/restore")
+        #expect(restored.status == 200)
+        #expect(try await client.get("/api/v1/sessions/\(session)/files/resume.md").text == original)
+        let redo = try await client.post("/api/v1/sessions/\(session)/versions/\(versions.last?["version"] as? Int ?? 0)/restore")
+        #expect(redo.status == 200)
+        #expect(try await client.get("/api/v1/sessions/\(session)/files/resume.md").text == rewritten)
+        #expect(try await client.post("/api/v1/sessions/\(session)/versions/99/restore").status == 404)
+
         // Export both formats; the artifacts are real documents.
         for format in ["pdf", "docx"] {
             let exported = try await client.post("/api/v1/sessions/\(session)/export", ["format": format])

@@ -135,7 +135,7 @@ import Testing
     }
 
     @Test func anUnknownProviderIsAProviderError() async throws {
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("go", provider: "openai")), channel: FakeRunChannel())
+        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("go", provider: "carrier-pigeon")), channel: FakeRunChannel())
         #expect(end.reason == "provider_error")
         #expect(end.result?["code"]?.stringValue == "provider_unavailable")
     }
@@ -143,7 +143,7 @@ import Testing
     @Test func providerFallsBackToTheEnvironmentsList() async throws {
         let script = try Runs.scriptEnvironment([["text": "from the script"]])
         var environment = script
-        environment["RESUME_AGENT_PROVIDERS"] = "openai, scripted, local"
+        environment["RESUME_AGENT_PROVIDERS"] = "scripted, local"
         var input = Runs.agentInput("go")
         if case .object(var members) = input { members["provider"] = nil; input = .object(members) }
         let channel = FakeRunChannel()

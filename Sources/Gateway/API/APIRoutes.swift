@@ -104,6 +104,13 @@ enum APIRoutes {
             _ = request
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
+        session.get("/versions") { _, context in
+            JSONBody.response(try await service.versions(tenant: try context.tenant(), sessionId: try context.sessionId()))
+        }
+        session.post("/versions/:version/restore") { request, context in
+            _ = try await JSONBody.object(request)
+            return JSONBody.response(try await service.restore(tenant: try context.tenant(), sessionId: try context.sessionId(), version: try context.parameter("version")))
+        }
         session.post("/export") { request, context in
             JSONBody.response(try await service.export(tenant: try context.tenant(), sessionId: try context.sessionId(), body: try await JSONBody.object(request)), status: .created)
         }

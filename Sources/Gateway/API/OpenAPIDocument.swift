@@ -45,6 +45,8 @@ enum OpenAPIDocument {
         Operation(method: "post", path: "/api/v1/sessions/{session_id}/files/upload", summary: "Upload a file into the workspace (multipart 'file', optional 'path')", success: 201,
                   body: ["multipart/form-data": ["schema": object(["file": ["type": "string", "format": "binary"], "path": ["type": "string"]], required: ["file"])]]),
         Operation(method: "get", path: "/api/v1/sessions/{session_id}/files/{path}", summary: "A workspace file's bytes", success: 200, produces: "application/octet-stream"),
+        Operation(method: "get", path: "/api/v1/sessions/{session_id}/versions", summary: "Versions of resume.md (every applied change keeps the previous one)", success: 200),
+        Operation(method: "post", path: "/api/v1/sessions/{session_id}/versions/{version}/restore", summary: "Undo: make an earlier version of resume.md current again", success: 200),
         Operation(method: "post", path: "/api/v1/sessions/{session_id}/export", summary: "Export the resume (pdf, docx, html, md)", success: 201,
                   body: object(["format": ["type": "string", "enum": ["pdf", "docx", "html", "md"]], "page_size": ["type": "string", "enum": ["letter", "a4"]]], required: ["format"])),
     ]

@@ -304,6 +304,49 @@ public struct SessionService: Sendable {
         return ["audit": .array(try await store.audit(sessionId: sessionId).map(Views.audit))]
     }
 
+    // MARK: Resume versions (undo)
+
+    func versions(tenant: String, sessionId: String) async throws -> JSONValue {
+        _ = try await session(tenant: tenant, id: sessionId)
+        let earlier = try await store.versions(sessionId: sessionId, path: "resume.md")
+        var list: [JSONValue] = earlier.map { version in
+            ["version": .number(Double(version.version)), "sha256": .string(version.sha256), "size": .number(Double(version.size)),
+             "created_at": .string(version.createdAt), "current": false]
+        }
+        if let current = try await store.file(sessionId: sessionId, path: "resume.md") {
+            list.append(["version": .number(Double(current.version)), "sha256": .string(current.sha256), "size": .number(Double(current.size)),
+                         "created_at": .string(current.updatedAt), "current": true])
+        }
+        return ["path": "resume.md", "versions": .array(list)]
+    }
+
+    /// Undo: makes an earlier version of resume.md current again (as a new, audited version).
+    func restore(tenant: String, sessionId: String, version rawVersion: String) async throws -> JSONValue {
+        let session = try await session(tenant: tenant, id: sessionId)
+        guard session.activeRunId == nil else { throw APIError.runInProgress(session.activeRunId!) }
+        guard let version = Int(rawVersion), version >= 1 else { throw APIError.invalidRequest("'\(rawVersion.prefix(20))' is not a version number.") }
+        guard let current = try await store.file(sessionId: sessionId, path: "resume.md") else { throw APIError.notFound("resume.md") }
+        let path = try WorkspacePath("resume.md")
+        let data: Data
+        if version == current.version {
+            return ["path": "resume.md", "version": .number(Double(current.version)), "restored_from": .number(Double(version)), "state": .string(session.state)]
+        }
+        do { data = try workspace.readVersion(sessionId: sessionId, path: path, version: version) } catch {
+            throw APIError.notFound("Version \(version) of resume.md")
+        }
+        let record = try await workspace.write(sessionId: sessionId, path: path, data: data, runId: nil, actor: "user", action: "resume_restored")
+        if let html = try? await jobs.run(sessionId: sessionId, ["kind": "render_preview", "markdown": .string(String(decoding: data, as: UTF8.self))])["html"]?.stringValue {
+            try await workspace.write(sessionId: sessionId, path: WorkspacePath("preview/resume.html"), data: Data(html.utf8), runId: nil, actor: "user", action: "preview_rendered")
+        }
+        var state = session.state
+        if ["gap_analyzed", "rewrite_applied", "exported"].contains(session.state) {
+            state = try await transition(sessionId, to: "rewrite_applied", runId: nil, cause: "resume_restored") {
+                ["gap_analyzed", "rewrite_applied", "exported"].contains($0)
+            }.state
+        }
+        return ["path": "resume.md", "version": .number(Double(record.version)), "restored_from": .number(Double(version)), "state": .string(state)]
+    }
+
     // MARK: Files and export
 
     func files(tenant: String, sessionId: String) async throws -> JSONValue {

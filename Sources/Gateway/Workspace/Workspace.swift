@@ -61,6 +61,13 @@ public struct Workspace: Sendable {
         return data.prefix(count)
     }
 
+    /// The bytes of an earlier version (kept under `.versions/` when it was replaced).
+    public func readVersion(sessionId: String, path: WorkspacePath, version: Int) throws(Failure) -> Data {
+        let kept = (directory(sessionId) as NSString).appendingPathComponent(".versions/\(path.value)/\(version)")
+        guard let data = FileManager.default.contents(atPath: kept) else { throw .notFound }
+        return data
+    }
+
     public func readText(sessionId: String, path: String) -> String? {
         guard let validated = try? WorkspacePath(path), let data = try? read(sessionId: sessionId, path: validated) else { return nil }
         return String(data: data, encoding: .utf8)

@@ -43,7 +43,7 @@ extension Duration {
 }
 
 /// posix_spawn with an inherited environment.
-func spawn(_ executable: String, _ args: [String], extraEnvironment: [String: String] = [:], stderrFD: Int32 = -1) -> pid_t {
+func spawn(_ executable: String, _ args: [String], extraEnvironment: [String: String] = [:], stdoutFD: Int32 = -1, stderrFD: Int32 = -1) -> pid_t {
     var environment = ProcessInfo.processInfo.environment
     for (key, value) in extraEnvironment { environment[key] = value }
     let argv = ([executable] + args).map { strdup($0) } + [nil]
@@ -53,7 +53,7 @@ func spawn(_ executable: String, _ args: [String], extraEnvironment: [String: St
         envp.forEach { free($0) }
     }
     var pid: pid_t = 0
-    let rc = ra_spawn_ex(&pid, executable, argv, envp, nil, 0, -1, stderrFD, 0)
+    let rc = ra_spawn_ex(&pid, executable, argv, envp, nil, 0, stdoutFD, stderrFD, 0)
     precondition(rc == 0, "spawn \(executable) failed: \(rc)")
     return pid
 }

@@ -24,4 +24,5 @@ var rows: [Row] = []
 if mode == "all" || mode == "spawn" { rows += try await SpawnBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "ipc" { rows += try await IPCBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "rss" { rows += try await RSSBench.run(binDirectory: binDirectory) }
+if mode == "all" || mode == "api" { rows += try await APIBench.run(binDirectory: binDirectory) }
 Table.print(rows)

@@ -1,0 +1,1 @@
+../../../Tests/EndToEndTests/Support/TestHTTPClient.swift
