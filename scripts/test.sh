@@ -15,9 +15,12 @@ scripts/verify-units.sh .build/debug/resume-agent
 status=0
 run_tests() {
   local log="$1"; shift
-  swift test --skip-build "$@" 2>&1 | tee "$log" | grep -vE '^(◇|↳|✔ Test [^r]|✔ Suite)' || true
-  # tee hides swift test's exit status: judge by its own summary line.
-  if grep -qE '^✘|error: |Fatal error' "$log" || ! grep -qE '^✔ Test run with [0-9]+ tests? .*passed' "$log"; then
+  set +e
+  swift test --skip-build "$@" 2>&1 | tee "$log" | grep -vE '^(◇|↳|✔ Test [^r]|✔ Suite)'
+  local rc=${PIPESTATUS[0]}
+  set -e
+  # Trust swift test's exit status, and its own summary line as a second witness.
+  if [ "$rc" -ne 0 ] || grep -qE '^✘' "$log" || ! grep -qE '^✔ Test run with [0-9]+ tests? .*passed' "$log"; then
     status=1
   fi
 }

@@ -21,7 +21,6 @@ actor RunController {
     let limits: RunLimits
     let pricing: ProviderPricing
     let logger: Logger
-    let onStateChange: @Sendable (String) async -> Void
 
     // Event numbering and delivery
     private var seq = 0
@@ -52,7 +51,7 @@ actor RunController {
 
     init(
         runId: String, sessionId: String, store: Store, pool: WorkerPool, workspace: Workspace, limits: RunLimits,
-        pricing: ProviderPricing, logger: Logger, onStateChange: @escaping @Sendable (String) async -> Void
+        pricing: ProviderPricing, logger: Logger
     ) {
         self.runId = runId
         self.sessionId = sessionId
@@ -65,7 +64,6 @@ actor RunController {
         logger[metadataKey: "run.id"] = "\(runId)"
         logger[metadataKey: "session.id"] = "\(sessionId)"
         self.logger = logger
-        self.onStateChange = onStateChange
         self.activeRemaining = limits.runTimeout
     }
 
@@ -418,6 +416,7 @@ actor RunController {
               let data = request.base64 ? Data(base64Encoded: content) : Data(content.utf8) else {
             throw WorkspaceRefusal(code: "invalid_content", message: "The content could not be decoded.")
         }
+        let before = try? await store.session(id: sessionId)
         if path.value == "resume.md" {
             // A rewrite only makes sense once there is an analysis to rewrite against.
             do {
@@ -433,7 +432,9 @@ actor RunController {
                                             allowed: { $0 == "jd_provided" })
         }
         await emit("file_changed", ["path": .string(path.value), "size": .number(Double(record.size)), "version": .number(Double(record.version))])
-        if let session = try? await store.session(id: sessionId) { await onStateChange(session.state) }
+        if let after = try? await store.session(id: sessionId), let before, after.state != before.state {
+            await emit("state_changed", ["from": .string(before.state), "to": .string(after.state)])
+        }
     }
 
     // MARK: Usage and cost

@@ -50,7 +50,7 @@ public actor RunManager: Service {
         guard !draining else { throw WorkerPoolError.shuttingDown }
         let controller = RunController(
             runId: run.id, sessionId: run.sessionId, store: store, pool: pool, workspace: workspace, limits: limits,
-            pricing: pricing, logger: logger, onStateChange: { _ in }
+            pricing: pricing, logger: logger
         )
         controllers[run.id] = controller
         await controller.start(provider: pricing.primaryProvider, model: pricing.primaryModel)

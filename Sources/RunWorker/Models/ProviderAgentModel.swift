@@ -11,27 +11,37 @@ public struct ProviderAgentModel: AgentModel {
     let llm: any LLMProvider
     /// Upper bound on generated tokens, when the operator sets one.
     let maxTokens: Int?
+    /// Sampling temperature of every turn (`nil`: the provider's default).
+    let temperature: Double?
 
-    public init(_ llm: any LLMProvider, maxTokens: Int? = nil) {
+    /// Low, because a résumé rewrite should stay close to what the resume says. A model that
+    /// accepts only its default rejects it once; the router then retries without it and the
+    /// provider remembers (the `temperatureUnsupported` quirk).
+    public static let defaultTemperature = 0.2
+
+    public init(_ llm: any LLMProvider, maxTokens: Int? = nil, temperature: Double? = ProviderAgentModel.defaultTemperature) {
         self.llm = llm
         self.maxTokens = maxTokens
+        self.temperature = temperature
     }
 
     public var provider: String { llm.name }
     public var model: String { llm.model }
 
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
-        let assembly = Assembly(llm.stream(Self.chatRequest(request, maxTokens: maxTokens)), provider: llm.name, model: llm.model)
+        let chat = Self.chatRequest(request, maxTokens: maxTokens, temperature: temperature)
+        let assembly = Assembly(llm.stream(chat), provider: llm.name, model: llm.model)
         return AsyncThrowingStream(unfolding: { try await assembly.next() })
     }
 
     // MARK: Request
 
-    static func chatRequest(_ request: ModelRequest, maxTokens: Int?) -> ChatRequest {
+    static func chatRequest(_ request: ModelRequest, maxTokens: Int?, temperature: Double? = nil) -> ChatRequest {
         ChatRequest(
             system: request.system,
             messages: request.messages.map(chatMessage),
             tools: request.tools.map { Providers.ToolDefinition(name: $0.name, description: $0.description, parameters: json($0.parameters)) },
+            temperature: temperature,
             maxTokens: maxTokens)
     }
 

@@ -1,6 +1,8 @@
 // Enabled with ProviderAgentModel (see ProvidersJobPageFetcher): needs RunWorker → Providers
 // and RUNWORKER_PROVIDERS defined.
 #if RUNWORKER_PROVIDERS
+import Foundation
+import Logging
 import Providers
 
 /// Models for every configured provider: `local` and `scripted` built in, anything else a
@@ -9,6 +11,13 @@ import Providers
 /// policy's order, `local` included.
 public struct ProvidersModelFactory: AgentModelFactory {
     public init() {}
+
+    /// The router's own default logs nothing; without this, retries and fallbacks leave no trace.
+    static var logger: Logger {
+        var logger = Logger(label: "worker")
+        logger[metadataKey: "worker.pid"] = "\(ProcessInfo.processInfo.processIdentifier)"
+        return logger
+    }
 
     public func model(named name: String, context: ModelContext) throws -> (any AgentModel)? {
         if let builtIn = try BuiltInModelFactory().model(named: name, context: context) { return builtIn }
@@ -24,7 +33,7 @@ public struct ProvidersModelFactory: AgentModelFactory {
         let local = LocalModel(state: context.state, now: context.now)
         let factories = ProviderFactories.standard(local: { config in LocalLLMProvider(local, name: config.name) })
         do {
-            return ProviderAgentModel(try ProviderRouter(policy: chain, factories: factories))
+            return ProviderAgentModel(try ProviderRouter(policy: chain, factories: factories, logger: Self.logger))
         } catch {
             throw AgentModelError(code: "provider_config", message: "The provider configuration is invalid: \(error.description)")
         }
