@@ -49,7 +49,8 @@ public struct ProviderPricing: Sendable {
         primaryProvider = order.first ?? "local"
         switch primaryProvider {
         case "openai": primaryModel = environment["OPENAI_MODEL"] ?? "gpt-4o-mini"
-        case "gemini": primaryModel = environment["GEMINI_MODEL"] ?? "gemini-2.0-flash"
+        // Same defaults as the Providers module (ProviderPolicy.defaultOpenAIModel / defaultGeminiModel).
+        case "gemini": primaryModel = environment["GEMINI_MODEL"] ?? "gemini-2.5-flash"
         case "scripted": primaryModel = "scripted"
         default: primaryModel = "local-deterministic"
         }
