@@ -29,12 +29,27 @@ public struct ProviderAgentModel: AgentModel {
     public var model: String { llm.model }
 
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
-        let chat = Self.chatRequest(request, maxTokens: maxTokens, temperature: temperature)
+        let budgeted = Self.budgetedMaxTokens(configured: maxTokens, remainingUSD: request.remainingBudgetUSD, model: llm.model)
+        let chat = Self.chatRequest(request, maxTokens: budgeted, temperature: temperature)
         let assembly = Assembly(llm.stream(chat), provider: llm.name, model: llm.model)
         return AsyncThrowingStream(unfolding: { try await assembly.next() })
     }
 
     // MARK: Request
+
+    /// Output tokens a turn may generate when nothing else says: enough for a full rewrite.
+    static let defaultMaxTokens = 4096
+
+    /// Lowers the output limit so one turn cannot cost more than what is left of the session's
+    /// budget (the gateway enforces the cap anyway; this avoids paying for tokens past it).
+    /// Unknown prices leave the limit as configured.
+    static func budgetedMaxTokens(configured: Int?, remainingUSD: Double?, model: String) -> Int? {
+        guard let remaining = remainingUSD, let price = Pricing.defaultPrice(for: model), price.outputPerMillion > 0 else {
+            return configured
+        }
+        let affordable = Int((max(0, remaining) / price.outputPerMillion * 1_000_000).rounded(.down))
+        return max(1, min(configured ?? defaultMaxTokens, affordable))
+    }
 
     static func chatRequest(_ request: ModelRequest, maxTokens: Int?, temperature: Double? = nil) -> ChatRequest {
         ChatRequest(
