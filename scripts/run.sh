@@ -7,5 +7,9 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # Static Swift runtime: a worker process is spawned per run, and skipping the dynamic
 # loader's work on the Swift libraries cuts its start-up time.
-swift build -c release --static-swift-stdlib >&2
+# Our three executables only (building "everything" would also link GRDB's dynamic-library
+# product, which cannot take a static Swift runtime).
+for product in resume-agent resume-agent-gateway resume-agent-worker; do
+  swift build -c release --static-swift-stdlib --product "$product" >&2
+done
 exec .build/release/resume-agent serve "$@"

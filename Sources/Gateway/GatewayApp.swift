@@ -31,7 +31,19 @@ public struct GatewaySettings: Sendable {
         fetchAllowList = (environment["RESUME_AGENT_FETCH_ALLOWLIST"] ?? "").split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
-        publicDirectory = environment["RESUME_AGENT_PUBLIC_DIR"] ?? Bundle.module.resourceURL?.appendingPathComponent("Public").path
+        publicDirectory = environment["RESUME_AGENT_PUBLIC_DIR"] ?? Self.bundledPublicDirectory()
+    }
+}
+
+extension GatewaySettings {
+    /// The web UI SwiftPM copied next to the executable (`resume-agent_Gateway.resources`).
+    /// Looked up by hand: `Bundle.module` stops the process when the bundle is missing, and a
+    /// server without its UI should still serve its API.
+    static func bundledPublicDirectory() -> String? {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let directory = ((executable as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("resume-agent_Gateway.resources/Public")
+        return FileManager.default.fileExists(atPath: directory) ? directory : nil
     }
 }
 

@@ -233,7 +233,7 @@ public struct SessionService: Sendable {
     /// The last few exchanges, for the agent's context.
     private func conversation(sessionId: String, excluding runId: String) async throws -> [JSONValue] {
         var turns: [JSONValue] = []
-        for run in try await store.runs(sessionId: sessionId).suffix(6) where run.id != runId {
+        for run in try await store.runs(sessionId: sessionId).filter({ $0.id != runId }).suffix(4) {
             turns.append(["role": "user", "content": .string(run.content)])
             let text = try await store.events(runId: run.id).filter { $0.type == "assistant_delta" }.compactMap { event -> String? in
                 (try? JSONDecoder().decode(JSONValue.self, from: Data(event.payload.utf8)))?["text"]?.stringValue

@@ -69,12 +69,33 @@ actor RunController {
 
     // MARK: Events
 
-    /// Numbers, persists, then publishes an event. Events are written in group commits: while
-    /// one batch is being written, later events queue and go in the next transaction.
+    /// Numbers an event and queues it; the flusher persists, then publishes it. Callers do
+    /// not wait for the disk: while one batch is being written, later events queue and go in
+    /// the next transaction (group commit), in order, and nothing is published unpersisted.
     func emit(_ type: String, _ payload: JSONValue) async {
         guard !terminalQueued else { return }
         enqueue(type, payload)
-        await flush()
+        startFlusher()
+    }
+
+    private var flusher: Task<Void, Never>?
+
+    /// One flusher at a time; it ends when the queue is empty (checked and cleared in the same
+    /// actor turn, so an event queued later always starts a new one).
+    private func startFlusher() {
+        guard flusher == nil else { return }
+        flusher = Task {
+            await self.flush()
+            self.flusher = nil
+        }
+    }
+
+    /// Waits until everything queued so far is persisted and published.
+    private func drainQueue() async {
+        startFlusher()
+        while let running = flusher {
+            await running.value
+        }
     }
 
     private func enqueue(_ type: String, _ payload: JSONValue) {
@@ -156,7 +177,7 @@ actor RunController {
         timeoutTask?.cancel()
         approvalTimers.values.forEach { $0.cancel() }
         approvalTimers.removeAll()
-        await flush()
+        await drainQueue()
         let store = self.store, runId = self.runId
         try? await Task.detached { try await store.expirePendingApprovals(runId: runId) }.value
         logger.info("run ended", metadata: ["outcome": "\(type)", "reason": "\(reason ?? "")"])
