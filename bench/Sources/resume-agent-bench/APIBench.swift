@@ -39,8 +39,32 @@ enum APIBench {
         (0..<count).map { String(format: "token%019d", $0) }.joined(separator: " ")
     }
 
-    static func start(binDirectory: String, workers: Int, maxWorkers: Int) async throws -> Service {
-        let directory = "/tmp/ra-bench-api-\(getpid())"
+    /// The whole journey on the built-in local provider, as a user drives it: upload the PDF,
+    /// give the JD, analyse, tailor (auto-approve), export PDF. Wall time seen by the client.
+    static func journey(binDirectory: String) async throws -> [Row] {
+        let service = try await start(binDirectory: binDirectory, workers: 2, maxWorkers: 16, provider: "local")
+        defer { service.stop() }
+        let client = service.client
+        var totals = Samples()
+        for _ in 0..<10 {
+            let t0 = ContinuousClock.now
+            let id = try await client.post("/api/v1/sessions", ["auto_approve": true]).json["session_id"] as? String ?? ""
+            _ = try await client.upload("/api/v1/sessions/\(id)/resume", file: try Data(contentsOf: fixtures.appendingPathComponent("resumes/alex-chen.pdf")),
+                                        filename: "alex.pdf", contentType: "application/pdf")
+            _ = try await client.post("/api/v1/sessions/\(id)/jd", ["text": try String(contentsOf: fixtures.appendingPathComponent("jds/senior-backend-platform.txt"), encoding: .utf8)])
+            for message in ["Analyze my gaps", "Tailor my resume"] {
+                let run = try await client.post("/api/v1/sessions/\(id)/messages", ["content": message]).json["run_id"] as? String ?? ""
+                for try await _ in client.events("/api/v1/sessions/\(id)/runs/\(run)/stream") {}
+            }
+            let export = try await client.post("/api/v1/sessions/\(id)/export", ["format": "pdf"])
+            guard export.status == 201 else { throw TimeoutError(what: "export \(export.text)") }
+            totals.add((ContinuousClock.now - t0).microseconds / 1000)
+        }
+        return [Row(name: "local journey: import→analysis→rewrite→PDF p50/p95", value: String(format: "%.0f / %.0f ms", totals.percentile(50), totals.percentile(95)))]
+    }
+
+    static func start(binDirectory: String, workers: Int, maxWorkers: Int, provider: String = "scripted") async throws -> Service {
+        let directory = "/tmp/ra-bench-api-\(getpid())-\(provider)"
         try? FileManager.default.removeItem(atPath: directory)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let script = "\(directory)/script.json"
@@ -49,7 +73,7 @@ enum APIBench {
         pipe(&fds)
         let pid = spawn("\(binDirectory)/resume-agent",
                         ["serve", "--port", "0", "--data-dir", "\(directory)/data", "--workers", "\(workers)", "--max-workers", "\(maxWorkers)"],
-                        extraEnvironment: ["RESUME_AGENT_PROVIDERS": "scripted", "RESUME_AGENT_SCRIPT": script, "RESUME_AGENT_LOG_LEVEL": "warning",
+                        extraEnvironment: ["RESUME_AGENT_PROVIDERS": provider, "RESUME_AGENT_SCRIPT": script, "RESUME_AGENT_LOG_LEVEL": "warning",
                                            "RESUME_AGENT_RUN_TIMEOUT_S": "600"],
                         stdoutFD: fds[1], stderrFD: -1)
         close(fds[1])

@@ -25,4 +25,5 @@ if mode == "all" || mode == "spawn" { rows += try await SpawnBench.run(binDirect
 if mode == "all" || mode == "ipc" { rows += try await IPCBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "rss" { rows += try await RSSBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "api" { rows += try await APIBench.run(binDirectory: binDirectory) }
+if mode == "all" || mode == "journey" { rows += try await APIBench.journey(binDirectory: binDirectory) }
 Table.print(rows)
