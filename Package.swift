@@ -97,7 +97,7 @@ let package = Package(
         .target(
             name: "Supervisor",
             dependencies: [
-                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store",
+                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "Providers", "ResumeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

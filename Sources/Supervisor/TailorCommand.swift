@@ -50,7 +50,8 @@ struct TailorCommand: AsyncParsableCommand {
             outputIsTerminal: TerminalStyle.standardOutputIsTerminal)
         let flow = TailorFlow(
             options: try options(), input: StandardInputReader(),
-            output: FileHandleOutput.standardOutput, errors: FileHandleOutput.standardError, style: style)
+            output: FileHandleOutput.standardOutput, errors: FileHandleOutput.standardError, style: style,
+            jobDescriptions: FetchedJobDescriptionSource(environment: ProcessInfo.processInfo.environment))
         let status = await flow.run()
         guard status == .success else { throw ExitCode(status.rawValue) }
     }

@@ -10,7 +10,7 @@ enum RSSBench {
         try? FileManager.default.removeItem(atPath: directory)
         var fds: [Int32] = [-1, -1]
         pipe(&fds)
-        let supervisor = spawn("\(binDirectory)/resume-agent", ["serve", "--port", "0", "--data-dir", directory], stderrFD: fds[1])
+        let supervisor = spawn("\(binDirectory)/resume-agent", ["serve", "--port", "0", "--data-dir", directory], stdoutFD: fds[1], stderrFD: fds[1])
         close(fds[1])
         defer {
             kill(supervisor, SIGTERM)
