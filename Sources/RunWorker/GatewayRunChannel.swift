@@ -29,7 +29,8 @@ final class GatewayRunChannel: RunChannel {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let accepted = state.withLock { state -> Bool in
-                    guard !state.closed else { return false }
+                    // Cancelled before we got here: onCancel already ran and found nothing.
+                    guard !state.closed, !Task.isCancelled else { return false }
                     state.decisions[call.toolCallId] = continuation
                     return true
                 }
@@ -61,7 +62,7 @@ final class GatewayRunChannel: RunChannel {
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let accepted = state.withLock { state -> Bool in
-                    guard !state.closed else { return false }
+                    guard !state.closed, !Task.isCancelled else { return false }
                     state.responses[requestId] = continuation
                     return true
                 }

@@ -204,6 +204,11 @@ public final class Store: Sendable {
                     sql: "UPDATE sessions SET active_run_id = NULL, updated_at = ? WHERE id = ? AND active_run_id = ?",
                     arguments: [last.ts, last.sessionId, last.runId]
                 )
+                // Decisions can no longer reach the run: expire its open approvals with it.
+                try db.execute(
+                    sql: "UPDATE approvals SET status = 'expired', decided_at = ? WHERE run_id = ? AND status = 'pending'",
+                    arguments: [last.ts, last.runId]
+                )
             } else {
                 try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [last.seq, last.runId])
             }

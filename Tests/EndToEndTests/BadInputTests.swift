@@ -75,6 +75,10 @@ struct BadInputTests {
         }
         Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "../escape.txt"]), 400, "invalid_request")
         Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "resume.md"]), 400, "invalid_request")
+        // Names that would shadow managed folders, or collide with what exists, are refused without a 500.
+        Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "analysis"]), 400, "invalid_request")
+        Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "uploads"]), 409, "path_conflict")
+        Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "uploads/alex-chen.md/inner.txt"]), 409, "path_conflict")
         // A symlink planted in the workspace is not followed.
         let workspace = "\(service.dataDirectory)/sessions/\(session)"
         symlink("/etc", "\(workspace)/etc")

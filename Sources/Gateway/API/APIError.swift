@@ -76,6 +76,18 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(.tooManyRequests, "rate_limited", "Too many requests; slow down.", retryAfterSeconds: retryAfter)
     }
 
+    /// Maps workspace refusals to the contract (never a 500 for a path a user chose).
+    public static func from(_ failure: Workspace.Failure, path: String) -> APIError {
+        switch failure {
+        case .invalidPath: .invalidRequest("'\(path.prefix(200))' is not a valid workspace path.")
+        case .notFound: .notFound("File")
+        case .tooLarge(let limit): .payloadTooLarge(limit: limit)
+        case .symlink: .invalidRequest("That path leaves the workspace.")
+        case .conflict: APIError(.conflict, "path_conflict", "'\(path.prefix(200))' conflicts with an existing file or folder.")
+        case .io: APIError(.serviceUnavailable, "storage_unavailable", "The file could not be stored right now; try again.", retryAfterSeconds: 1)
+        }
+    }
+
     /// Maps store refusals to the contract.
     public static func from(_ error: StoreError, resource: String = "Session") -> APIError {
         switch error {

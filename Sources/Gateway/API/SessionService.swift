@@ -206,7 +206,7 @@ public struct SessionService: Sendable {
         let content = try body.string("content", maxLength: 20_000).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !content.isEmpty else { throw APIError.invalidRequest("'content' must not be empty.") }
         guard session.state != "cancelled" else { throw APIError.invalidTransition(from: "cancelled", to: "run") }
-        guard await pool.canAdmit else { throw APIError.overloaded() }
+        guard await pool.canAdmit, await !runs.isDraining else { throw APIError.overloaded() }
         let run: RunRecord
         do {
             run = try await store.createRun(sessionId: id, content: content)
@@ -381,12 +381,18 @@ public struct SessionService: Sendable {
         do { path = try WorkspacePath(raw) } catch {
             throw APIError.invalidRequest("'\(raw.prefix(200))' is not a valid workspace path.")
         }
-        // The canonical files change only through their own routes and approved tool calls.
-        guard !["resume.md", "resume.original.md", "jd.md"].contains(path.value), !["analysis", "preview", "exports"].contains(path.folder ?? "") else {
+        // The canonical files and folders change only through their own routes and approved
+        // tool calls (and a file named like a folder would break them).
+        let top = String(path.value.split(separator: "/").first ?? "")
+        guard !["resume.md", "resume.original.md", "jd.md", "analysis", "preview", "exports"].contains(top) else {
             throw APIError.invalidRequest("\(path) is managed by Resume Agent; use the resume or JD routes instead.")
         }
-        let record = try await workspace.write(sessionId: sessionId, path: path, data: file.data, runId: nil, actor: "user", action: "file_uploaded")
-        return Views.file(record)
+        do {
+            let record = try await workspace.write(sessionId: sessionId, path: path, data: file.data, runId: nil, actor: "user", action: "file_uploaded")
+            return Views.file(record)
+        } catch let failure as Workspace.Failure {
+            throw APIError.from(failure, path: path.value)
+        }
     }
 
     func export(tenant: String, sessionId: String, body: [String: JSONValue]) async throws -> JSONValue {

@@ -20,39 +20,48 @@ public struct JobRunner: Sendable {
     public func run(sessionId: String, _ input: JSONValue) async throws -> JSONValue {
         let jobId = Identifier.make("job")
         let start = RunStart(runId: jobId, sessionId: sessionId, input: input)
-        let messages: AsyncStream<WorkerRunMessage>
-        do {
-            messages = try await pool.dispatch(start)
-        } catch WorkerPoolError.overloaded {
-            throw APIError.overloaded()
-        }
-        let outcome = await withTaskGroup(of: RunEnd?.self) { group -> RunEnd? in
+        let pool = self.pool, timeout = self.timeout
+        // The deadline covers waiting for a worker too: a queue held by runs that wait for a
+        // person must not make an upload hang.
+        enum Race: Sendable { case ended(RunEnd?), timedOut, refused }
+        let outcome = await withTaskGroup(of: Race.self) { group -> Race in
             group.addTask {
+                guard let messages = try? await pool.dispatch(start) else { return .refused }
                 for await message in messages {
-                    if case .end(let end) = message { return end }
+                    if case .end(let end) = message { return .ended(end) }
                 }
-                return nil
+                return .ended(nil)
             }
             group.addTask {
                 try? await Task.sleep(for: timeout)
-                return nil
+                return .timedOut
             }
-            let first = await group.next() ?? nil
+            let first = await group.next() ?? .timedOut
             group.cancelAll()
             return first
         }
-        guard let outcome else {
+        let end: RunEnd
+        switch outcome {
+        case .refused, .timedOut where await pool.kill(runId: jobId) == nil:
+            // Never got a worker (busy, draining): the contract's 503.
+            throw APIError.overloaded()
+        case .ended(let result?):
+            end = result
+        case .ended(nil), .timedOut:
             await pool.kill(runId: jobId)
             logger.warning("job failed or timed out", metadata: ["job.id": "\(jobId)", "kind": "\(input["kind"]?.stringValue ?? "")"])
             throw Failure(code: "processing_failed", message: "The file could not be processed (it took too long or crashed the parser).", status: 422)
         }
-        switch outcome.outcome {
+        let outcomeEnd = end
+        switch outcomeEnd.outcome {
         case .completed:
-            return outcome.result ?? .null
+            return outcomeEnd.result ?? .null
         case .failed, .cancelled:
-            let code = outcome.result?["code"]?.stringValue ?? "processing_failed"
-            let status = Int(outcome.result?["status"]?.numberValue ?? 422)
-            throw Failure(code: code, message: outcome.error ?? "The request could not be processed.", status: status)
+            let code = outcomeEnd.result?["code"]?.stringValue ?? "processing_failed"
+            // A worker's own failure (status ≥ 500) is ours, not the input's: say so without a 500.
+            let status = min(Int(outcomeEnd.result?["status"]?.numberValue ?? 422), 503)
+            if status >= 500 { throw APIError(.serviceUnavailable, code, outcomeEnd.error ?? "The request could not be processed; try again.", retryAfterSeconds: 1) }
+            throw Failure(code: code, message: outcomeEnd.error ?? "The request could not be processed.", status: status)
         }
     }
 }

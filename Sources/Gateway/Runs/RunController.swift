@@ -26,7 +26,6 @@ actor RunController {
     private var seq = 0
     private var pending: [EventRecord] = []
     private var pendingTerminal: (status: String, reason: String?)?
-    private var flushing = false
     private var persistedSeq = 0
     private var subscribers: [Int: AsyncStream<EventRecord>.Continuation] = [:]
     private var nextSubscriber = 0
@@ -48,6 +47,11 @@ actor RunController {
     private var approvalTimers: [String: Task<Void, Never>] = [:]
     private var executing: Set<String> = []
     private var approvedWrites: Set<String> = []
+    private var seenToolCalls: Set<String> = []
+    private var proposedApprovals: Set<String> = []
+    private var earlyDecisions: [String: ApprovalRecord] = [:]
+    /// Models already reported as unpriced (one warning per run, not one per turn).
+    private var unpricedModels: Set<String> = []
 
     init(
         runId: String, sessionId: String, store: Store, pool: WorkerPool, workspace: Workspace, limits: RunLimits,
@@ -108,9 +112,7 @@ actor RunController {
     }
 
     private func flush() async {
-        guard !flushing else { return }
-        flushing = true
-        defer { flushing = false }
+        var failures = 0
         while !pending.isEmpty {
             let batch = pending
             pending.removeAll()
@@ -122,11 +124,21 @@ actor RunController {
                 let store = self.store
                 try await Task.detached { try await store.append(batch, terminal: terminal) }.value
             } catch {
-                // The store is gone (disk full, corruption): nothing can be promised about
-                // these events, so none is published.
-                logger.error("cannot persist events", metadata: ["error": "\(error)", "count": "\(batch.count)"])
+                // Nothing unpersisted is ever published. Retry a few times (a busy or briefly
+                // full disk); then give up on this batch but never leave waiters hanging: the
+                // next start's recovery writes the terminal event that could not be written.
+                failures += 1
+                logger.error("cannot persist events", metadata: ["error": "\(error)", "count": "\(batch.count)", "attempt": "\(failures)"])
+                if failures < 5 {
+                    pending.insert(contentsOf: batch, at: 0)
+                    try? await Task.sleep(for: .milliseconds(100 * failures))
+                    continue
+                }
+                failures = 0
+                if terminal != nil { completeFinish() }
                 continue
             }
+            failures = 0
             persistedSeq = batch.last!.seq
             for event in batch {
                 for subscriber in subscribers.values { subscriber.yield(event) }
@@ -177,6 +189,9 @@ actor RunController {
         timeoutTask?.cancel()
         approvalTimers.values.forEach { $0.cancel() }
         approvalTimers.removeAll()
+        // Whatever ended the run, its worker must not go on (it may be blocked on a decision
+        // that will never come): cancel, then SIGKILL after the grace. No-op if it has ended.
+        stopWorker(reason: reason ?? type)
         await drainQueue()
         let store = self.store, runId = self.runId
         try? await Task.detached { try await store.expirePendingApprovals(runId: runId) }.value
@@ -197,11 +212,13 @@ actor RunController {
         guard !terminalQueued else { return }
         logger.info("interrupting run", metadata: ["reason": "\(reason.rawValue)"])
         await finish("run_interrupted", status: "interrupted", reason: reason.rawValue, payload: ["reason": .string(reason.rawValue)])
-        stopWorker(reason: reason.rawValue)
     }
 
+    private var stopping = false
+
     private func stopWorker(reason: String) {
-        guard !workerEnded else { return }
+        guard !workerEnded, !stopping else { return }
+        stopping = true
         let pool = self.pool, runId = self.runId, grace = limits.killGrace
         Task { await pool.cancel(runId: runId, reason: reason) }
         killTask = Task { [weak self] in
@@ -222,6 +239,8 @@ actor RunController {
 
     /// Handles everything the worker sends until its run ends.
     func pump(_ messages: AsyncStream<WorkerRunMessage>) async {
+        // Interrupted (or timed out) while it waited for a worker: stop the one it just got.
+        if terminalQueued { stopping = false; stopWorker(reason: "ended") }
         for await message in messages {
             await handle(message)
         }
@@ -236,7 +255,11 @@ actor RunController {
         switch message {
         case .event(let event):
             // Only the gateway speaks for the run's lifecycle, tools and approvals.
-            guard !event.kind.hasPrefix("run_"), !event.kind.hasPrefix("tool_") else { return }
+            // Kinds are written raw into the SSE frame, so only plain names get through.
+            guard !event.kind.hasPrefix("run_"), !event.kind.hasPrefix("tool_"), event.kind.count <= 40,
+                  event.kind.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
+                return logger.warning("dropped event with a reserved or invalid kind")
+            }
             await emit(event.kind, event.payload)
         case .end(let end):
             workerEnded = true
@@ -282,6 +305,14 @@ actor RunController {
     // MARK: Tools and approvals
 
     private func toolCall(_ call: ToolCall) async {
+        // A tool call id names one call: a worker may not re-propose an approved one to write
+        // again without a new approval.
+        guard seenToolCalls.insert(call.toolCallId).inserted else {
+            logger.warning("tool call id reused; refused", metadata: ["tool_call_id": "\(call.toolCallId)"])
+            return await sendToWorker(.toolDecision(ToolDecision(
+                runId: runId, toolCallId: call.toolCallId, approved: false, by: "policy", reason: "tool call id already used"
+            )))
+        }
         steps += 1
         if steps > limits.maxSteps { return await interrupt(.stepLimit) }
         let signature = call.tool + "|" + (String(data: (try? JSONEncoder.sorted.encode(call.arguments)) ?? Data(), encoding: .utf8) ?? "")
@@ -313,33 +344,43 @@ actor RunController {
             truthFlags: String(decoding: (try? JSONEncoder.compact.encode(call.truthFlags)) ?? Data("[]".utf8), as: UTF8.self),
             status: "pending", createdAt: Timestamp.now(), decidedAt: nil, decidedBy: nil, reason: nil
         )
+        // Auto-approve applies only to edits with no truthfulness flag. Decide it, and set up
+        // the wait, before the approval becomes visible: a person may decide the moment it is.
+        let autoApprove = (try? await store.session(id: sessionId))?.autoApprove == true && call.truthFlags.isEmpty
+        guard !terminalQueued else { return }
+        if !autoApprove {
+            pendingApprovals[approvalId] = call.toolCallId
+            if pendingApprovals.count == 1 { pauseClock() }
+            let expiry = limits.approvalExpiry
+            approvalTimers[approvalId] = Task { [weak self] in
+                try? await Task.sleep(for: expiry)
+                guard !Task.isCancelled else { return }
+                await self?.approvalExpired(approvalId)
+            }
+        }
         do {
             try await store.insert(approval)
         } catch {
             return await fail(reason: "internal", code: "store_error", message: "Could not record the approval.")
         }
         await emit("tool_call_proposed", .object(payload))
-        let session = try? await store.session(id: sessionId)
-        if session?.autoApprove == true, call.truthFlags.isEmpty {
-            // Auto-approve applies only to edits with no truthfulness flag.
-            if let decided = try? await store.decide(approvalId: approvalId, sessionId: sessionId, status: "approved", by: "auto", reason: nil) {
-                await approvalDecided(decided)
-            }
-            return
-        }
-        pendingApprovals[approvalId] = call.toolCallId
-        if pendingApprovals.count == 1 { pauseClock() }
-        let expiry = limits.approvalExpiry
-        approvalTimers[approvalId] = Task { [weak self] in
-            try? await Task.sleep(for: expiry)
-            guard !Task.isCancelled else { return }
-            await self?.approvalExpired(approvalId)
+        proposedApprovals.insert(approvalId)
+        if let early = earlyDecisions.removeValue(forKey: approvalId) {
+            await approvalDecided(early)
+        } else if autoApprove,
+                  let decided = try? await store.decide(approvalId: approvalId, sessionId: sessionId, status: "approved", by: "auto", reason: nil) {
+            await approvalDecided(decided)
         }
     }
 
     /// A decision recorded in the store (by a person, or auto) reaches the run.
     func approvalDecided(_ approval: ApprovalRecord) async {
         guard !terminalQueued else { return }
+        // Decided between the row's commit and its proposal event: apply it right after.
+        guard proposedApprovals.contains(approval.id) else {
+            earlyDecisions[approval.id] = approval
+            return
+        }
         approvalTimers.removeValue(forKey: approval.id)?.cancel()
         if pendingApprovals.removeValue(forKey: approval.id) != nil, pendingApprovals.isEmpty { resumeClock() }
         let approved = approval.status == "approved"
@@ -368,6 +409,7 @@ actor RunController {
     }
 
     private func toolResult(_ result: ToolResult) async {
+        approvedWrites.remove(result.toolCallId)  // an approval covers one execution
         guard executing.remove(result.toolCallId) != nil else {
             return logger.warning("tool result for a call that is not executing", metadata: ["tool_call_id": "\(result.toolCallId)"])
         }
@@ -397,17 +439,12 @@ actor RunController {
     }
 
     private func perform(_ request: WorkspaceRequest) async throws -> WorkspaceResponse {
-        if request.operation == .list {
-            let files = try await store.files(sessionId: sessionId).map { WorkspaceFile(path: $0.path, size: $0.size, contentType: $0.contentType) }
-            return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, files: files)
-        }
-        guard let path = try? WorkspacePath(request.path) else {
-            throw WorkspaceRefusal(code: "invalid_path", message: "'\(request.path)' is not a valid workspace path.")
-        }
         switch request.operation {
         case .list:
-            fatalError("handled above")
+            let files = try await store.files(sessionId: sessionId).map { WorkspaceFile(path: $0.path, size: $0.size, contentType: $0.contentType) }
+            return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, files: files)
         case .read:
+            let path = try validated(request.path)
             guard let data = readFile(path) else {
                 throw WorkspaceRefusal(code: "not_found", message: "\(path) does not exist.")
             }
@@ -416,9 +453,16 @@ actor RunController {
             }
             return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, content: data.base64EncodedString())
         case .write:
-            try await write(request, path: path)
+            try await write(request, path: try validated(request.path))
             return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true)
         }
+    }
+
+    private func validated(_ raw: String) throws -> WorkspacePath {
+        guard let path = try? WorkspacePath(raw) else {
+            throw WorkspaceRefusal(code: "invalid_path", message: "'\(raw.prefix(200))' is not a valid workspace path.")
+        }
+        return path
     }
 
     private func readFile(_ path: WorkspacePath) -> Data? {
@@ -462,7 +506,7 @@ actor RunController {
 
     private func usageReported(_ usage: UsageReport) async {
         let cost = pricing.cost(model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens)
-        if cost == nil, usage.provider != "local" {
+        if cost == nil, usage.provider != "local", unpricedModels.insert(usage.model).inserted {
             logger.warning("no price for model; counted as free", metadata: ["model": "\(usage.model)"])
         }
         guard let session = try? await store.addUsage(

@@ -47,13 +47,18 @@ public actor RunManager: Service {
 
     /// Starts a run admitted by the store. Its events flow from here on.
     func start(run: RunRecord, input: JSONValue) async throws -> RunController {
-        guard !draining else { throw WorkerPoolError.shuttingDown }
         let controller = RunController(
             runId: run.id, sessionId: run.sessionId, store: store, pool: pool, workspace: workspace, limits: limits,
             pricing: pricing, logger: logger
         )
         controllers[run.id] = controller
         await controller.start(provider: pricing.primaryProvider, model: pricing.primaryModel)
+        guard !draining else {
+            // Admitted just as shutdown began: it still gets its terminal event.
+            await controller.interrupt(.shutdown)
+            controllers[run.id] = nil
+            return controller
+        }
         startSink.yield((controller, RunStart(runId: run.id, sessionId: run.sessionId, input: input)))
         return controller
     }
@@ -79,6 +84,7 @@ public actor RunManager: Service {
 
     func controller(_ runId: String) -> RunController? { controllers[runId] }
     public var liveRunCount: Int { controllers.count }
+    public var isDraining: Bool { draining }
 
     /// Let runs finish until the deadline, then interrupt the rest with `shutdown`.
     private func drain() async {
@@ -87,7 +93,7 @@ public actor RunManager: Service {
         guard !live.isEmpty else { return }
         logger.info("draining runs", metadata: ["count": "\(live.count)"])
         let deadline = ContinuousClock.now + drainDeadline
-        while !controllers.isEmpty, ContinuousClock.now < deadline {
+        while !controllers.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(50))
         }
         for controller in controllers.values {

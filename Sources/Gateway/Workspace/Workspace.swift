@@ -17,12 +17,15 @@ public struct Workspace: Sendable {
         case notFound
         case tooLarge(limit: Int)
         case symlink
+        /// A file where a folder is needed, or a folder where the file would go.
+        case conflict
         case io(String)
     }
 
     let root: String
     let store: Store
     public let maxFileBytes: Int
+    private let locks = KeyedLock()
 
     public init(dataDirectory: String, store: Store, maxFileBytes: Int) {
         root = (dataDirectory as NSString).appendingPathComponent("sessions")
@@ -91,10 +94,32 @@ public struct Workspace: Sendable {
     public func write(
         sessionId: String, path: WorkspacePath, data: Data, runId: String?, actor: String, action: String = "file_written"
     ) async throws -> FileRecord {
+        // One writer per session at a time: two writes of the same file must not both claim
+        // the next version (one would vanish from the history).
+        await locks.lock(sessionId)
+        do {
+            let record = try await unlockedWrite(sessionId: sessionId, path: path, data: data, runId: runId, actor: actor, action: action)
+            await locks.unlock(sessionId)
+            return record
+        } catch {
+            await locks.unlock(sessionId)
+            throw error
+        }
+    }
+
+    private func unlockedWrite(
+        sessionId: String, path: WorkspacePath, data: Data, runId: String?, actor: String, action: String
+    ) async throws -> FileRecord {
         guard data.count <= maxFileBytes else { throw Failure.tooLarge(limit: maxFileBytes) }
         let full = try resolve(sessionId: sessionId, path: path)
         let directory = (full as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue { throw Failure.conflict }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw Failure.conflict  // a file stands where a folder of the path should be
+        }
         let previous = try await store.file(sessionId: sessionId, path: path.value)
         if let previous, FileManager.default.fileExists(atPath: full) {
             // Keep the old bytes: a hard link into .versions costs no copy and survives the rename.
@@ -140,4 +165,28 @@ public struct Workspace: Sendable {
 
 extension SHA256 {
     static func hex(_ data: Data) -> String { hex(Array(data)) }
+}
+
+/// An async mutex per key (session id): waiters queue in order.
+actor KeyedLock {
+    private var held: Set<String> = []
+    private var waiters: [String: [CheckedContinuation<Void, Never>]] = [:]
+
+    func lock(_ key: String) async {
+        guard held.contains(key) else {
+            held.insert(key)
+            return
+        }
+        await withCheckedContinuation { waiters[key, default: []].append($0) }
+    }
+
+    func unlock(_ key: String) {
+        if var queue = waiters[key], !queue.isEmpty {
+            let next = queue.removeFirst()
+            waiters[key] = queue.isEmpty ? nil : queue
+            next.resume()  // ownership passes straight to the next waiter
+        } else {
+            held.remove(key)
+        }
+    }
 }
