@@ -108,4 +108,47 @@ struct RunBudgetTests {
         #expect(second.errorCode == "run_in_progress")
         _ = try await client.collect(session, run)
     }
+
+    @Test func aRunInterruptedWhileQueuedDoesNotKeepTheWorkerItLaterGets() async throws {
+        // One worker: the second run queues behind a first run that waits for an approval.
+        let scripted = try ScriptedService(label: "queued", environment: Self.environment, arguments: ["--workers", "1", "--max-workers", "1"])
+        defer { scripted.service.terminate() }
+        let client = try await scripted.service.client()
+        try scripted.script([["text": "holding the only worker", "tool_calls": [["name": "write_file", "arguments": ["path": "notes/a.md", "content": "x"]]]]])
+        let first = try await client.preparedSession()
+        let second = try await client.preparedSession()
+        let holding = try await client.message(first, "go")
+        var approval = ""
+        for try await event in client.events("/api/v1/sessions/\(first)/runs/\(holding)/stream") where !event.isComment {
+            if event.event == "tool_call_proposed" {
+                approval = event.payload["approval_id"] as? String ?? ""
+                break
+            }
+        }
+        #expect(!approval.isEmpty)
+        let queued = try await client.message(second, "go")
+        let interrupted = try await client.post("/api/v1/sessions/\(second)/runs/\(queued)/interrupt")
+        #expect(interrupted.status == 202)
+        let queuedEvents = try await client.collect(second, queued)
+        #expect(queuedEvents.last?.event == "run_interrupted")
+        // The scenario needs time to pass, not a condition: the queued run must get its worker
+        // only after the interrupt's kill grace (500 ms) has run out.
+        try await Task.sleep(for: .seconds(1))
+        // Free the worker: the queued run (already over) gets the next one and must not keep it.
+        _ = try await client.post("/api/v1/sessions/\(first)/approvals/\(approval)/reject")
+        _ = try await client.collect(first, holding)
+        let cancelLine = "run.id=\(queued)"
+        try await eventually("the ended run's late worker to be stopped", timeout: .seconds(10)) {
+            let lines: [String] = scripted.service.log
+            return lines.contains { (line: String) -> Bool in line.contains(cancelLine) && line.contains("run cancel requested") }
+        }
+        try scripted.script([["text": "fresh"]])
+        let again = try await client.message(second, "again")
+        let runPath = "/api/v1/sessions/\(second)/runs/\(again)"
+        try await eventually("the next run to complete", timeout: .seconds(10)) {
+            let response: TestHTTPClient.Response? = try? await client.get(runPath)
+            let status: String? = response?.json["status"] as? String
+            return status == "completed"
+        }
+    }
 }

@@ -6,14 +6,14 @@ struct ScriptedService {
     let service: ServiceProcess
     let scriptPath: String
 
-    init(label: String, environment: [String: String] = [:]) throws {
+    init(label: String, environment: [String: String] = [:], arguments: [String] = []) throws {
         let directory = TestEnvironment.temporaryDirectory(label + "-script")
         scriptPath = (directory as NSString).appendingPathComponent("script.json")
         try "[]".write(toFile: scriptPath, atomically: true, encoding: .utf8)
         var env = environment
         env["RESUME_AGENT_PROVIDERS"] = "scripted"
         env["RESUME_AGENT_SCRIPT"] = scriptPath
-        service = try ServiceProcess(label: label, environment: env)
+        service = try ServiceProcess(label: label, arguments: arguments, environment: env)
     }
 
     /// Replaces the script (a JSON array of turns).
