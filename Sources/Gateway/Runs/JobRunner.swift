@@ -16,6 +16,11 @@ public struct JobRunner: Sendable {
         public let status: Int
     }
 
+    private func jobFailed(_ jobId: String, _ input: JSONValue) -> Failure {
+        logger.warning("job failed or timed out", metadata: ["job.id": "\(jobId)", "kind": "\(input["kind"]?.stringValue ?? "")"])
+        return Failure(code: "processing_failed", message: "The file could not be processed (it took too long or crashed the parser).", status: 422)
+    }
+
     /// Executes `input` (which names its `kind`) and returns the worker's result.
     public func run(sessionId: String, _ input: JSONValue) async throws -> JSONValue {
         let jobId = Identifier.make("job")
@@ -42,15 +47,17 @@ public struct JobRunner: Sendable {
         }
         let end: RunEnd
         switch outcome {
-        case .refused, .timedOut where await pool.kill(runId: jobId) == nil:
+        case .refused:
             // Never got a worker (busy, draining): the contract's 503.
             throw APIError.overloaded()
+        case .timedOut:
+            // No pid to kill means it never left the queue: busy, not broken.
+            guard await pool.kill(runId: jobId) != nil else { throw APIError.overloaded() }
+            throw jobFailed(jobId, input)
+        case .ended(nil):
+            throw jobFailed(jobId, input)
         case .ended(let result?):
             end = result
-        case .ended(nil), .timedOut:
-            await pool.kill(runId: jobId)
-            logger.warning("job failed or timed out", metadata: ["job.id": "\(jobId)", "kind": "\(input["kind"]?.stringValue ?? "")"])
-            throw Failure(code: "processing_failed", message: "The file could not be processed (it took too long or crashed the parser).", status: 422)
         }
         let outcomeEnd = end
         switch outcomeEnd.outcome {
