@@ -53,7 +53,7 @@ enum PathParameters {
     static let run = APIRoute.Parameter(name: "run_id", schema: .string(maxLength: 64, pattern: "^run_[A-Za-z0-9_]+$"))
     static let approval = APIRoute.Parameter(name: "approval_id", schema: .string(maxLength: 64, pattern: "^apr_[A-Za-z0-9_]+$"))
     static let version = APIRoute.Parameter(name: "version", schema: .string(maxLength: 9, pattern: "^[1-9][0-9]*$"))
-    static let filePath = APIRoute.Parameter(name: "path", schema: .string(minLength: 1, maxLength: 512), catchAll: true)
+    static let filePath = APIRoute.Parameter(name: "path", schema: WorkspacePath.schema, catchAll: true)
 }
 
 extension APIContext {
