@@ -52,7 +52,9 @@ enum OpenAPIDocument {
             "security": route.access == .open ? [] : [["bearer": []]],
         ]
         var parameters: [JSONValue] = route.parameters.map { parameter in
-            ["name": .string(parameter.name), "in": "path", "required": true, "schema": parameter.schema.json]
+            var entry: [String: JSONValue] = ["name": .string(parameter.name), "in": "path", "required": true, "schema": parameter.schema.json]
+            if let description = parameter.description { entry["description"] = .string(description) }
+            return .object(entry)
         }
         parameters += route.query.map { query in ["name": .string(query.name), "in": "query", "required": false, "schema": query.schema.json] }
         if !parameters.isEmpty { entry["parameters"] = .array(parameters) }
