@@ -1,6 +1,7 @@
 import Foundation
 import IPC
 import Logging
+import ServiceSupport
 import Store
 
 /// What the API's resources work with, built once per gateway. Every resource checks that a
@@ -17,7 +18,14 @@ struct APIServices: Sendable {
     let pricing: ProviderPricing
     let uploads: UploadLimits
     let fetchAllowList: [String]
+    let tenants: TenantGuard
+    let guardrails: GuardrailSettings
+    let retention: Retention
+    let clock: AnyClock
     let logger: Logger
+    /// Uploads being received right now, and event streams open per tenant.
+    let uploadsInFlight = Occupancy()
+    let streams = Occupancy()
     var workflow: SessionWorkflow { SessionWorkflow(store: store) }
 
     /// The caller's session, or 404.

@@ -12,6 +12,7 @@ struct WorkspaceBroker: Sendable {
     let store: Store
     let workspace: Workspace
     let workflow: SessionWorkflow
+    let tenants: TenantGuard
 
     /// A refusal the worker hears as a `workspace_response` error.
     struct Refusal: Error {
@@ -68,6 +69,13 @@ struct WorkspaceBroker: Sendable {
         guard let content = request.content,
               let data = request.base64 ? Data(base64Encoded: content) : Data(content.utf8) else {
             throw Refusal(code: "invalid_content", message: "The content could not be decoded.")
+        }
+        if let session = try await store.session(id: sessionId) {
+            do {
+                try await tenants.checkStorage(tenantId: session.tenantId, adding: data.count)
+            } catch let error as APIError {
+                throw Refusal(code: error.code, message: error.message)
+            }
         }
         var events: [EventPayload] = []
         if path.value == "resume.md" {

@@ -35,6 +35,7 @@ struct ExportResource: Sendable {
         guard let data = Data(base64Encoded: exported.dataBase64) else {
             throw APIError(.unprocessableContent, "export_failed", "The export could not be produced.")
         }
+        try await api.tenants.checkStorage(tenantId: tenant, adding: data.count)
         let path = try WorkspacePath("exports/resume.\(format.fileExtension)")
         try await api.workspace.write(sessionId: id, path: path, data: data, runId: nil, actor: "user", action: "exported")
         let applied = try await api.workflow.apply(.export, sessionId: id, cause: "exported")

@@ -83,6 +83,7 @@ struct FilesResource: Sendable {
             throw APIError(.conflict, "managed_path", "\(path) is managed by Resume Agent; use the resume or JD routes instead.",
                            details: ["path": .string(path.value)])
         }
+        try await api.tenants.checkStorage(tenantId: tenant, adding: file.size)
         do {
             let record = try await api.workspace.write(sessionId: id, path: path, data: try file.data(), runId: nil, actor: "user", action: "file_uploaded")
             return Views.file(record)

@@ -51,6 +51,8 @@ struct ResumeResource: Sendable {
             throw APIError(.unprocessableContent, "no_resume_content", "No resume text could be read from this file.")
         }
         let uploadPath = try WorkspacePath("uploads/\(filename)")
+        try await api.tenants.checkStorage(
+            tenantId: tenant, adding: file.size + 2 * imported.markdown.utf8.count + (imported.previewHtml?.utf8.count ?? 0))
         let workspace = api.workspace
         try await workspace.write(sessionId: id, path: uploadPath, data: try file.data(), runId: nil, actor: "user", action: "resume_uploaded")
         let markdown = Data(imported.markdown.utf8)
