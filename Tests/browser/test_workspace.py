@@ -219,9 +219,11 @@ def test_narrow_viewport_has_no_horizontal_scroll(page, server):
     for tab in ("tab-preview", "tab-report", "tab-files"):
         page.js("document.getElementById(arguments[0]).click()", tab)
         assert page.no_horizontal_scroll(), f"horizontal scroll with {tab} open"
+        page.audit(f"390 px, {tab}")
     page.q("#tailor").click()
     page.wait_modal()
     assert page.no_horizontal_scroll(), "horizontal scroll with the approval modal open"
+    page.audit("390 px, approval modal")
     page.d.save_screenshot(str(page_shot("12-phone-modal-390.png")))
     page.q("#approval-later").click()
     page.d.set_window_size(*DESKTOP)
@@ -294,3 +296,36 @@ def test_audit_reports_violations(page, server):
         assert len(section) == 2, f"{engine} found nothing:\n{text}"
         found = section[1].split("axe-core ", 1)[0]
         assert "- label (critical)" in found and "landmark-no-duplicate-banner" in found, found
+
+
+def test_dark_scheme_and_other_views(page, server):
+    """axe-core on what the journey's screenshots do not show: the dark colour scheme, the job
+    link field, the file viewer, a re-opened step."""
+    sid = prepared_session(server, analyzed=True)
+    page.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    page.open(server.session_url(sid))
+    page.wait_state("gap_analyzed")
+    page.wait_js("return document.querySelector('#report .score-ring') !== null")
+    assert page.js("return matchMedia('(prefers-color-scheme: dark)').matches")
+    for tab in ("tab-preview", "tab-report", "tab-files"):
+        page.js("document.getElementById(arguments[0]).click()", tab)
+        page.audit(f"dark, {tab}")
+    page.wait(lambda d: page.qs("#files li[data-path='resume.md'] .file-open"))
+    page.q("#files li[data-path='resume.md'] .file-open").click()
+    page.wait_js("return !document.getElementById('file-viewer').hidden")
+    page.audit("dark, file viewer")
+    page.snap("15-dark-files", phone=False)
+
+    toggle = page.q(".step[data-action='provide_jd'] .step-toggle")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.q("input[name='jd-mode'][value='url']").find_element(By.XPATH, "..").click()
+    page.wait_js("return !document.getElementById('jd-url-field').hidden")
+    page.audit("dark, job link field")
+    tailor = page.q("#tailor")
+    page.js("arguments[0].scrollIntoView({block: 'center'})", tailor)
+    tailor.click()
+    page.wait_modal()
+    page.audit("dark, approval modal")
+    page.snap("16-dark-modal", phone=False)
+    page.q("#approval-later").click()
