@@ -29,11 +29,22 @@ _ENGINES = None
 # renderer): axe cannot run inside it, so it is not asked to wait for it.
 _OPTIONS = {"iframes": False, "resultTypes": ["violations"]}
 
+# axe scrolls elements into view to read their colours; the page is scrolled back afterwards so
+# an audit leaves the page as the test had it (a later click must land where it did before).
 _RUN = """
 const done = arguments[arguments.length - 1];
+const scrolled = [document.scrollingElement, ...document.querySelectorAll('*')]
+  .filter((el) => el && (el.scrollTop || el.scrollLeft))
+  .map((el) => [el, el.scrollTop, el.scrollLeft]);
+const restore = () => {
+  for (const el of document.querySelectorAll('*')) if (el.scrollTop || el.scrollLeft) { el.scrollTop = 0; el.scrollLeft = 0; }
+  document.scrollingElement.scrollTop = 0;
+  document.scrollingElement.scrollLeft = 0;
+  for (const [el, top, left] of scrolled) { el.scrollTop = top; el.scrollLeft = left; }
+};
 axe.run(document, arguments[0])
-  .then((r) => done({ version: axe.version, violations: r.violations }))
-  .catch((e) => done({ error: String(e && e.stack || e) }));
+  .then((r) => { restore(); done({ version: axe.version, violations: r.violations }); })
+  .catch((e) => { restore(); done({ error: String(e && e.stack || e) }); });
 """
 
 
