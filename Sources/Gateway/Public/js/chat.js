@@ -46,7 +46,7 @@ export class ChatView {
 
   clear() {
     this.runs.clear();
-    this.log.querySelectorAll('.run, .system-note').forEach((n) => n.remove());
+    this.log.querySelectorAll('.run').forEach((n) => n.remove());
     this.updateEmpty();
   }
 
@@ -226,11 +226,6 @@ export class ChatView {
     }
     r.el.querySelector('.run-end')?.remove();
     r.el.append(h('div', { class: `run-end ${kind}`, role: kind === 'err' || kind === 'warn' ? 'alert' : null }, text));
-  }
-
-  note(text) {
-    this.log.append(h('div', { class: 'system-note' }, text));
-    this.scroll(true);
   }
 
   /** The run's whole assistant text, exactly as streamed (Markdown source; used by tests and for copy). */

@@ -9,8 +9,8 @@ import { allows } from './workflow.js';
 const busy = new Set();
 
 /** Marks a control busy (its request is in flight: it stays disabled) or free again. */
-export function setBusy(el, isBusy_) {
-  if (isBusy_) busy.add(el); else busy.delete(el);
+export function setBusy(el, busyNow) {
+  if (busyNow) busy.add(el); else busy.delete(el);
   updateControls();
 }
 

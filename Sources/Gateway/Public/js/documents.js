@@ -20,7 +20,7 @@ let previewLoadedOnce = false;
 /** Identifies one version of a file (changes when it is rewritten). */
 export const fileKey = (f) => (f ? `${f.updated_at || ''}|${f.size ?? ''}` : null);
 export const basename = (p) => String(p || '').split('/').pop();
-export function extOf(p) { const m = /\.([A-Za-z0-9]+)$/.exec(p || ''); return m ? m[1].toLowerCase() : ''; }
+function extOf(p) { const m = /\.([A-Za-z0-9]+)$/.exec(p || ''); return m ? m[1].toLowerCase() : ''; }
 
 /** Empties the panel for a new session. */
 export function resetDocuments() {
@@ -157,7 +157,7 @@ function renderDownloads() {
 }
 
 /** Saves a workspace file through the browser (the token travels in a header, not the URL). */
-export async function download(path, btn) {
+async function download(path, btn) {
   btn?.classList.add('busy');
   try {
     const res = await fetchFile(page.sessionId, path);
