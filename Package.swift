@@ -146,7 +146,7 @@ let package = Package(
         .executableTarget(
             name: "resume-agent-bench",
             dependencies: [
-                "IPC", "CSystemShims",
+                "IPC", "CSystemShims", "Providers",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
