@@ -12,7 +12,7 @@ import Testing
         let result = try #require(end.result)
         let data = try #require(result["data_base64"]?.stringValue.flatMap { Data(base64Encoded: $0) })
         #expect(String(decoding: data.prefix(prefix.utf8.count), as: UTF8.self).caseInsensitiveCompare(prefix) == .orderedSame)
-        #expect(result["size"]?.asInt == data.count)
+        #expect(result["size"]?.intValue == data.count)
         #expect(result["file_name"]?.stringValue == "alex-chen-resume.\(format)")
         #expect(result["content_type"]?.stringValue?.isEmpty == false)
     }
@@ -21,12 +21,12 @@ import Testing
         let end = try await Runs.job(["kind": "export", "markdown": "# A", "format": "rtf"])
         #expect(end.outcome == .failed)
         #expect(end.result?["code"]?.stringValue == "invalid_format")
-        #expect(end.result?["status"]?.asInt == 400)
+        #expect(end.result?["status"]?.intValue == 400)
     }
 
     @Test func exportRefusesOversizedMarkdown() async throws {
         let end = try await Runs.job(["kind": "export", "markdown": .string(String(repeating: "x", count: 600_000)), "format": "md"])
-        #expect(end.result?["status"]?.asInt == 400)
+        #expect(end.result?["status"]?.intValue == 400)
     }
 
     @Test func renderPreviewReturnsEscapedHTML() async throws {
@@ -43,9 +43,9 @@ import Testing
         ])
         #expect(end.outcome == .completed)
         let json = try #require(end.result?["gap_json"])
-        let score = try #require(json["score"]?["score"]?.asInt)
+        let score = try #require(json["score"]?["score"]?.intValue)
         #expect((1...99).contains(score))
-        let requirements = try #require(json["requirements"]?.asArray)
+        let requirements = try #require(json["requirements"]?.arrayValue)
         func status(_ id: String) -> String? { requirements.first { $0["id"]?.stringValue == id }?["status"]?.stringValue }
         if pair.resume.contains("alex") {
             #expect(status("kubernetes") == "missing")
@@ -92,7 +92,7 @@ import Testing
                                      fetcher: StubFetcher(result: .failure(JobPageFetchFailure(code: code, message: "no"))))
         #expect(end.outcome == .failed)
         #expect(end.result?["code"]?.stringValue == code)
-        #expect(end.result?["status"]?.asInt == 422)
+        #expect(end.result?["status"]?.intValue == 422)
     }
 
     @Test func aPageWithoutTextFails() async throws {

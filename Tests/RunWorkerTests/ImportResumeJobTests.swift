@@ -29,7 +29,7 @@ import Testing
         #expect(markdown.hasPrefix("# \(expectedName)"))
         #expect(markdown.contains("## Experience"))
         #expect(result["preview_html"]?.stringValue?.contains("<html") == true)
-        #expect(result["warnings"]?.asArray != nil)
+        #expect(result["warnings"]?.arrayValue != nil)
     }
 
     static let badFiles: [(file: String, code: String, status: Int)] = [
@@ -49,7 +49,7 @@ import Testing
         #expect(end.outcome == .failed)
         #expect(end.reason == "invalid_input")
         #expect(end.result?["code"]?.stringValue == bad.code)
-        #expect(end.result?["status"]?.asInt == bad.status)
+        #expect(end.result?["status"]?.intValue == bad.status)
         #expect(end.error?.isEmpty == false)
     }
 
@@ -63,6 +63,6 @@ import Testing
     @Test func missingPathIsAnInvalidRequest() async throws {
         let end = try await Runs.job(["kind": "import_resume"])
         #expect(end.result?["code"]?.stringValue == "invalid_request")
-        #expect(end.result?["status"]?.asInt == 400)
+        #expect(end.result?["status"]?.intValue == 400)
     }
 }

@@ -1,3 +1,6 @@
+import NetGuard
+import ProviderCatalog
+
 /// A Gemini model through the Generative Language API's server-sent-event stream.
 public struct GeminiProvider: LLMProvider, CustomStringConvertible {
     public let name: String

@@ -1,4 +1,5 @@
 import IPC
+import Providers
 
 /// The `agent` run's input, as the gateway sends it:
 /// `{"kind":"agent","message":"…","history":[{"role":"user|assistant","content":"…"}],
@@ -9,7 +10,7 @@ import IPC
 /// because the gateway's session may carry more than this worker understands.
 struct AgentRunInput: Sendable, Equatable {
     var message: String
-    var history: [AgentMessage]
+    var history: [ChatMessage]
     /// The session's workflow state (`jd_provided`, `gap_analyzed`, …), if sent.
     var state: String?
     var autoApprove: Bool
@@ -25,19 +26,19 @@ struct AgentRunInput: Sendable, Equatable {
             throw .invalidRequest("The field \"message\" is required and must be a string.")
         }
         self.message = message
-        history = (input["history"]?.asArray ?? []).compactMap(Self.historyMessage)
+        history = (input["history"]?.arrayValue ?? []).compactMap(Self.historyMessage)
         state = input["state"]?.stringValue
         autoApprove = input["auto_approve"]?.boolValue ?? false
-        maxSteps = input["limits"]?["max_steps"]?.asInt.map { max(1, $0) } ?? Self.defaultMaxSteps
+        maxSteps = input["limits"]?["max_steps"]?.intValue.map { max(1, $0) } ?? Self.defaultMaxSteps
         remainingBudgetUSD = input["budget"]?["remaining_usd"]?.numberValue
         providerName = input["provider"]?["name"]?.stringValue ?? input["provider"]?.stringValue
     }
 
-    private static func historyMessage(_ item: JSONValue) -> AgentMessage? {
+    private static func historyMessage(_ item: JSONValue) -> ChatMessage? {
         guard let content = item["content"]?.stringValue else { return nil }
         switch item["role"]?.stringValue {
         case "user": return .user(content)
-        case "assistant": return .assistant(text: content, toolCalls: [])
+        case "assistant": return .assistant(text: content.isEmpty ? nil : content, toolCalls: [])
         default: return nil
         }
     }

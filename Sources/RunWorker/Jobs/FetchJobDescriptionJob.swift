@@ -8,7 +8,7 @@ enum FetchJobDescriptionJob {
 
     static func run(_ input: JobInput, fetcher: any JobPageFetching) async throws -> JSONValue {
         let url = try input.string("url")
-        let allowList = (input.input["allow_list"]?.asArray ?? []).compactMap(\.stringValue)
+        let allowList = (input.input["allow_list"]?.arrayValue ?? []).compactMap(\.stringValue)
         let text: String
         do {
             text = try await fetcher.fetch(url: url, allowList: allowList)
