@@ -154,7 +154,7 @@ let package = Package(
         .executableTarget(
             name: "resume-agent-bench",
             dependencies: [
-                "IPC", "CSystemShims", "Providers",
+                "IPC", "CSystemShims", "Providers", "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -163,6 +163,7 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ServiceSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit"], swiftSettings: swiftSettings),

@@ -1,11 +1,17 @@
 import Foundation
+import JSONCore
 import Providers
 
 /// Throughput of the provider stream path a worker runs for every model turn: SSE parsing, the
 /// JSON of each chunk, and normalization to provider events. Bodies are realistic OpenAI and
 /// Gemini streams (text deltas with the usual envelope, tool-call fragments, usage), fed in
 /// 4 KiB pieces as curl hands them over. In process, single thread, release build.
+///
+/// `RESUME_AGENT_BENCH_PASSES=N` runs exactly N passes instead of one second's worth: for
+/// counting instructions (`valgrind --tool=callgrind`), which a loaded machine does not skew.
 enum NormalizerBench {
+    static let fixedPasses = ProcessInfo.processInfo.environment["RESUME_AGENT_BENCH_PASSES"].flatMap(Int.init)
+
     static func run() -> [Row] {
         let openAI = Array(openAIStream(chunks: 2_000).utf8)
         let gemini = Array(geminiStream(chunks: 2_000).utf8)
@@ -16,6 +22,33 @@ enum NormalizerBench {
             measure("normalizer Gemini stream", body: gemini, chunks: 2_000) {
                 ProviderStreamDecoder(GeminiStreamNormalizer(provider: "gemini"), provider: "gemini")
             },
+        ]
+    }
+
+    /// One OpenAI chunk's JSON, parsed by JSONCore's parser and by Foundation's `JSONDecoder`
+    /// into the same `JSONValue`: the measurement behind keeping a hand-written parser.
+    static func parsers() -> [Row] {
+        let chunk = String(openAIStream(chunks: 1).split(separator: "\n")[0].dropFirst("data: ".count))
+        let bytes = Array(chunk.utf8)
+        let data = Data(bytes)
+        let decoder = JSONDecoder()
+        func rate(_ name: String, _ parse: () -> JSONValue?) -> Row {
+            precondition(parse() != nil, "\(name) cannot parse the chunk")
+            if let fixedPasses {
+                for _ in 0..<fixedPasses * 1_000 { _ = parse() }
+                return Row(name: name, value: "\(fixedPasses * 1_000) chunks")
+            }
+            var count = 0
+            let start = ContinuousClock.now
+            while ContinuousClock.now - start < .seconds(1) {
+                for _ in 0..<1_000 where parse() != nil { count += 1 }
+            }
+            let seconds = (ContinuousClock.now - start).microseconds / 1e6
+            return Row(name: name, value: String(format: "%.0f chunks/s, %.1f MB/s", Double(count) / seconds, Double(count * bytes.count) / seconds / 1e6))
+        }
+        return [
+            rate("chunk JSON, JSONCore parser") { try? JSONValue.parse(bytes: bytes) },
+            rate("chunk JSON, Foundation JSONDecoder") { try? decoder.decode(JSONValue.self, from: data) },
         ]
     }
 
@@ -38,6 +71,10 @@ enum NormalizerBench {
             return output.count
         }
         events = pass()
+        if let fixedPasses {
+            for _ in 0..<fixedPasses { events = pass() }
+            return Row(name: name, value: "\(fixedPasses) passes (\(events) events per pass)")
+        }
         var passes = 0
         let start = ContinuousClock.now
         while ContinuousClock.now - start < .seconds(1) || passes < 5 {
