@@ -13,7 +13,7 @@ public struct GeminiProvider: LLMProvider, CustomStringConvertible {
 
     public init(
         name: String = "gemini",
-        baseURL: String = "https://generativelanguage.googleapis.com",
+        baseURL: String = ProviderDescriptor.gemini.defaultBaseURL,
         apiKey: APIKey?,
         model: String,
         timeouts: ProviderTimeouts = ProviderTimeouts(),
