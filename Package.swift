@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
     ],
     targets: [
         // MARK: C shims over system libraries (installed by scripts/setup.sh)
@@ -41,10 +42,13 @@ let package = Package(
         // MARK: Libraries
         // The one JSON value type: IPC frames, provider wire formats, tool schemas.
         .target(name: "JSONCore", swiftSettings: swiftSettings),
+        // The product's vocabulary shared by every process and the domain: workflow states and
+        // their transitions, event types, run outcomes, export formats. Pure Swift, no deps.
+        .target(name: "Contract", swiftSettings: swiftSettings),
         .target(
             name: "IPC",
             dependencies: [
-                "JSONCore",
+                "Contract", "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -77,7 +81,7 @@ let package = Package(
         .target(
             name: "ResumeRender",
             dependencies: [
-                "CPangoCairo", "CCmark",
+                "Contract", "CPangoCairo", "CCmark",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
@@ -116,7 +120,7 @@ let package = Package(
         // The SQLite store (GRDB, WAL): sessions, runs, events, approvals, audit, files, tokens.
         .target(
             name: "Store",
-            dependencies: ["ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Contract", "ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -124,6 +128,7 @@ let package = Package(
             dependencies: [
                 "IPC", "ServiceSupport", "Store", "ProviderCatalog",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -164,6 +169,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ContractTests", dependencies: ["Contract"], swiftSettings: swiftSettings),
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ServiceSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit"], swiftSettings: swiftSettings),

@@ -4,7 +4,9 @@ import IPC
 import Logging
 import NIOCore
 import ServiceLifecycle
+import ServiceSupport
 import Store
+import Synchronization
 
 /// Everything the gateway process runs, wired in one place that tests also call.
 public struct GatewayServices: @unchecked Sendable {  // Router is built once, then only read
@@ -12,94 +14,78 @@ public struct GatewayServices: @unchecked Sendable {  // Router is built once, t
     public let metrics: GatewayMetrics
     public let readiness: Readiness
     public let store: Store
+    public let log: EventLog
     public let runs: RunManager
     public let application: any Service
     public let workerListener: WorkerListener
     public let router: Router<APIContext>
+    /// The API's routes (the OpenAPI document is generated from them).
+    let routes: RouteTable
 }
 
-/// Gateway configuration beyond the command line (limits, provider pricing, fetch allow-list).
-public struct GatewaySettings: Sendable {
-    public var limits: RunLimits
-    public var pricing: ProviderPricing
-    public var fetchAllowList: [String]
-    public var publicDirectory: String?
-
-    public init(environment: [String: String]) {
-        limits = RunLimits.fromEnvironment(environment)
-        pricing = ProviderPricing(environment: environment)
-        fetchAllowList = (environment["RESUME_AGENT_FETCH_ALLOWLIST"] ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
-        publicDirectory = environment["RESUME_AGENT_PUBLIC_DIR"] ?? Self.bundledPublicDirectory()
-    }
+/// Every route of the API, from its resources.
+func apiRoutes(_ api: APIServices, health: HealthResource) -> RouteTable {
+    RouteTable(routes: health.routes
+        + WorkflowResource().routes
+        + SessionsResource(api: api).routes
+        + ResumeResource(api: api).routes
+        + JobDescriptionResource(api: api).routes
+        + RunsResource(api: api).routes
+        + ApprovalsResource(api: api).routes
+        + AuditResource(api: api).routes
+        + FilesResource(api: api).routes
+        + VersionsResource(api: api).routes
+        + ExportResource(api: api).routes)
 }
 
-extension GatewaySettings {
-    /// The web UI SwiftPM copied next to the executable (`resume-agent_Gateway.resources`).
-    /// Looked up by hand: `Bundle.module` stops the process when the bundle is missing, and a
-    /// server without its UI should still serve its API.
-    static func bundledPublicDirectory() -> String? {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let directory = ((executable as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent("resume-agent_Gateway.resources/Public")
-        return FileManager.default.fileExists(atPath: directory) ? directory : nil
-    }
-}
-
-/// Builds the HTTP router: health, metrics, the public API and the web UI.
-func buildRouter(
-    pool: WorkerPool, store: Store, metrics: GatewayMetrics, service: SessionService, authenticator: TokenAuthenticator,
-    publicDirectory: String?
-) -> Router<APIContext> {
+/// Builds the HTTP router: the web UI, then the API's route table.
+func buildRouter(api: APIServices, metrics: GatewayMetrics, authenticator: TokenAuthenticator, publicDirectory: String?) -> (Router<APIContext>, RouteTable) {
     let router = Router(context: APIContext.self)
     router.add(middleware: MetricsMiddleware())
     if let publicDirectory {
         router.add(middleware: FileMiddleware(publicDirectory, searchForIndexHtml: true))
     }
-    router.get("/healthz") { _, _ -> Response in
-        let capacity = await pool.hasCapacity
-        let storeOK = await store.ping()
-        let healthy = capacity && storeOK
-        let reason = !storeOK ? "store unreachable" : "no worker capacity"
-        let body = healthy ? #"{"status":"ok"}"# : #"{"status":"unavailable","reason":"\#(reason)"}"#
-        return Response(
-            status: healthy ? .ok : .serviceUnavailable,
-            headers: healthy ? [.contentType: "application/json", .cacheControl: "no-store"]
-                : [.contentType: "application/json", .cacheControl: "no-store", .retryAfter: "1"],
-            body: .init(byteBuffer: ByteBuffer(string: body))
-        )
+    let document = Mutex<String?>(nil)
+    let table = Mutex<RouteTable?>(nil)
+    let health = HealthResource(pool: api.pool, store: api.store, metrics: metrics) {
+        document.withLock { cached in
+            if let cached { return cached }
+            let rendered = OpenAPIDocument.json(table.withLock { $0?.routes ?? [] })
+            cached = rendered
+            return rendered
+        }
     }
-    router.get("/metrics") { _, _ -> Response in
-        Response(
-            status: .ok,
-            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: metrics.render()))
-        )
+    let routes = apiRoutes(api, health: health)
+    table.withLock { $0 = routes }
+    routes.register(on: router, authenticator: authenticator, uploads: api.uploads) { tenant, id in
+        try await api.session(tenant: tenant, id: id)
     }
-    APIRoutes.register(on: router, service: service, authenticator: authenticator)
-    return router
+    return (router, routes)
 }
 
 /// Builds the gateway's services for `options`.
 public func buildGateway(
-    options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics()
+    options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics(),
+    clock: AnyClock = .continuous()
 ) -> GatewayServices {
     let pool = WorkerPool(maxQueue: options.maxQueuedRuns, logger: logger)
     let readiness = Readiness()
+    let log = EventLog(store: store, clock: clock, logger: logger)
     let workspace = Workspace(dataDirectory: options.dataDirectory, store: store, maxFileBytes: max(settings.limits.maxUploadBytes, 20 * 1024 * 1024))
     let runs = RunManager(
-        store: store, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing,
-        drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), logger: logger
+        store: store, log: log, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing,
+        drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), clock: clock, logger: logger
     )
-    let service = SessionService(
-        store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, logger: logger),
-        pool: pool, limits: settings.limits, dataDirectory: options.dataDirectory, fetchAllowList: settings.fetchAllowList, logger: logger
+    let staging = (options.dataDirectory as NSString).appendingPathComponent("tmp")
+    try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let api = APIServices(
+        store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, clock: clock, logger: logger),
+        pool: pool, log: log, limits: settings.limits, pricing: settings.pricing,
+        uploads: UploadLimits(maxFileBytes: settings.limits.maxUploadBytes, stagingDirectory: staging),
+        fetchAllowList: settings.fetchAllowList, logger: logger
     )
-    let router = buildRouter(
-        pool: pool, store: store, metrics: metrics, service: service, authenticator: TokenAuthenticator(store: store),
-        publicDirectory: settings.publicDirectory
-    )
+    let (router, routes) = buildRouter(
+        api: api, metrics: metrics, authenticator: TokenAuthenticator(store: store), publicDirectory: settings.publicDirectory)
     let host = options.host
     let onServerRunning: @Sendable (any Channel) async -> Void = { channel in
         let port = channel.localAddress?.port ?? 0
@@ -122,7 +108,7 @@ public func buildGateway(
         await readiness.workerSocketBound(socketPath)
     }
     return GatewayServices(
-        pool: pool, metrics: metrics, readiness: readiness, store: store, runs: runs, application: app,
-        workerListener: listener, router: router
+        pool: pool, metrics: metrics, readiness: readiness, store: store, log: log, runs: runs, application: app,
+        workerListener: listener, router: router, routes: routes
     )
 }

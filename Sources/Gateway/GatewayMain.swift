@@ -66,8 +66,8 @@ public enum GatewayMain {
             ))
         }
         // Shutdown runs in reverse: runs drain first (their streams end), then HTTP stops,
-        // then the workers go, then the link.
-        services += [gateway.workerListener, gateway.application, gateway.runs]
+        // then the workers go, then the event log writes what is left, then the link.
+        services += [gateway.log, gateway.workerListener, gateway.application, gateway.runs]
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm],

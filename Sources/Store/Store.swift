@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import GRDB
 import ServiceSupport
@@ -83,13 +84,13 @@ public final class Store: Sendable {
     public func createSession(tenantId: String, autoApprove: Bool, costCapUsd: Double) async throws -> SessionRecord {
         let now = Timestamp.now()
         let session = SessionRecord(
-            id: Identifier.make("sess"), tenantId: tenantId, state: "draft", autoApprove: autoApprove,
+            id: Identifier.make("sess"), tenantId: tenantId, state: .draft, autoApprove: autoApprove,
             createdAt: now, updatedAt: now, inputTokens: 0, outputTokens: 0, costUsd: 0, costCapUsd: costCapUsd,
             activeRunId: nil, jdJson: nil
         )
         try await pool.write { db in
             try session.insert(db)
-            try TransitionRecord(id: nil, sessionId: session.id, fromState: nil, toState: "draft", runId: nil, cause: "created", createdAt: now).insert(db)
+            try TransitionRecord(id: nil, sessionId: session.id, fromState: nil, toState: .draft, runId: nil, cause: "created", createdAt: now).insert(db)
         }
         return session
     }
@@ -105,24 +106,34 @@ public final class Store: Sendable {
         try await pool.read { db in try SessionRecord.fetchOne(db, key: id) }
     }
 
-    /// Moves the session to `state` if `allowed(current)` says so, atomically with its
-    /// history row (and `update` for other columns). Throws `invalidTransition` otherwise.
+    /// Applies a workflow action atomically: reads the current state, asks `outcome` what the
+    /// action does from there, and stores the move with its history row (and `update` for
+    /// other columns) in one transaction. Throws `invalidTransition` when refused; a "stays"
+    /// outcome still applies `update` but writes no history row.
     @discardableResult
-    public func transition(
-        sessionId: String, to state: String, runId: String?, cause: String,
-        allowed: @escaping @Sendable (String) -> Bool,
+    public func apply(
+        sessionId: String, runId: String?, cause: String,
+        outcome: @escaping @Sendable (SessionState) -> WorkflowOutcome,
         update: @escaping @Sendable (inout SessionRecord) -> Void = { _ in }
-    ) async throws -> SessionRecord {
+    ) async throws -> (session: SessionRecord, moved: (from: SessionState, to: SessionState)?) {
         try await pool.write { db in
             guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
             let from = session.state
-            guard allowed(from) else { throw StoreError.invalidTransition(from: from, to: state) }
-            session.state = state
+            let target: SessionState?
+            switch outcome(from) {
+            case .refused: throw StoreError.invalidTransition(from: from, to: nil)
+            case .stays: target = nil
+            case .moves(let to): target = to
+            }
+            if let target { session.state = target }
             session.updatedAt = Timestamp.now()
             update(&session)
             try session.update(db)
-            try TransitionRecord(id: nil, sessionId: sessionId, fromState: from, toState: state, runId: runId, cause: cause, createdAt: session.updatedAt).insert(db)
-            return session
+            guard let target else { return (session, nil) }
+            try TransitionRecord(
+                id: nil, sessionId: sessionId, fromState: from, toState: target, runId: runId, cause: cause, createdAt: session.updatedAt
+            ).insert(db)
+            return (session, (from, target))
         }
     }
 
@@ -150,13 +161,15 @@ public final class Store: Sendable {
         try await pool.write { db in
             guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
             if let active = session.activeRunId { throw StoreError.runInProgress(runId: active) }
-            if session.state == "cancelled" { throw StoreError.invalidTransition(from: "cancelled", to: "run") }
+            if Workflow.outcome(of: .startRun, from: session.state) == .refused {
+                throw StoreError.invalidTransition(from: session.state, to: nil)
+            }
             if session.costUsd >= session.costCapUsd {
                 throw StoreError.costCapReached(costUsd: session.costUsd, capUsd: session.costCapUsd)
             }
             let now = Timestamp.now()
             let run = RunRecord(
-                id: Identifier.make("run"), sessionId: sessionId, content: content, status: "queued", createdAt: now,
+                id: Identifier.make("run"), sessionId: sessionId, content: content, status: .queued, createdAt: now,
                 endedAt: nil, terminalReason: nil, provider: nil, model: nil, inputTokens: 0, outputTokens: 0, costUsd: 0, lastSeq: 0
             )
             try run.insert(db)
@@ -188,29 +201,34 @@ public final class Store: Sendable {
         }
     }
 
-    /// Persists events (in order, one transaction). A terminal event also ends the run and
-    /// frees the session for its next message, in the same transaction, so no client can
-    /// see the terminal event while the session still shows the run as active.
-    public func append(_ events: [EventRecord], terminal: (status: String, reason: String?)? = nil) async throws {
-        guard let last = events.last else { return }
+    /// Persists a batch of events — of any number of runs — in one transaction (group commit).
+    /// A terminal event also ends its run and frees the session for its next message in the
+    /// same transaction, so no client can see the terminal event while the session still
+    /// shows the run as active; its run's open approvals expire with it.
+    public func append(_ events: [EventRecord], terminalReasons: [String: String] = [:]) async throws {
+        guard !events.isEmpty else { return }
         try await pool.write { db in
-            for event in events { try event.insert(db) }
-            if let terminal {
+            var lastSeq: [String: Int] = [:]
+            for event in events {
+                try event.insert(db)
+                lastSeq[event.runId] = max(lastSeq[event.runId] ?? 0, event.seq)
+                guard let status = event.type.terminalStatus else { continue }
                 try db.execute(
-                    sql: "UPDATE runs SET last_seq = ?, status = ?, terminal_reason = ?, ended_at = ? WHERE id = ?",
-                    arguments: [last.seq, terminal.status, terminal.reason, last.ts, last.runId]
+                    sql: "UPDATE runs SET status = ?, terminal_reason = ?, ended_at = ? WHERE id = ?",
+                    arguments: [status, terminalReasons[event.runId], event.ts, event.runId]
                 )
                 try db.execute(
                     sql: "UPDATE sessions SET active_run_id = NULL, updated_at = ? WHERE id = ? AND active_run_id = ?",
-                    arguments: [last.ts, last.sessionId, last.runId]
+                    arguments: [event.ts, event.sessionId, event.runId]
                 )
                 // Decisions can no longer reach the run: expire its open approvals with it.
                 try db.execute(
                     sql: "UPDATE approvals SET status = 'expired', decided_at = ? WHERE run_id = ? AND status = 'pending'",
-                    arguments: [last.ts, last.runId]
+                    arguments: [event.ts, event.runId]
                 )
-            } else {
-                try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [last.seq, last.runId])
+            }
+            for (runId, seq) in lastSeq {
+                try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [seq, runId])
             }
         }
     }
@@ -247,7 +265,7 @@ public final class Store: Sendable {
     /// Runs that were admitted but never ended (the gateway died under them).
     public func unfinishedRuns() async throws -> [RunRecord] {
         try await pool.read { db in
-            try RunRecord.filter(["queued", "running"].contains(RunRecord.CodingKeys.status)).fetchAll(db)
+            try RunRecord.filter([RunStatus.queued, RunStatus.running].contains(RunRecord.CodingKeys.status)).fetchAll(db)
         }
     }
 
@@ -260,7 +278,7 @@ public final class Store: Sendable {
     public func approvals(sessionId: String, pendingOnly: Bool) async throws -> [ApprovalRecord] {
         try await pool.read { db in
             var request = ApprovalRecord.filter(ApprovalRecord.CodingKeys.sessionId == sessionId)
-            if pendingOnly { request = request.filter(ApprovalRecord.CodingKeys.status == "pending") }
+            if pendingOnly { request = request.filter(ApprovalRecord.CodingKeys.status == ApprovalStatus.pending) }
             return try request.order(ApprovalRecord.CodingKeys.createdAt).fetchAll(db)
         }
     }
@@ -273,13 +291,13 @@ public final class Store: Sendable {
 
     /// Decides a pending approval exactly once, with its audit row, atomically.
     public func decide(
-        approvalId: String, sessionId: String, status: String, by: String, reason: String?
+        approvalId: String, sessionId: String, status: ApprovalStatus, by: Decider, reason: String?
     ) async throws -> ApprovalRecord {
         try await pool.write { db in
             guard var approval = try ApprovalRecord.filter(
                 ApprovalRecord.CodingKeys.id == approvalId && ApprovalRecord.CodingKeys.sessionId == sessionId
             ).fetchOne(db) else { throw StoreError.notFound }
-            guard approval.status == "pending" else { throw StoreError.alreadyDecided(status: approval.status) }
+            guard approval.status == .pending else { throw StoreError.alreadyDecided(status: approval.status) }
             approval.status = status
             approval.decidedAt = Timestamp.now()
             approval.decidedBy = by
@@ -289,7 +307,7 @@ public final class Store: Sendable {
                 "approval_id": approval.id, "tool": approval.tool, "tool_call_id": approval.toolCallId, "reason": reason ?? "",
             ], options: [.sortedKeys]), encoding: .utf8)
             try AuditRecord(
-                id: nil, sessionId: sessionId, runId: approval.runId, actor: by, action: "approval_\(status)", path: nil,
+                id: nil, sessionId: sessionId, runId: approval.runId, actor: by.rawValue, action: "approval_\(status.rawValue)", path: nil,
                 beforeSha256: nil, afterSha256: nil, details: details, createdAt: approval.decidedAt!
             ).insert(db)
             return approval

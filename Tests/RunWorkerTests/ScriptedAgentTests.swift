@@ -11,7 +11,7 @@ import Testing
     private func run(_ turns: JSONValue, channel: FakeRunChannel, message: String = "go") async throws -> RunEnd {
         let environment = try Runs.scriptEnvironment(turns)
         return try await Runs.executor(environment: environment).execute(
-            Runs.start(Runs.agentInput(message, state: "gap_analyzed", provider: "scripted")), channel: channel)
+            try Runs.start(Runs.agentInput(message, state: "gap_analyzed", provider: "scripted")), channel: channel)
     }
 
     @Test func followsTheScriptExactly() async throws {
@@ -108,7 +108,7 @@ import Testing
         let channel = FakeRunChannel()
         let environment = try Runs.scriptEnvironment([["text": "thinking…", "hang": true]])
         let executor = Runs.executor(environment: environment)
-        let run = Task { try await executor.execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
+        let run = Task { try await executor.execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
         #expect(await waitFor("assistant_delta", in: channel.eventStream))
         let cancelled = ContinuousClock.now
         run.cancel()
@@ -123,7 +123,7 @@ import Testing
             ["tool_calls": [["name": "write_file", "arguments": ["path": "notes.md", "content": "hi"]]]],
         ])
         let executor = Runs.executor(environment: environment)
-        let run = Task { try await executor.execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
+        let run = Task { try await executor.execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
         #expect(await waitFor("approval_pending", in: channel.eventStream))
         run.cancel()
         let end = try await run.value
@@ -134,27 +134,27 @@ import Testing
 
     @Test func scriptedWithoutAScriptIsAProviderError() async throws {
         let end = try await Runs.executor(environment: ["RESUME_AGENT_PROVIDERS": "scripted"])
-            .execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
+            .execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
         #expect(end.outcome == .failed)
-        #expect(end.reason == "provider_error")
-        #expect(end.result?["code"]?.stringValue == "provider_config")
-        #expect(end.error?.contains("RESUME_AGENT_SCRIPT") == true)
+        #expect(end.failure?.kind == .providerError)
+        #expect(end.failure?.code == "provider_config")
+        #expect(end.failure?.message.contains("RESUME_AGENT_SCRIPT") == true)
     }
 
     @Test func aProviderTheOperatorDidNotListIsUnavailable() async throws {
         let environment = try Runs.scriptEnvironment([["text": "from the script"]]).merging(["RESUME_AGENT_PROVIDERS": "local"]) { _, new in new }
         let end = try await Runs.executor(environment: environment)
-            .execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
-        #expect(end.result?["code"]?.stringValue == "provider_unavailable")
+            .execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
+        #expect(end.failure?.code == "provider_unavailable")
     }
 
     @Test func anUnpricedModelIsRefusedNotCountedAsFree() async throws {
         let environment = ["RESUME_AGENT_PROVIDERS": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:1/v1", "OPENAI_MODEL": "house-model"]
         let end = try await Runs.executor(environment: environment)
-            .execute(Runs.start(Runs.agentInput("go", provider: "openai")), channel: FakeRunChannel())
-        #expect(end.reason == "provider_error")
-        #expect(end.result?["code"]?.stringValue == "provider_config")
-        #expect(end.error?.contains("no price for model 'house-model'") == true)
+            .execute(try Runs.start(Runs.agentInput("go", provider: "openai")), channel: FakeRunChannel())
+        #expect(end.failure?.kind == .providerError)
+        #expect(end.failure?.code == "provider_config")
+        #expect(end.failure?.message.contains("no price for model 'house-model'") == true)
     }
 
     @Test func usageNamesTheProviderThatAnsweredAfterAFallback() async throws {
@@ -169,16 +169,16 @@ import Testing
         var environment = try Runs.scriptEnvironment([["text": "from the script", "usage": ["input_tokens": 7, "output_tokens": 3]]])
         environment["RESUME_AGENT_PROVIDER_CONFIG"] = path
         let channel = FakeRunChannel()
-        let end = try await Runs.executor(environment: environment).execute(Runs.start(Runs.agentInput("go", provider: "openai")), channel: channel)
-        #expect(end.outcome == .completed, "\(end.error ?? "")")
+        let end = try await Runs.executor(environment: environment).execute(try Runs.start(Runs.agentInput("go", provider: "openai")), channel: channel)
+        #expect(end.outcome == .completed, "\(end.failure?.message ?? "")")
         #expect(await channel.text == "from the script")
         #expect(await channel.usages == [.init(provider: "scripted", model: "scripted", input: 7, output: 3)])
     }
 
     @Test func anUnknownProviderIsAProviderError() async throws {
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("go", provider: "carrier-pigeon")), channel: FakeRunChannel())
-        #expect(end.reason == "provider_error")
-        #expect(end.result?["code"]?.stringValue == "provider_unavailable")
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("go", provider: "carrier-pigeon")), channel: FakeRunChannel())
+        #expect(end.failure?.kind == .providerError)
+        #expect(end.failure?.code == "provider_unavailable")
     }
 
     @Test func providerFallsBackToTheEnvironmentsList() async throws {
@@ -188,13 +188,12 @@ import Testing
         var input = Runs.agentInput("go")
         if case .object(var members) = input { members["provider"] = nil; input = .object(members) }
         let channel = FakeRunChannel()
-        _ = try await Runs.executor(environment: environment).execute(Runs.start(input), channel: channel)
+        _ = try await Runs.executor(environment: environment).execute(try Runs.start(input), channel: channel)
         #expect(await channel.text == "from the script")
     }
 
-    @Test func missingMessageIsAnInvalidRequest() async throws {
-        let end = try await Runs.executor().execute(Runs.start(["kind": "agent"]), channel: FakeRunChannel())
-        #expect(end.result?["code"]?.stringValue == "invalid_request")
+    @Test func missingMessageNeverReachesTheWorker() {
+        #expect(throws: (any Error).self) { try Runs.start(["kind": "agent"]) }
     }
 }
 

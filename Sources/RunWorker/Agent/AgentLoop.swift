@@ -98,7 +98,7 @@ struct AgentLoop: Sendable {
             case .textDelta(let text):
                 guard !text.isEmpty else { continue }
                 turn.text += text
-                try await channel.emit("assistant_delta", ["text": .string(text)])
+                try await channel.emit(.assistantDelta, ["text": .string(text)])
             case .toolCallStart(let index, let id, let name):
                 turn.open[index] = Providers.ToolCall(id: id, name: name, arguments: "")
             case .toolCallArgumentsDelta(let index, let fragment):
@@ -187,7 +187,7 @@ struct AgentLoop: Sendable {
     }
 
     static func rejection(_ decision: ToolDecision) -> String {
-        let who = decision.by == "policy" ? "refused by the gateway" : "rejected by the user"
+        let who = decision.by == .policy ? "refused by the gateway" : "rejected by the user"
         guard let reason = decision.reason, !reason.isEmpty else { return who }
         return "\(who): \(reason)"
     }

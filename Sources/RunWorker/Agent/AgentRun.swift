@@ -2,19 +2,14 @@ import Foundation
 import IPC
 import Providers
 
-/// The `agent` run: parse the input, set up the run's provider, run the loop, and say how it
-/// ended. The gateway emits `run_started` itself; this never does.
+/// The `agent` run: take the gateway's typed request, set up the run's provider, run the loop,
+/// and say how it ended. The gateway emits `run_started` itself; this never does.
 struct AgentRun: Sendable {
     let environment: [String: String]
     let now: Date
 
-    func execute(_ run: RunStart, channel: any RunChannel) async throws -> RunEnd {
-        let input: AgentRunInput
-        do {
-            input = try AgentRunInput(run.input)
-        } catch {
-            return error.runEnd(runId: run.runId)
-        }
+    func execute(_ run: RunStart, request: AgentTurnRequest, channel: any RunChannel) async throws -> RunEnd {
+        let input = AgentRunInput(request)
         let providers: RunProviders
         do {
             providers = try RunProviders(requested: input.providerName, state: input.state, now: now, environment: environment)
@@ -35,7 +30,7 @@ struct AgentRun: Sendable {
         } catch let error as ProviderError {
             return Self.providerFailure(run.runId, code: "provider_error", message: error.description)
         } catch let error as AgentLoopError {
-            return RunEnd(runId: run.runId, outcome: .failed, error: error.description, reason: "internal")
+            return RunEnd(runId: run.runId, outcome: .failed, failure: .init(kind: .internal, code: "internal", message: error.description))
         }
     }
 
@@ -43,6 +38,6 @@ struct AgentRun: Sendable {
     static func maxTurns(forSteps steps: Int) -> Int { steps + 8 }
 
     static func providerFailure(_ runId: String, code: String, message: String) -> RunEnd {
-        RunEnd(runId: runId, outcome: .failed, error: message, result: ["code": .string(code)], reason: "provider_error")
+        RunEnd(runId: runId, outcome: .failed, failure: .init(kind: .providerError, code: code, message: message))
     }
 }

@@ -3,29 +3,23 @@ import IPC
 import ResumeKit
 import ResumeRender
 
-/// `import_resume`: turns an uploaded file into the canonical `resume.md` and its preview.
-///
-/// Input `{"path": "/abs/upload", "filename": "cv.pdf", "content_type": "application/pdf"}`; the
-/// worker reads `path` itself, read-only (the gateway stored the upload there). Result
-/// `{"markdown", "preview_html", "format", "name", "warnings": [{"code", "message"}]}`.
+/// `import_resume`: turns an uploaded file into the canonical `resume.md` and its preview. The
+/// worker reads the staged upload itself, read-only (the gateway stored it there).
 enum ImportResumeJob {
-    static func run(_ input: JobInput) throws(JobFailure) -> JSONValue {
-        let path = try input.string("path")
-        let data = try read(path)
+    static func run(_ request: ImportResumeRequest) throws(JobFailure) -> ImportResumeRequest.Result {
+        let data = try read(request.path)
         let imported: ImportedResume
         do {
-            imported = try ResumeImporter.import(
-                data: data, filename: input.optionalString("filename"), declaredContentType: input.optionalString("content_type"))
+            imported = try ResumeImporter.import(data: data, filename: request.filename, declaredContentType: request.contentType)
         } catch {
             throw JobFailure(code: error.code, message: error.message, status: error.httpStatus)
         }
-        return [
-            "markdown": .string(imported.markdown),
-            "preview_html": .string(PreviewRenderer.html(markdown: imported.markdown)),
-            "format": .string(imported.format.rawValue),
-            "name": imported.resume.name.isEmpty ? .null : .string(imported.resume.name),
-            "warnings": .array(imported.warnings.map { ["code": .string($0.code), "message": .string($0.message)] }),
-        ]
+        return ImportResumeRequest.Result(
+            markdown: imported.markdown,
+            previewHtml: PreviewRenderer.html(markdown: imported.markdown),
+            format: imported.format.rawValue,
+            name: imported.resume.name.isEmpty ? nil : imported.resume.name,
+            warnings: imported.warnings.map { .init(code: $0.code, message: $0.message) })
     }
 
     /// Reads the upload, refusing an oversized one before loading it. The path comes from the
@@ -33,14 +27,14 @@ enum ImportResumeJob {
     private static func read(_ path: String) throws(JobFailure) -> Data {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         guard let size = (attributes?[.size] as? NSNumber)?.intValue else {
-            throw JobFailure(code: "upload_unreadable", message: "The uploaded file could not be read.", status: 500, reason: "internal")
+            throw JobFailure(code: "upload_unreadable", message: "The uploaded file could not be read.", status: 500, reason: .internal)
         }
         guard size <= ResumeImporter.maximumFileBytes else {
             let error = ResumeImportError.fileTooLarge(limit: ResumeImporter.maximumFileBytes)
             throw JobFailure(code: error.code, message: error.message, status: error.httpStatus)
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw JobFailure(code: "upload_unreadable", message: "The uploaded file could not be read.", status: 500, reason: "internal")
+            throw JobFailure(code: "upload_unreadable", message: "The uploaded file could not be read.", status: 500, reason: .internal)
         }
         return data
     }

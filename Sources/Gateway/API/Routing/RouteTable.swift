@@ -1,0 +1,135 @@
+import HTTPTypes
+import Hummingbird
+import IPC
+import NIOCore
+import Store
+
+/// The API's routes, registered on the router from their definitions: path parameters,
+/// query parameters and bodies are checked against the same schemas the OpenAPI document
+/// prints, before any handler runs.
+struct RouteTable: Sendable {
+    typealias SessionLookup = @Sendable (_ tenant: String, _ id: String) async throws -> SessionRecord
+
+    let routes: [APIRoute]
+
+    /// Registers every route. Routes under a session look it up first, for the caller's
+    /// tenant: another tenant's (or a missing) session is 404 before its body is even read.
+    func register(on router: Router<APIContext>, authenticator: TokenAuthenticator, uploads: UploadLimits, session: @escaping SessionLookup) {
+        router.add(middleware: MethodNotAllowedMiddleware(table: self))
+        let authenticated = router.group().add(middleware: AuthMiddleware(authenticator: authenticator))
+        for route in routes {
+            let serve: @Sendable (Request, APIContext) async throws -> Response = { request, context in
+                try await Self.serve(route, request, context, uploads: uploads, session: session)
+            }
+            switch route.access {
+            case .open: router.on(RouterPath(route.routerPath), method: route.method, use: serve)
+            case .token: authenticated.on(RouterPath(route.routerPath), method: route.method, use: serve)
+            }
+        }
+    }
+
+    private static func serve(
+        _ route: APIRoute, _ request: Request, _ context: APIContext, uploads: UploadLimits, session: SessionLookup
+    ) async throws -> Response {
+        for parameter in route.parameters where !parameter.catchAll {
+            // A malformed id cannot name anything: not found, without touching the store.
+            guard let value = context.parameters.get(parameter.name), parameter.schema.violation(.string(value)) == nil else {
+                throw APIError.notFound(Self.resourceName(parameter.name))
+            }
+        }
+        for (name, schema) in route.query {
+            guard let value = request.uri.queryParameters.get(name) else { continue }
+            if let problem = schema.violation(.string(value), at: name) {
+                throw APIError.invalidRequest(problem, details: ["parameter": .string(name)])
+            }
+        }
+        var input = RouteInput()
+        if route.parameters.contains(where: { $0.name == "session_id" }) {
+            input.session = try await session(try context.tenant(), try context.sessionId())
+        }
+        switch route.body {
+        case .none:
+            input.json = try await JSONBody.object(request)
+            guard input.json.isEmpty else { throw APIError.invalidRequest("This request takes no body (send nothing, or {}).") }
+        case .json(let schema, let required):
+            let body = try await JSONBody.value(request)
+            guard let body else {
+                if required { throw APIError.invalidRequest("Send a JSON body.") }
+                break
+            }
+            if let problem = schema.violation(body) { throw APIError.invalidRequest(problem) }
+            guard case .object(let object) = body else { throw APIError.invalidRequest("The body must be a JSON object.") }
+            input.json = object
+        case .multipart(let fileField, let fields):
+            input.upload = try await MultipartUpload.receive(
+                request, fileField: fileField, fields: fields.map(\.0), limits: uploads)
+            for (name, schema) in fields {
+                guard let value = input.upload?.fields[name] else { continue }
+                if let problem = schema.violation(.string(value), at: name) {
+                    input.upload?.discard()
+                    throw APIError.invalidRequest(problem, details: ["field": .string(name)])
+                }
+            }
+        }
+        do {
+            return try await route.handler(request, context, input)
+        } catch {
+            input.upload?.discard()
+            throw error
+        }
+    }
+
+    static func resourceName(_ parameter: String) -> String {
+        switch parameter {
+        case "session_id": "Session"
+        case "run_id": "Run"
+        case "approval_id": "Approval"
+        case "version": "Version"
+        default: "The resource"
+        }
+    }
+
+    /// The declared methods of the route templates matching `path` (empty: unknown path).
+    func methods(matching path: String) -> [HTTPRequest.Method] {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        var methods: [HTTPRequest.Method] = []
+        for route in routes where Self.template(route, matches: segments) && !methods.contains(route.method) {
+            methods.append(route.method)
+        }
+        return methods
+    }
+
+    private static func template(_ route: APIRoute, matches segments: [String]) -> Bool {
+        let template = route.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        for (index, part) in template.enumerated() {
+            let isParameter = part.hasPrefix("{") && part.hasSuffix("}")
+            if isParameter, route.parameters.first(where: { "{\($0.name)}" == part })?.catchAll == true {
+                return segments.count > index
+            }
+            guard index < segments.count else { return false }
+            if !isParameter, segments[index] != part { return false }
+            if isParameter, segments[index].isEmpty { return false }
+        }
+        return segments.count == template.count
+    }
+}
+
+/// 405 with `Allow` for a method the API does not declare on a path it knows (RFC 9110),
+/// instead of the router's 404.
+struct MethodNotAllowedMiddleware: RouterMiddleware {
+    typealias Context = APIContext
+    let table: RouteTable
+
+    func handle(_ request: Request, context: APIContext, next: (Request, APIContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let methods = table.methods(matching: request.uri.path)
+            guard !methods.isEmpty, !methods.contains(request.method), !(request.method == .head && methods.contains(.get)) else { throw error }
+            var allowed = methods.map(\.rawValue)
+            if methods.contains(.get) { allowed.append("HEAD") }
+            throw APIError(.methodNotAllowed, "method_not_allowed", "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", ")).",
+                           headers: [.allow: allowed.joined(separator: ", ")])
+        }
+    }
+}
