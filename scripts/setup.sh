@@ -12,8 +12,9 @@ packages=(
   # tests: pdftotext/pdffonts/pdfinfo for export round trips, systemd-analyze for the units,
   # curl for the scripted API flow
   poppler-utils systemd curl
-  # browser tests of the web UI (headless, no network): Debian's Chromium and its driver
-  chromium chromium-driver python3-selenium python3-pytest
+  # browser tests of the web UI (headless, no network): Debian's Chromium and its driver;
+  # python3-venv for the test tools installed from PyPI (scripts/test-tools.sh)
+  chromium chromium-driver python3-selenium python3-pytest python3-venv
 )
 
 missing=()

@@ -42,6 +42,7 @@ func apiRoutes(_ api: APIServices, health: HealthResource) -> RouteTable {
 func buildRouter(api: APIServices, metrics: GatewayMetrics, authenticator: TokenAuthenticator, publicDirectory: String?) -> (Router<APIContext>, RouteTable) {
     let router = Router(context: APIContext.self)
     router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorBodyMiddleware())
     if let publicDirectory {
         router.add(middleware: FileMiddleware(publicDirectory, searchForIndexHtml: true))
     }

@@ -53,7 +53,11 @@ enum PathParameters {
     static let run = APIRoute.Parameter(name: "run_id", schema: .string(maxLength: 64, pattern: "^run_[A-Za-z0-9_]+$"))
     static let approval = APIRoute.Parameter(name: "approval_id", schema: .string(maxLength: 64, pattern: "^apr_[A-Za-z0-9_]+$"))
     static let version = APIRoute.Parameter(name: "version", schema: .string(maxLength: 9, pattern: "^[1-9][0-9]*$"))
-    static let filePath = APIRoute.Parameter(name: "path", schema: .string(minLength: 1, maxLength: 512), catchAll: true)
+    /// OpenAPI cannot say "the rest of the path": the document describes one component, and
+    /// the server also takes several joined by `/` (`exports/resume.pdf`), each with the same rules.
+    static let filePath = APIRoute.Parameter(
+        name: "path", schema: WorkspacePath.componentSchema, catchAll: true,
+        description: "A workspace path: components of up to 60 characters joined by '/', e.g. exports/resume.pdf; none empty or starting with '.', the first not starting with '~'; no control characters or backslash.")
 }
 
 extension APIContext {

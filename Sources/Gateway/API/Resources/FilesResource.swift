@@ -73,7 +73,6 @@ struct FilesResource: Sendable {
         let session = try await api.session(tenant: tenant, id: id)
         try SessionWorkflow.check(.uploadFile, in: session)
         guard let file = upload?.file else { throw APIError.invalidRequest("Attach the file in a form field named 'file'.") }
-        guard file.size > 0 else { throw APIError.invalidRequest("The uploaded file is empty.") }
         let raw = upload?.fields["path"] ?? "uploads/\(ResumeResource.safeFileName(file.filename ?? "file"))"
         let path: WorkspacePath
         do { path = try WorkspacePath(raw) } catch {

@@ -40,6 +40,7 @@ struct APIRoute: Sendable {
         let name: String
         let schema: Schema
         var catchAll = false
+        var description: String? = nil
     }
 
     let method: HTTPRequest.Method

@@ -11,7 +11,7 @@ enum OpenAPIDocument {
     static func document(_ routes: [APIRoute]) -> JSONValue {
         var paths: [String: [String: JSONValue]] = [:]
         for route in routes {
-            paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation(route)
+            paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation(route, links: links(from: route, in: routes))
         }
         return [
             "openapi": "3.1.0",
@@ -24,15 +24,37 @@ enum OpenAPIDocument {
         ]
     }
 
-    private static func operation(_ route: APIRoute) -> JSONValue {
+    /// Where the ids a route returns lead (OpenAPI links): a new session's id to every route
+    /// under it, a new run's id to the routes of that run.
+    private static func links(from route: APIRoute, in routes: [APIRoute]) -> [String: JSONValue] {
+        let produced: (parameter: String, expression: String)?
+        switch (route.method, route.path) {
+        case (.post, "/api/v1/sessions"): produced = ("session_id", "$response.body#/session_id")
+        case (.post, "/api/v1/sessions/{session_id}/messages"): produced = ("run_id", "$response.body#/run_id")
+        default: produced = nil
+        }
+        guard let produced else { return [:] }
+        var links: [String: JSONValue] = [:]
+        for target in routes where target.parameters.contains(where: { $0.name == produced.parameter }) {
+            var parameters: [String: JSONValue] = [produced.parameter: .string(produced.expression)]
+            if produced.parameter == "run_id" { parameters["session_id"] = "$request.path.session_id" }
+            guard target.parameters.allSatisfy({ parameters[$0.name] != nil }) else { continue }
+            links[operationId(target)] = ["operationId": .string(operationId(target)), "parameters": .object(parameters)]
+        }
+        return links
+    }
+
+    private static func operation(_ route: APIRoute, links: [String: JSONValue]) -> JSONValue {
         var entry: [String: JSONValue] = [
             "summary": .string(route.summary),
             "operationId": .string(operationId(route)),
-            "responses": responses(route),
+            "responses": responses(route, links: links),
             "security": route.access == .open ? [] : [["bearer": []]],
         ]
         var parameters: [JSONValue] = route.parameters.map { parameter in
-            ["name": .string(parameter.name), "in": "path", "required": true, "schema": parameter.schema.json]
+            var entry: [String: JSONValue] = ["name": .string(parameter.name), "in": "path", "required": true, "schema": parameter.schema.json]
+            if let description = parameter.description { entry["description"] = .string(description) }
+            return .object(entry)
         }
         parameters += route.query.map { query in ["name": .string(query.name), "in": "query", "required": false, "schema": query.schema.json] }
         if !parameters.isEmpty { entry["parameters"] = .array(parameters) }
@@ -44,23 +66,24 @@ enum OpenAPIDocument {
         case .multipart(let fileField, let fields):
             var properties: [(String, Schema)] = [(fileField, .string(format: "binary"))]
             properties += fields
-            let schema = Schema.object(properties, required: [fileField], additionalProperties: true)
+            let schema = Schema.object(properties, required: [fileField], additionalProperties: false)
             entry["requestBody"] = ["required": true, "content": ["multipart/form-data": ["schema": schema.json]]]
         }
         return .object(entry)
     }
 
-    private static func responses(_ route: APIRoute) -> JSONValue {
+    private static func responses(_ route: APIRoute, links: [String: JSONValue]) -> JSONValue {
         let content: JSONValue
         switch route.output {
         case .json(let schema): content = ["application/json": ["schema": schema.json]]
-        case .eventStream: content = ["text/event-stream": ["schema": ["type": "string"]]]
+        case .eventStream: content = ["text/event-stream": ["schema": Schema.ref("ServerSentEvent").json]]
         case .bytes: content = ["*/*": ["schema": ["type": "string", "format": "binary"]]]
         case .text(let type): content = [.init(stringLiteral: type): ["schema": ["type": "string"]]]
         case .empty: content = .null
         }
         var success: [String: JSONValue] = ["description": "Success"]
         if content != .null { success["content"] = content }
+        if !links.isEmpty { success["links"] = .object(links) }
         if !route.headers.isEmpty {
             success["headers"] = .object(Dictionary(uniqueKeysWithValues: route.headers.map { ($0, ["schema": ["type": "string"]] as JSONValue) }))
         }
@@ -115,6 +138,10 @@ enum OpenAPIDocument {
             "JobDescriptionProvided": shape([("state", states), ("jd", shape([]))]),
             "Workflow": shape([("states", .array(states)), ("rules", .array(shape([("action", text), ("from", .array(states))])))]),
             "Health": shape([("status", text)]),
+            // One event of the stream as a client parses it: `id`, `event` and the envelope as JSON text in `data`.
+            "ServerSentEvent": shape([
+                ("id", .string(pattern: "^evt_")), ("event", .enumeration(EventType.allCases.map(\.rawValue))), ("data", .string(minLength: 2)),
+            ]),
         ]
         return .object(schemas.mapValues(\.json))
     }

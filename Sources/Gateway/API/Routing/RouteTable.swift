@@ -89,14 +89,25 @@ struct RouteTable: Sendable {
         }
     }
 
-    /// The declared methods of the route templates matching `path` (empty: unknown path).
+    /// The declared methods on `path` (empty: unknown path). Like the router, the most
+    /// specific template wins: `/files/upload` is that route, not `/files/{path}`.
     func methods(matching path: String) -> [HTTPRequest.Method] {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        let matching = routes.filter { Self.template($0, matches: segments) }
+        guard let best = matching.map({ Self.specificity($0) }).max(by: { $0.lexicographicallyPrecedes($1) }) else { return [] }
         var methods: [HTTPRequest.Method] = []
-        for route in routes where Self.template(route, matches: segments) && !methods.contains(route.method) {
+        for route in matching where Self.specificity(route) == best && !methods.contains(route.method) {
             methods.append(route.method)
         }
         return methods
+    }
+
+    /// Per segment: 2 for a literal, 1 for a parameter, 0 for a catch-all tail.
+    private static func specificity(_ route: APIRoute) -> [Int] {
+        route.path.split(separator: "/").map { part in
+            guard part.hasPrefix("{") else { return 2 }
+            return route.parameters.first { "{\($0.name)}" == part }?.catchAll == true ? 0 : 1
+        }
     }
 
     private static func template(_ route: APIRoute, matches segments: [String]) -> Bool {

@@ -85,7 +85,6 @@ struct MultipartUpload: Sendable {
         enum Part {
             case file(fd: Int32, path: String, disposition: ContentDisposition, contentType: String?, size: Int)
             case field(name: String, bytes: [UInt8])
-            case ignored
         }
 
         init(fileField: String, allowed: Set<String>, limits: UploadLimits, boundary: String) {
@@ -132,8 +131,7 @@ struct MultipartUpload: Sendable {
             parts += 1
             guard parts <= limits.maxParts else { return fail(.invalidRequest("Too many parts in the multipart body.")) }
             guard let disposition, let name = disposition.name else {
-                current = .ignored
-                return
+                return fail(.invalidRequest("Every part of the form needs a Content-Disposition with a name."))
             }
             if name == fileField, upload.file == nil {
                 let path = (limits.stagingDirectory as NSString).appendingPathComponent(Identifier.make("upl"))
@@ -142,10 +140,12 @@ struct MultipartUpload: Sendable {
                     return fail(APIError(.serviceUnavailable, "storage_unavailable", "The upload could not be stored right now; try again.", retryAfterSeconds: 1))
                 }
                 current = .file(fd: fd, path: path, disposition: disposition, contentType: contentType, size: 0)
-            } else if allowed.contains(name), disposition.filename == nil {
+            } else if allowed.contains(name), disposition.filename == nil, upload.fields[name] == nil {
                 current = .field(name: name, bytes: [])
             } else {
-                current = .ignored
+                // What the route does not take is refused, not silently dropped.
+                return fail(.invalidRequest("Unexpected form field '\(name.prefix(60))'; send '\(fileField)'\(allowed.isEmpty ? "" : " and optionally " + allowed.sorted().joined(separator: ", ")).",
+                                            details: ["field": .string(String(name.prefix(60)))]))
             }
         }
 
@@ -177,12 +177,13 @@ struct MultipartUpload: Sendable {
                 }
                 bytes += buffer.readBytes(length: buffer.readableBytes) ?? []
                 current = .field(name: name, bytes: bytes)
-            case .ignored?, nil:
+            case nil:
                 buffer.moveReaderIndex(to: buffer.writerIndex)
             }
         }
 
         private func partComplete() {
+            guard failure == nil else { return }
             if current == nil { beginPart() }  // a part with an empty body
             switch current {
             case .file(let fd, let path, let disposition, let contentType, let size)?:
@@ -193,7 +194,7 @@ struct MultipartUpload: Sendable {
                     return fail(.invalidRequest("The field '\(name)' is not UTF-8 text."))
                 }
                 upload.fields[name] = text
-            case .ignored?, nil:
+            case nil:
                 break
             }
             current = nil
