@@ -5,6 +5,7 @@ import ArgumentParser
 import CSystemShims
 import Foundation
 import Logging
+import ProviderCatalog
 import ServiceSupport
 import Store
 
@@ -65,6 +66,8 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.info("using socket from systemd socket activation")
             }
             try configuration.validate()
+            // A model without a price would be free to the cost cap: refuse before spawning anything.
+            _ = try ProviderPolicy.validated(environment: environment)
             try FileManager.default.createDirectory(
                 atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
             )

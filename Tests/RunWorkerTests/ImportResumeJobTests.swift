@@ -29,7 +29,7 @@ import Testing
         #expect(markdown.hasPrefix("# \(expectedName)"))
         #expect(markdown.contains("## Experience"))
         #expect(result["preview_html"]?.stringValue?.contains("<html") == true)
-        #expect(result["warnings"]?.asArray != nil)
+        #expect(result["warnings"]?.arrayValue != nil)
     }
 
     static let badFiles: [(file: String, code: String, status: Int)] = [

@@ -1,6 +1,7 @@
+import Providers
 import ResumeMatch
 
-/// The local model's prose: short, concrete, Markdown, and honest about what it cannot do.
+/// The local engine's prose: short, concrete, Markdown, and honest about what it cannot do.
 enum LocalAnswers {
     static let maxEvidence = 5
     static let maxSuggestions = 3
@@ -47,7 +48,7 @@ enum LocalAnswers {
         "**\(index + 1)/\(count) — \(proposal.title).** \(proposal.rationale)\n\n"
     }
 
-    static func tailoringSummary(proposals: [EditProposal], outcomes: [ToolMessage?], before: GapReport, after: GapReport) -> String {
+    static func tailoringSummary(proposals: [EditProposal], outcomes: [ToolResult?], before: GapReport, after: GapReport) -> String {
         guard !proposals.isEmpty else {
             return "I found nothing to change without adding claims: your resume already puts its relevant evidence "
                 + "forward for this job (match score \(before.score.score)/100).\n" + missingNote(after)
