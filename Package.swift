@@ -153,6 +153,13 @@ let package = Package(
             path: "bench/Sources/resume-agent-bench",
             swiftSettings: swiftSettings
         ),
+        // Requirement-extraction quality on the SkillSpan corpus and analysis timing (bench/README-quality.md).
+        .executableTarget(
+            name: "resume-agent-quality",
+            dependencies: ["ResumeMatch"],
+            path: "bench/Sources/resume-agent-quality",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
