@@ -68,6 +68,7 @@ let package = Package(
         ),
         .target(
             name: "ResumeMatch",
+            dependencies: ["ResumeKit"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

@@ -1,3 +1,5 @@
+import ResumeKit
+
 /// Conservative, deterministic rewrite proposals for the built-in offline provider.
 ///
 /// It only reorders and surfaces what the resume already supports: relevant skills first,
@@ -17,7 +19,7 @@ public enum RewritePlanner {
 
     /// As `propose(resume:jd:report:)`, with a given lexicon.
     public static func propose(resume: String, jd: String, report: GapReport, lexicon: Lexicon) -> [EditProposal] {
-        let text = ResumeText(resume, lexicon: lexicon)
+        let text = ResumeText(resume)
         let planner = Planner(resume: resume, text: text, jd: jd, report: report, lexicon: lexicon)
         var candidates: [Candidate] = []
         if let summary = planner.summarySentence() { candidates.append(summary) }

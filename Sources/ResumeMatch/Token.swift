@@ -1,13 +1,15 @@
 /// One word of a line, in the three forms matching needs.
 ///
 /// `raw` keeps the original spelling for case-sensitive aliases ("Go", "Excel") and for quoting;
-/// `lower` is for case-insensitive comparison; `stem` lets "mentored", "mentoring" and "mentor"
-/// meet. `gapBefore` is the punctuation and space between the previous token and this one: the
+/// `lower` is for case-insensitive comparison; `key` (plural folded, see `TermKey`) is what
+/// terms and evidence are matched on; `stem` is a looser form used only where meeting inflections
+/// is harmless (the truth guard's "was this word in the original"). `gapBefore` is the punctuation and space between the previous token and this one: the
 /// extractor splits phrases on it and the date parser reads dashes and slashes from it.
 struct Token: Sendable, Equatable {
     let raw: String
     let lower: String
     let stem: String
+    let key: String
     let gapBefore: String
     /// Character offset of the token in its line, so a match can be quoted exactly.
     let offset: Int

@@ -67,8 +67,12 @@ func postingText(_ posting: SkillSpanPosting) -> String {
     return standIns.text(of: posting)
 }
 
+/// What each listed requirement says: its label and the job description's own words for it
+/// (`jd_term`, e.g. "k8s" for Kubernetes) — never the whole line.
 func requirementLabels(_ report: GapReport) -> [String] {
-    report.requirements.filter { $0.category != .yearsOfExperience }.map(\.label)
+    report.requirements.filter { $0.category != .yearsOfExperience }.map { r in
+        r.jdTerm.map { $0.lowercased() == r.label.lowercased() ? r.label : "\(r.label) [\($0)]" } ?? r.label
+    }
 }
 
 var corpora: [(String, [SkillSpanPosting])] = []
@@ -92,9 +96,9 @@ if let dump = options.dump {
         .joined(separator: "\n"))
     print("\n--- requirements")
     for r in report.requirements {
-        let right = LooseMatch.specificWords(r.label).contains(where: Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))
+        let right = LooseMatch.specificWords(r.label + " " + (r.jdTerm ?? "")).contains(where: Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))
             .flatMap { LooseMatch.words($0.joined(separator: " ")) }).contains)
-        print("\(right ? "ok " : "BAD") \(r.priority.rawValue) \(r.category.rawValue) line \(r.jdLine): \(r.label)")
+        print("\(right ? "ok " : "BAD") \(r.priority.rawValue) \(r.category.rawValue) line \(r.jdLine): \(r.label) [\(r.jdTerm ?? "")]")
     }
     print("\n--- knowledge spans")
     for span in posting.spans(knowledge: true) { print(span.joined(separator: " ")) }
@@ -110,11 +114,28 @@ print("## Requirement quality (loose span matching, issue 10)\n")
 print("| split / source | postings | requirements | precision | knowledge spans | knowledge recall | F1 |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 var splitTallies: [(String, QualityTally)] = []
+/// Right and false requirements per origin of the requirement (vocabulary, tool shape, phrase, …).
+var byOrigin: [String: (right: Int, all: Int)] = [:]
+func origin(_ r: RequirementMatch) -> String {
+    let id = r.alternatives != nil ? "group" : r.id
+    for prefix in ["term:", "phrase:", "esco:", "ss:", "degree:", "group"] where id.hasPrefix(prefix) {
+        return String(prefix.prefix { $0 != ":" })
+    }
+    return "curated"
+}
 for (split, postings) in corpora {
     var bySource: [String: QualityTally] = [:]
     for posting in postings {
         let report = analyzer.analyze(resume: resume, jobDescription: postingText(posting), now: asOf)
         bySource[posting.source, default: QualityTally()].add(labels: requirementLabels(report), posting: posting)
+        let annotated = Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))
+            .flatMap { LooseMatch.words($0.joined(separator: " ")) })
+        for r in report.requirements where r.category != .yearsOfExperience {
+            let right = LooseMatch.specificWords(r.label + " " + (r.jdTerm ?? "")).contains(where: annotated.contains)
+            let key = "\(split) \(origin(r))\(r.label.contains(" ") ? "" : " (1 word)")"
+            byOrigin[key, default: (0, 0)].all += 1
+            if right { byOrigin[key, default: (0, 0)].right += 1 }
+        }
     }
     var all = QualityTally()
     for source in bySource.keys.sorted() {
@@ -123,6 +144,12 @@ for (split, postings) in corpora {
     }
     print(row("**\(split)**", all))
     splitTallies.append((split, all))
+}
+
+print("\n### Precision by origin of the requirement\n")
+for key in byOrigin.keys.sorted() {
+    let v = byOrigin[key]!
+    print("- \(key): \(v.right)/\(v.all) = \(String(format: "%.2f", Double(v.right) / Double(max(v.all, 1))))")
 }
 
 for (split, tally) in splitTallies {

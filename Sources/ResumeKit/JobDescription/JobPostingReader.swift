@@ -1,0 +1,235 @@
+/// Reads a job posting the way a recruiter skims it: the title lines at the top, headings that
+/// open parts (in several languages, as lines of their own or inline: "Requirements: …"),
+/// job-board metadata ("Company size:", "Likes: 0 Dislikes: 0"), and — where a paragraph has no
+/// heading — its wording: an equal-opportunity sentence is legal text, "send your CV to …" is
+/// about applying, "we offer …" lists benefits, "you have …" states requirements.
+///
+/// Every line of the input comes back, blank ones included, numbered as given, so callers can
+/// quote line numbers. Deterministic and linear in the text.
+public enum JobPostingReader {
+    public static func lines(_ text: String) -> [JobPostingLine] {
+        var state = State()
+        let raw = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in raw.enumerated() {
+            state.read(line.hasSuffix("\r") ? String(line.dropLast()) : String(line), number: index + 1)
+        }
+        return state.output
+    }
+
+    // MARK: Vocabulary, compiled once
+
+    /// The wording cues, compiled once and read through one reference per line.
+    struct Cues: Sendable {
+        let legal = PhraseSet(JobPostingVocabulary.legalCues)
+        let application = PhraseSet(JobPostingVocabulary.applicationCues)
+        let benefits = PhraseSet(JobPostingVocabulary.benefitCues)
+        let about = PhraseSet(JobPostingVocabulary.aboutCues)
+        let nice = PhraseSet(JobPostingVocabulary.niceCues)
+        let requirements = PhraseSet(JobPostingVocabulary.requirementCues)
+        let responsibilities = PhraseSet(JobPostingVocabulary.responsibilityCues)
+    }
+
+    static let cues = Cues()
+
+    /// Heading phrases as word lists, in match order.
+    static let headingPhrases: [(JobDescription.SectionKind, [String], String)] = JobPostingVocabulary.headings.flatMap { kind, phrases in
+        phrases.map { (kind, PhraseSet.words(normalize($0)), normalize($0)) }
+    }
+
+    /// Folded, typographic apostrophes made plain, so "What you’ll do" meets "what you'll do".
+    static func normalize(_ text: String) -> String {
+        // Most postings are ASCII: lower-casing is all the folding they need, and far cheaper.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folded.replacingOccurrences(of: "’", with: "'")
+    }
+
+    /// The part a heading names: exact phrase first, then a heading starting with a phrase, then
+    /// one containing a multi-word phrase ("Your key responsibilities in this role").
+    /// Metadata keys match exactly only: "Role description" is not the "Role:" field.
+    static func classify(_ heading: String) -> JobDescription.SectionKind? {
+        let folded = normalize(heading).trimmingCharacters(in: .init(charactersIn: " \t:：*#【】[]()-–—|"))
+        let words = PhraseSet.words(folded)
+        guard !words.isEmpty else { return nil }
+        for (kind, phrase, _) in headingPhrases where phrase == words { return kind }
+        let unspaced = folded.contains(where: PhraseSet.isUnspacedScript)
+        for (kind, phrase, text) in headingPhrases where kind != .metadata {
+            if words.starts(with: phrase) || (unspaced && folded.hasPrefix(text)) { return kind }
+        }
+        for (kind, phrase, text) in headingPhrases where kind != .metadata && (phrase.count >= 2 || text.count >= 8 || unspaced) {
+            if contains(words, phrase) || (unspaced && folded.contains(text)) { return kind }
+        }
+        return nil
+    }
+
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+            return true
+        }
+        return false
+    }
+
+    // MARK: Reading state
+
+    private struct State {
+        var output: [JobPostingLine] = []
+        var part: JobDescription.SectionKind = .header
+        var headerLines = 0
+
+        mutating func read(_ raw: String, number: Int) {
+            let trimmed = raw.trimmed
+            guard !trimmed.isEmpty else {
+                emit(number, raw, "", part, .position, heading: false, bullet: false)
+                return
+            }
+            let bulletBody = BulletGlyphs.strip(trimmed) ?? BulletGlyphs.stripNumber(trimmed)
+            let isBullet = bulletBody != nil
+            let plain = MarkdownInline.plain((bulletBody ?? trimmed).drop(while: { $0 == "#" }).trimmed)
+            if !isBullet, let kind = JobPostingReader.headingKind(trimmed, plain: plain) {
+                part = kind
+                emit(number, raw, plain, kind, .heading, heading: true, bullet: false)
+                return
+            }
+            if let (kind, rest) = JobPostingReader.inlineHeading(plain) {
+                // A "Key: value" fact is one line; a real heading opens a part.
+                if kind != .metadata { part = kind }
+                emit(number, raw, rest, kind, .heading, heading: false, bullet: isBullet)
+                return
+            }
+            if JobPostingReader.isMetadataLine(plain) {
+                emit(number, raw, plain, .metadata, .wording, heading: false, bullet: isBullet)
+                return
+            }
+            if part == .header {
+                if headerLines < 3, JobPostingReader.looksLikeHeaderLine(plain, first: headerLines == 0) {
+                    headerLines += 1
+                    emit(number, raw, plain, .header, .position, heading: false, bullet: isBullet)
+                    return
+                }
+                part = .other
+            }
+            if part == .metadata, plain.wordCount > 6 || plain.hasSuffix(".") {
+                // Metadata values are short; a sentence after them is the posting itself.
+                part = .other
+            }
+            let (kind, evidence) = JobPostingReader.place(plain, under: part)
+            emit(number, raw, plain, kind, evidence, heading: false, bullet: isBullet)
+        }
+
+        private mutating func emit(
+            _ number: Int, _ text: String, _ content: String, _ part: JobDescription.SectionKind,
+            _ evidence: JobPostingLine.Evidence, heading: Bool, bullet: Bool
+        ) {
+            output.append(JobPostingLine(
+                number: number, text: text, content: content, part: part, evidence: evidence, isHeading: heading,
+                isBullet: bullet))
+        }
+    }
+
+    // MARK: Line tests
+
+    /// A whole-line heading: a Markdown or bold heading, a short line ending in a colon, a short
+    /// ALL CAPS line, or a short line that is a known heading phrase. Unknown headings open
+    /// `.other`, which ends the part above.
+    static func headingKind(_ trimmed: String, plain: String) -> JobDescription.SectionKind? {
+        let words = plain.wordCount
+        guard words > 0, words <= 8, !plain.hasSuffix("."), !plain.hasSuffix("?") || words <= 5 else { return nil }
+        let markdown = trimmed.hasPrefix("#")
+        let bold = (trimmed.hasPrefix("**") && trimmed.hasSuffix("**")) || (trimmed.hasPrefix("__") && trimmed.hasSuffix("__"))
+        let colon = plain.hasSuffix(":") || plain.hasSuffix("：") || trimmed.hasSuffix(":**") || trimmed.hasSuffix("：**")
+        let caps = plain.isAllCaps && words <= 6 && plain.count >= 4
+        let known = classify(plain)
+        if markdown || bold || colon || caps { return known ?? .other }
+        // A bare line such as "Requirements" or "What we offer": exact or leading phrase, short.
+        guard words <= 5, let kind = known else { return nil }
+        let folded = PhraseSet.words(normalize(plain))
+        let exact = headingPhrases.contains { $0.0 == kind && ($0.1 == folded || folded.starts(with: $0.1)) }
+        return exact ? kind : nil
+    }
+
+    /// "Requirements: 5+ years of Go" → (.requirements, "5+ years of Go").
+    static func inlineHeading(_ plain: String) -> (JobDescription.SectionKind, String)? {
+        guard let colon = plain.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let label = String(plain[..<colon])
+        let rest = plain[plain.index(after: colon)...].trimmingCharacters(in: .init(charactersIn: " -–•"))
+        guard !rest.isEmpty, label.wordCount <= 6, !label.contains(where: \.isNumber), !label.contains("/") else { return nil }
+        let key = normalize(label).trimmed
+        if JobPostingVocabulary.metadataKeys.contains(key) { return (.metadata, rest) }
+        guard let kind = classify(label) else { return nil }
+        return (kind, rest)
+    }
+
+    /// Job-board facts: a known key with its value ("Date posted: 2021-07-14"), or a run of
+    /// short "Key: value" pairs ("Likes: 0 Dislikes: 0 Love: 0").
+    static func isMetadataLine(_ plain: String) -> Bool {
+        // Each segment before a colon is "<previous value> <key>"; all must be short.
+        let segments = plain.split(separator: ":", omittingEmptySubsequences: false).dropLast()
+        return segments.count >= 2 && segments.allSatisfy { (1...4).contains($0.split(separator: " ").count) }
+    }
+
+    /// The title line (short, not a sentence) and up to two lines after it naming the company,
+    /// the place or the address.
+    static func looksLikeHeaderLine(_ plain: String, first: Bool) -> Bool {
+        let words = plain.wordCount
+        guard !plain.hasSuffix("."), !plain.hasSuffix("?"), !plain.hasSuffix("!") else { return false }
+        if first { return words <= 14 }
+        let folded = normalize(plain)
+        let tokens = PhraseSet.words(folded)
+        let cues = cues
+        return words <= 8 && !cues.requirements.contains(in: tokens, line: folded)
+            && !cues.responsibilities.contains(in: tokens, line: folded)
+    }
+
+    /// The part of a line without a heading of its own, from its wording and the part above.
+    static func place(_ plain: String, under part: JobDescription.SectionKind) -> (JobDescription.SectionKind, JobPostingLine.Evidence) {
+        let folded = normalize(plain)
+        let words = PhraseSet.words(folded)
+        let cues = cues
+        if cues.legal.contains(in: words, line: folded) { return (.legal, .wording) }
+        if cues.application.contains(in: words, line: folded) || ContactDetector.containsContact(plain) {
+            return (.application, .wording)
+        }
+        switch part {
+        case .requirements, .niceToHave, .responsibilities, .benefits, .legal, .application, .metadata:
+            return (part, .position)
+        case .about:
+            // A company paragraph rarely says "you have"; when it does, it asks for something.
+            let asks = cues.requirements.count(in: words, line: folded)
+            return asks >= 2 ? (.requirements, .wording) : (.about, .position)
+        case .other, .header:
+            let scores: [(JobDescription.SectionKind, Int)] = [
+                (.requirements, cues.requirements.count(in: words, line: folded)),
+                (.responsibilities, cues.responsibilities.count(in: words, line: folded)),
+                (.benefits, cues.benefits.count(in: words, line: folded)),
+                (.about, cues.about.count(in: words, line: folded)),
+            ]
+            guard let best = scores.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return (.other, .position) }
+            if best.0 == .requirements, cues.nice.contains(in: words, line: folded) { return (.niceToHave, .wording) }
+            return (best.0, .wording)
+        }
+    }
+}
+
+/// E-mail addresses, web addresses and phone numbers, found without regular expressions (this
+/// runs on every line of every analysis).
+enum ContactDetector {
+    static func containsContact(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") { return true }
+        if let at = lower.firstIndex(of: "@"), at > lower.startIndex {
+            let before = lower[lower.index(before: at)]
+            let after = lower[lower.index(after: at)...]
+            if before.isLetter || before.isNumber, after.contains("."), after.first?.isLetter == true { return true }
+        }
+        var digits = 0
+        for c in lower {
+            if c.isASCII && c.isNumber {
+                digits += 1
+                if digits >= 8 { return true }
+            } else if !" +-().".contains(c) {
+                digits = 0
+            }
+        }
+        return false
+    }
+}
