@@ -84,6 +84,8 @@ struct RequirementExtractor: Sendable {
         var covered = Array(repeating: false, count: tokens.count)
         names.mask(tokens, into: &covered)
         for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.placeWords.contains(t.lower) { covered[k] = true }
+        // A term survives a name or place inside it ("US GAAP"), not being one ("Helix Analytics").
+        let named = covered
         var result: [ExtractedRequirement] = []
 
         func make(_ id: String, _ label: String, _ category: RequirementCategory,
@@ -102,8 +104,10 @@ struct RequirementExtractor: Sendable {
 
         let strength = Strength(line)
         let hits = lexicon.scan(tokens).filter { hit in
-            !hit.range.contains(where: { covered[$0] }) && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
+            !hit.range.allSatisfy({ named[$0] }) && !hit.range.contains(where: { covered[$0] && !named[$0] })
+                && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
         }
+        for hit in hits { for k in hit.range { covered[k] = false } }
         if let degree = degreeRequirement(hits: hits, tokens: tokens, covered: &covered) {
             result.append(make(degree.id, degree.label, .education, .degree(level: degree.level, field: degree.field), degree.range))
         }
@@ -167,6 +171,8 @@ struct RequirementExtractor: Sendable {
     /// or as a whole short list item ("- Patient assessment").
     private func isStatedSkill(_ phrase: Range<Int>, in tokens: [Token], covered: [Bool]) -> Bool {
         if phrase.lowerBound == 0, phrase.upperBound == tokens.count { return true }
+        // One leftover word ("complementary", "benefit") is rarely the skill itself.
+        guard phrase.count >= 2 else { return false }
         var k = phrase.lowerBound - 1
         var skipped = 0
         while k >= 0, skipped <= 3, Self.adjectives.contains(tokens[k].lower) {

@@ -11,59 +11,115 @@ import Foundation
 /// several times faster than Characters and splits the same way for the scripts resumes use.
 enum Tokenizer {
     static func tokenize(_ line: String) -> [Token] {
-        let scalars = Array(line.unicodeScalars)
+        var reader = ByteReader(Array(line.utf8))
         var tokens: [Token] = []
-        var current = String.UnicodeScalarView()
-        var start = 0
-        var gap = ""
+        var wordStart = -1
+        var wordStartScalar = 0
+        var wordScalars = 0
+        var gap = String.UnicodeScalarView()
         var sentenceStart = true
-        var i = 0
 
-        func flush(at end: Int) {
-            guard !current.isEmpty else { return }
-            let raw = String(current)
+        func flush() {
+            guard wordStart >= 0 else { return }
+            let raw = String(decoding: reader.bytes[wordStart..<reader.position], as: UTF8.self)
             let lower = normalize(raw)
             let hasLower = raw.unicodeScalars.contains { $0.properties.isLowercase }
             tokens.append(Token(
                 raw: raw, lower: lower, stem: Stemmer.stem(lower), key: hasLower ? TermKey.of(lower) : lower,
-                gapBefore: gap, offset: start, length: end - start, isSentenceStart: sentenceStart))
-            current = String.UnicodeScalarView()
-            gap = ""
+                gapBefore: String(gap), offset: wordStartScalar, length: wordScalars, isSentenceStart: sentenceStart))
+            wordStart = -1
+            wordScalars = 0
+            gap = String.UnicodeScalarView()
             sentenceStart = false
         }
 
-        while i < scalars.count {
-            let c = scalars[i]
-            let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
-            let prev: Unicode.Scalar? = i > 0 ? scalars[i - 1] : nil
+        func extendWord() {
+            if wordStart < 0 {
+                wordStart = reader.position
+                wordStartScalar = reader.scalarIndex
+            }
+            wordScalars += 1
+            reader.advance()
+        }
+
+        while let c = reader.current {
+            let next = reader.peek(1)
             if isWordScalar(c) {
-                if current.isEmpty { start = i }
-                current.append(c)
-            } else if isApostrophe(c), !current.isEmpty, next == "s" || next == "S",
-                      !(i + 2 < scalars.count && isWordScalar(scalars[i + 2])) {
+                extendWord()
+            } else if isApostrophe(c), wordStart >= 0, next == "s" || next == "S", !(reader.peek(2).map(isWordScalar) ?? false) {
                 // Possessive: "Bachelor's" reads as "bachelor".
-                flush(at: i)
-                i += 2
-                continue
-            } else if c == "+" || c == "#", let first = current.first, first.properties.isAlphabetic, current.count <= 2 {
-                current.append(c)  // C++, C#, F#
-            } else if c == "&", !current.isEmpty, current.count <= 3, next.map(isLetter) == true {
-                current.append(c)  // R&D, P&L, M&A, FP&A
-            } else if c == ".", current.isEmpty, next.map(isLetter) == true,
-                      prev.map { !isWordScalar($0) } ?? true, followedByWord(scalars, from: i + 1, equalTo: "net") {
-                start = i
-                current.append(c)  // .NET
+                flush()
+                reader.advance()
+                reader.advance()
+            } else if c == "+" || c == "#", wordStart >= 0, wordScalars <= 2,
+                      reader.bytes[wordStart] < 0x80, isLetter(Unicode.Scalar(reader.bytes[wordStart])) {
+                extendWord()  // C++, C#, F#
+            } else if c == "&", wordStart >= 0, wordScalars <= 3, next.map(isLetter) == true {
+                extendWord()  // R&D, P&L, M&A, FP&A
+            } else if c == ".", wordStart < 0, next.map(isLetter) == true, !(reader.previous.map(isWordScalar) ?? false),
+                      reader.followedByWord("net") {
+                extendWord()  // .NET
             } else {
-                flush(at: i)
-                gap.unicodeScalars.append(c)
+                flush()
+                gap.append(c)
                 if ".!?:;•·".unicodeScalars.contains(c), next == nil || next == " " || c == "•" || c == "·" {
                     sentenceStart = true
                 }
+                reader.advance()
             }
-            i += 1
         }
-        flush(at: scalars.count)
+        flush()
         return tokens
+    }
+
+    /// Walks UTF-8 bytes scalar by scalar, counting scalars for token offsets.
+    private struct ByteReader {
+        let bytes: [UInt8]
+        private(set) var position = 0
+        private(set) var scalarIndex = 0
+        private(set) var previous: Unicode.Scalar?
+
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+        var current: Unicode.Scalar? { scalar(at: position)?.0 }
+
+        /// The scalar `n` scalars ahead of the current one.
+        func peek(_ n: Int) -> Unicode.Scalar? {
+            var at = position
+            for _ in 0..<n {
+                guard let (_, length) = scalar(at: at) else { return nil }
+                at += length
+            }
+            return scalar(at: at)?.0
+        }
+
+        mutating func advance() {
+            guard let (scalar, length) = scalar(at: position) else { return }
+            previous = scalar
+            position += length
+            scalarIndex += 1
+        }
+
+        /// The next scalars after the current one spell `word` (ASCII, any case) and end a word.
+        func followedByWord(_ word: String) -> Bool {
+            let w = Array(word.utf8)
+            let from = position + 1
+            guard from + w.count <= bytes.count else { return false }
+            for k in 0..<w.count where bytes[from + k] | 0x20 != w[k] { return false }
+            let after = from + w.count
+            return after == bytes.count || !(scalar(at: after).map { Tokenizer.isWordScalar($0.0) } ?? false)
+        }
+
+        func scalar(at i: Int) -> (Unicode.Scalar, Int)? {
+            guard i < bytes.count else { return nil }
+            let b = bytes[i]
+            if b < 0x80 { return (Unicode.Scalar(b), 1) }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            guard i + length <= bytes.count else { return (Unicode.Scalar(0xFFFD)!, 1) }
+            var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
+            return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
+        }
     }
 
     /// The text a token range covers in `line`, exactly as written.
@@ -85,7 +141,7 @@ enum Tokenizer {
         return word.lowercased().folding(options: .diacriticInsensitive, locale: nil)
     }
 
-    private static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
+    static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") }
         let p = c.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
@@ -98,11 +154,4 @@ enum Tokenizer {
 
     private static func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c == "’" }
 
-    private static func followedByWord(_ scalars: [Unicode.Scalar], from index: Int, equalTo word: String) -> Bool {
-        let w = Array(word.unicodeScalars)
-        guard index + w.count <= scalars.count else { return false }
-        for k in 0..<w.count where Character(scalars[index + k]).lowercased() != String(w[k]) { return false }
-        let after = index + w.count
-        return after == scalars.count || !isWordScalar(scalars[after])
-    }
 }

@@ -21,7 +21,9 @@ struct ToolTermRule: Sendable {
         for hit in hits where lexicon.entries[hit.entry].category == .tool {
             for k in hit.range { anchor[k] = true }
         }
-        for k in tokens.indices where !covered[k] && hasToolShape(tokens, k) {
+        // A shouted line ("TRUSTED BY MILLIONS") is emphasis, not a row of acronyms.
+        let shouted = tokens.filter { $0.isAlphabetic && $0.raw.count >= 3 && $0.isAcronym }.count >= 3
+        for k in tokens.indices where !covered[k] && !(shouted && tokens[k].isAcronym) && hasToolShape(tokens, k) {
             isTool[k] = true
             anchor[k] = true
         }

@@ -64,7 +64,9 @@ def keep(label, annotated):
         return False
     if VERBOSE.search(low):
         return False
-    if len(ws) == 1 and low not in annotated and zipf_frequency(low, "en") >= 4.5:
+    # A single word must be rare (a technical term: "pharmacology") or a name ("Haskell"),
+    # unless annotators marked it as knowledge in the train split.
+    if len(ws) == 1 and low not in annotated and zipf_frequency(low, "en") >= (4.5 if label[:1].isupper() else 3.5):
         return False
     return True
 
@@ -95,13 +97,17 @@ def esco_entries(path, annotated):
             preferred[row["id"]] = label
         labels[row["id"]].append(label)
     for concept, names in labels.items():
+        label = preferred.get(concept) or names[0]
+        label_words = set(words(label))
         kept = []
         for name in names:
-            if keep(name, annotated) and name.lower() not in (k.lower() for k in kept):
+            # ESCO's alternative labels are often loose ("delivery" for logistics): keep only
+            # variants that share a word with the preferred label, and acronyms.
+            variant = name == label or label_words & set(words(name)) or (name.isupper() and len(name) <= 6)
+            if variant and keep(name, annotated) and name.lower() not in (k.lower() for k in kept):
                 kept.append(name)
         if not kept:
             continue
-        label = preferred.get(concept)
         if label not in kept:
             label = kept[0]
         yield ("esco:" + concept[:8], label, category(label, label), [k for k in kept if k != label], "ESCO")

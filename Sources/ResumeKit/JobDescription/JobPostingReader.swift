@@ -214,22 +214,34 @@ public enum JobPostingReader {
 /// runs on every line of every analysis).
 enum ContactDetector {
     static func containsContact(_ text: String) -> Bool {
-        let lower = text.lowercased()
-        if lower.contains("http://") || lower.contains("https://") || lower.contains("www.") { return true }
-        if let at = lower.firstIndex(of: "@"), at > lower.startIndex {
-            let before = lower[lower.index(before: at)]
-            let after = lower[lower.index(after: at)...]
-            if before.isLetter || before.isNumber, after.contains("."), after.first?.isLetter == true { return true }
-        }
+        let bytes = Array(text.utf8)
         var digits = 0
-        for c in lower {
-            if c.isASCII && c.isNumber {
+        for (i, b) in bytes.enumerated() {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1
                 if digits >= 8 { return true }
-            } else if !" +-().".contains(c) {
+            case UInt8(ascii: " "), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."):
+                break
+            default:
                 digits = 0
+            }
+            if b == UInt8(ascii: "@"), i > 0, isAlphanumeric(bytes[i - 1]), i + 1 < bytes.count, isLetter(bytes[i + 1]),
+               bytes[(i + 1)...].contains(UInt8(ascii: ".")) {
+                return true
+            }
+            if b == UInt8(ascii: ":"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "/"),
+               i >= 4, lowercase(bytes[i - 4..<i]) == "http" || (i >= 5 && lowercase(bytes[i - 5..<i]) == "https") {
+                return true
+            }
+            if b == UInt8(ascii: "."), i >= 3, lowercase(bytes[i - 3..<i]) == "www", i == 3 || !isLetter(bytes[i - 4]) {
+                return true
             }
         }
         return false
     }
+
+    private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") }
+    private static func isAlphanumeric(_ b: UInt8) -> Bool { isLetter(b) || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) }
+    private static func lowercase(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes.map { $0 | 0x20 }, as: UTF8.self) }
 }

@@ -52,8 +52,7 @@ enum JobPostingVocabulary {
         ]),
         (.responsibilities, [
             "responsibilities", "key responsibilities", "your responsibilities", "what you will do", "what you'll do",
-            "what you’ll do", "your role", "the role", "about the role", "the position", "about the position",
-            "about the job", "job description", "the job", "day to day", "day-to-day", "duties", "in this role", "you will",
+            "what you’ll do", "your role", "the role", "the position", "job description", "the job", "day to day", "day-to-day", "duties", "in this role", "you will",
             "your tasks", "your mission", "what the job involves", "what you'll be doing", "what you will be doing",
             "aufgaben", "deine aufgaben", "ihre aufgaben", "deine rolle", "missions", "vos missions", "vos responsabilites",
             "le poste", "funciones", "responsabilidades", "tus funciones", "tareas", "atribuicoes",
@@ -69,7 +68,7 @@ enum JobPostingVocabulary {
             "نقدم", "福利待遇", "我们提供", "福利", "待遇", "福利厚生",
         ]),
         (.about, [
-            "about us", "about the company", "about the team", "who we are", "company description", "company", "our company",
+            "about us", "about the company", "about the team", "about the role", "about the position", "about the job", "who we are", "company description", "company", "our company",
             "the company", "our team", "our mission", "our story", "overview", "uber uns", "wer wir sind", "das unternehmen",
             "a propos", "qui sommes-nous", "l'entreprise", "sobre nosotros", "quienes somos", "la empresa", "sobre nos",
             "quem somos", "a empresa", "chi siamo", "l'azienda", "over ons", "wie zijn wij", "om os", "من نحن", "عن الشركة",

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Section heading names in English, Spanish, French, German, Portuguese, Italian, Dutch,
 /// Arabic, Chinese and Japanese, mapped to what the section holds. Names are folded (lowercase,
 /// no accents) before look-up.
@@ -9,6 +11,8 @@ public enum SectionHeadings {
     /// A known name with a small prefix or suffix ("Professional Experience", "Skills & Tools")
     /// still matches, so the lists hold stems, not every phrasing.
     public static func kind(of heading: String) -> ResumeSection.Kind? {
+        // Every line of a resume is asked; a long one is no heading, and folding it is costly.
+        guard heading.utf8.count <= 200 else { return nil }
         let key = normalize(heading)
         guard !key.isEmpty, key.count <= 48 else { return nil }
         if let exact = exact[key] { return exact }
@@ -29,17 +33,19 @@ public enum SectionHeadings {
 
     /// The kind when the heading is exactly a known name (no stem matching).
     public static func exactKind(of heading: String) -> ResumeSection.Kind? {
-        exact[normalize(heading)]
+        heading.utf8.count <= 200 ? exact[normalize(heading)] : nil
     }
 
     /// Folded, trailing colon and decoration removed, letter-spaced caps rejoined ("S K I L L S").
     static func normalize(_ heading: String) -> String {
-        var text = heading.folded.trimmingCharacters(in: .init(charactersIn: " :：-–—_*#=|.•【】[]「」"))
+        var text = heading.folded.trimmingCharacters(in: decoration)
         let parts = text.split(separator: " ")
         if parts.count >= 4, parts.allSatisfy({ $0.count == 1 }) { text = parts.joined() }
         text = text.replacingOccurrences(of: "&", with: " and ").replacingOccurrences(of: "/", with: " ")
         return text.collapsingWhitespace
     }
+
+    private static let decoration = CharacterSet(charactersIn: " :：-–—_*#=|.•【】[]「」")
 
     private static let exact: [String: ResumeSection.Kind] = {
         var table: [String: ResumeSection.Kind] = [:]
