@@ -156,15 +156,14 @@ public struct Lexicon: Sendable {
         genericWords.contains(token.lower) || genericWords.contains(token.key)
     }
 
-    /// True when the entry's label says nothing a reader could check: one generic word
-    /// ("design", "ownership"), or only generic words in a term the curated list does not vouch
-    /// for ("software development"). Such a term is never a requirement.
+    /// True when the entry's label says nothing a reader could check: only generic words
+    /// ("design", "ownership", "software development"). Such a term is never a requirement.
     func isGenericEntry(_ entry: Int) -> Bool {
         let words = Self.lowers(entries[entry].label)
         let allGeneric = words.allSatisfy {
             genericWords.contains($0) || genericWords.contains(TermKey.of($0)) || Self.vagueWords.contains(TermKey.of($0))
         }
-        return allGeneric && (words.count == 1 || entries[entry].source != .curated)
+        return allGeneric
     }
 
     /// Words that name a whole field rather than a skill in it.

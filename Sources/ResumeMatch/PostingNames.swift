@@ -12,6 +12,7 @@ struct PostingNames: Sendable {
 
     init(posting: PostingText, lexicon: Lexicon) {
         var seen = Set<String>()
+        learnFromContext(posting, lexicon: lexicon, seen: &seen)
         for line in posting.lines where !line.part.statesRequirements && !line.tokens.isEmpty {
             let tokens = line.tokens
             var tool = Array(repeating: false, count: tokens.count)
@@ -47,6 +48,44 @@ struct PostingNames: Sendable {
     }
 
     var isEmpty: Bool { runs.isEmpty }
+
+    /// Names the wording gives away in any part: "at X", "join X", "X is a …", "X's", "At X we",
+    /// and unknown capitalised words the posting repeats three times or more (its own name).
+    private mutating func learnFromContext(_ posting: PostingText, lexicon: Lexicon, seen: inout Set<String>) {
+        var counts: [String: Int] = [:]
+        for line in posting.lines where !line.tokens.isEmpty {
+            let tokens = line.tokens
+            let known = Set(lexicon.scan(tokens).flatMap { Array($0.range) })
+            var k = 0
+            while k < tokens.count {
+                guard Self.isNameWord(tokens[k]), !known.contains(k) else { k += 1; continue }
+                var end = k + 1
+                while end < tokens.count, end - k < 4, tokens[end].gapBefore == " ", Self.isNameWord(tokens[end]) { end += 1 }
+                let words = tokens[k..<end].map(\.raw)
+                if !tokens[k].isSentenceStart || end - k > 1 { counts[words.joined(separator: " "), default: 0] += 1 }
+                let before = k > 0 ? tokens[k - 1].lower : ""
+                let after = end < tokens.count ? tokens[end].lower : ""
+                let named = Self.namePrefixes.contains(before) || Self.nameSuffixes.contains(after)
+                    || (end < tokens.count && tokens[end].gapBefore.hasPrefix("'"))
+                if named, seen.insert(words.joined(separator: " ")).inserted { runs[words[0], default: []].append(words) }
+                k = end
+            }
+        }
+        for (name, count) in counts where count >= 3 && seen.insert(name).inserted {
+            let words = name.split(separator: " ").map(String.init)
+            runs[words[0], default: []].append(words)
+        }
+    }
+
+    private static func isNameWord(_ t: Token) -> Bool {
+        t.raw.count >= 2 && t.raw.first?.isUppercase == true && !t.isNumeric
+    }
+
+    private static let namePrefixes: Set<String> = ["at", "join", "joining", "joins", "contact", "hos", "bei", "chez"]
+    private static let nameSuffixes: Set<String> = [
+        "is", "are", "was", "has", "have", "offers", "provides", "we", "employs", "serves", "helps", "builds", "creates",
+        "develops", "delivers", "specialises", "specializes", "operates", "ist", "est", "es",
+    ]
 
     /// Marks the tokens of `line` that spell a learned name.
     func mask(_ tokens: [Token], into covered: inout [Bool]) {

@@ -118,7 +118,8 @@ struct RequirementExtractor: Sendable {
             result.append(make(entry.id, entry.label, entry.category, .lexicon(entry: hit.entry), hit.range))
         }
 
-        for term in ToolTermRule(lexicon: lexicon).terms(in: tokens, hits: hits, covered: &covered, shapesOnly: strength == .weak) {
+        for term in ToolTermRule(lexicon: lexicon).terms(
+            in: tokens, hits: hits, covered: &covered, shapesOnly: strength == .weak, mixedCaseAlone: strength == .strong) {
             let raw = quote(line, term)
             let keys = term.map { tokens[$0].key }
             result.append(make("term:" + keys.joined(separator: " "), raw, .tool, .term(keys: keys), term))

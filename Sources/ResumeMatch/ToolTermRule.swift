@@ -15,7 +15,11 @@ struct ToolTermRule: Sendable {
     /// Ranges of unknown tool terms in `tokens`, marking them covered.
     /// - Parameter shapesOnly: only acronyms, mixed case and versioned names (for prose that
     ///   states nothing outright, where a capitalised neighbour proves little).
-    func terms(in tokens: [Token], hits: [TermHit], covered: inout [Bool], shapesOnly: Bool = false) -> [Range<Int>] {
+    /// - Parameter mixedCaseAlone: a mixed-case word may stand alone ("TestCafe"); off where the
+    ///   line does not state requirements outright, since companies are named that way too.
+    func terms(
+        in tokens: [Token], hits: [TermHit], covered: inout [Bool], shapesOnly: Bool = false, mixedCaseAlone: Bool = true
+    ) -> [Range<Int>] {
         var isTool = Array(repeating: false, count: tokens.count)
         var anchor = Array(repeating: false, count: tokens.count)
         for hit in hits where lexicon.entries[hit.entry].category == .tool {
@@ -23,9 +27,20 @@ struct ToolTermRule: Sendable {
         }
         // A shouted line ("TRUSTED BY MILLIONS") is emphasis, not a row of acronyms.
         let shouted = tokens.filter { $0.isAlphabetic && $0.raw.count >= 3 && $0.isAcronym }.count >= 3
+        var needsNeighbour = Array(repeating: false, count: tokens.count)
         for k in tokens.indices where !covered[k] && !(shouted && tokens[k].isAcronym) && hasToolShape(tokens, k) {
+            // "the BlueHarbor", "across PixelForge": a name; "TestCafe" in prose needs a tool beside it.
+            let determiner = k > 0 && ["the", "of", "across", "at", "for", "from", "to"].contains(tokens[k - 1].lower)
+            if tokens[k].isMixedCase && !tokens[k].isAcronym && (determiner || !mixedCaseAlone) {
+                needsNeighbour[k] = !determiner
+                continue
+            }
             isTool[k] = true
             anchor[k] = true
+        }
+        for k in tokens.indices where needsNeighbour[k] {
+            let near = (k > 0 && anchor[k - 1]) || (k + 1 < tokens.count && anchor[k + 1])
+            if near { isTool[k] = true }
         }
         if shapesOnly || Self.isTitleCase(tokens) {
             // Title Case ("Medical Dental and Vision Plans") says nothing about names.
@@ -82,12 +97,17 @@ struct ToolTermRule: Sendable {
         guard t.raw.count >= 2, t.raw.first?.isLetter == true, !lexicon.notTools.contains(t.raw),
               !lexicon.placeWords.contains(t.lower) else { return false }
         if k + 1 < tokens.count, Self.isDottedSuffix(tokens, k + 1), tokens[k + 1].gapBefore == "." { return true }
-        if t.isAcronym { return t.raw.count <= 8 && t.raw.filter(\.isLetter).count >= 1 }
+        if t.isAcronym {
+            // A shouted word ("AFTER", "WIFI") has vowels like a word; acronyms mostly do not.
+            let vowels = t.raw.filter { "AEIOUY".contains($0) }.count
+            if t.isAlphabetic, t.raw.count >= 4, vowels >= 2 { return false }
+            return t.raw.count <= 8 && t.raw.filter(\.isLetter).count >= 1
+        }
         // "APIs", "SOPs": an acronym's plural.
         if t.raw.hasSuffix("s"), t.raw.count >= 3, t.raw.dropLast().allSatisfy({ $0.isUppercase || $0.isNumber }) {
             return !lexicon.notTools.contains(String(t.raw.dropLast()))
         }
-        if t.isMixedCase { return true }
+        if t.isMixedCase { return t.raw.count >= 3 }
         // "HTML5", "ES6", "Python3": letters then digits, one word.
         let letters = t.raw.prefix { $0.isLetter }
         let rest = t.raw.dropFirst(letters.count)

@@ -68,7 +68,7 @@ enum JobPostingVocabulary {
             "نقدم", "福利待遇", "我们提供", "福利", "待遇", "福利厚生",
         ]),
         (.about, [
-            "about us", "about the company", "about the team", "about the role", "about the position", "about the job", "who we are", "company description", "company", "our company",
+            "about", "about us", "about the company", "about the team", "about the role", "about the position", "about the job", "who we are", "company description", "company", "our company",
             "the company", "our team", "our mission", "our story", "overview", "uber uns", "wer wir sind", "das unternehmen",
             "a propos", "qui sommes-nous", "l'entreprise", "sobre nosotros", "quienes somos", "la empresa", "sobre nos",
             "quem somos", "a empresa", "chi siamo", "l'azienda", "over ons", "wie zijn wij", "om os", "من نحن", "عن الشركة",
