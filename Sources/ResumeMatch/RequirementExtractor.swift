@@ -321,6 +321,12 @@ struct RequirementExtractor: Sendable {
         var chainStart = 0
         var chainHasOr = false
         func closeChain(_ end: Int) {
+            // "Jest, Mocha or similar": the list is a set of alternatives.
+            let after = candidates[end - 1].tokenRange.upperBound
+            if after + 1 < tokens.count, Self.orWords.contains(tokens[after].lower),
+               Self.orSimilar.contains(tokens[after + 1].lower) {
+                chainHasOr = true
+            }
             if chainHasOr, end - chainStart >= 2 {
                 for k in chainStart..<end { candidates[k].group = next }
                 next += 1
@@ -354,6 +360,7 @@ struct RequirementExtractor: Sendable {
     }
 
     private static let orWords: Set<String> = ["or", "o", "u", "oder", "ou", "either"]
+    private static let orSimilar: Set<String> = ["similar", "equivalent", "comparable", "other", "alike", "related", "ähnliche", "similaire", "similares"]
     /// Words that may sit between alternatives without breaking them: "or eligibility for".
     private static let alternativeFillers: Set<String> = ["eligibility", "eligible", "for", "a", "an", "the", "equivalent"]
 

@@ -22,8 +22,12 @@ struct ToolTermRule: Sendable {
     ) -> [Range<Int>] {
         var isTool = Array(repeating: false, count: tokens.count)
         var anchor = Array(repeating: false, count: tokens.count)
-        for hit in hits where lexicon.entries[hit.entry].category == .tool {
-            for k in hit.range { anchor[k] = true }
+        // Anchors: known tools, and known terms written like names ("Jest" beside "Mocha").
+        for hit in hits {
+            let category = lexicon.entries[hit.entry].category
+            let named = hit.range.count == 1 && tokens[hit.range.lowerBound].isCapitalized && !tokens[hit.range.lowerBound].isSentenceStart
+                && category != .softSkill && category != .education
+            if category == .tool || named { for k in hit.range { anchor[k] = true } }
         }
         // A shouted line ("TRUSTED BY MILLIONS") is emphasis, not a row of acronyms.
         let shouted = tokens.filter { $0.isAlphabetic && $0.raw.count >= 3 && $0.isAcronym }.count >= 3
@@ -136,7 +140,7 @@ struct ToolTermRule: Sendable {
     /// Most words capitalised: a heading-like or benefits line, not prose.
     static func isTitleCase(_ tokens: [Token]) -> Bool {
         let words = tokens.filter { $0.isAlphabetic && $0.raw.count >= 3 && !stopWords.contains($0.lower) }
-        guard words.count >= 3 else { return false }
+        guard words.count >= 5 else { return false }
         return words.filter(\.isCapitalized).count * 2 > words.count
     }
 

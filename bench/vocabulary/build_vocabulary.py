@@ -116,6 +116,7 @@ def esco_entries(path, annotated):
 def train_spans(path):
     spans = collections.Counter()
     originals = {}
+    shapes = collections.defaultdict(set)
     for line in open(path, encoding="utf-8"):
         row = json.loads(line)
         current = []
@@ -126,14 +127,15 @@ def train_spans(path):
                     key = text.lower()
                     spans[key] += 1
                     originals.setdefault(key, text)
+                    shapes[key].add(text)
                 current = [token] if tag == "B" else []
             elif tag == "I" and current:
                 current.append(token)
-    return spans, originals
+    return spans, originals, shapes
 
 
 def main(esco_csv, train_json, out_path):
-    spans, originals = train_spans(train_json)
+    spans, originals, shapes = train_spans(train_json)
     annotated = set()
     entries = []
     seen = {}
@@ -146,7 +148,13 @@ def main(esco_csv, train_json, out_path):
         if norm in seen:
             continue
         seen[norm] = True
-        entries.append(("ss:" + norm.replace(" ", "_"), label, category(label, originals[key]), [], "SkillSpan-train"))
+        # A tool when any occurrence is written like a name ("TestCafe", "Node.js", "ES6") or the
+        # word is rare in English ("jest" is not, "circleci" is).
+        cat = category(label, originals[key])
+        if cat != "education" and (any(category(label, o) == "tool" for o in shapes[key])
+                                   or (len(words(label)) == 1 and zipf_frequency(label.lower(), "en") < 3.0)):
+            cat = "tool"
+        entries.append(("ss:" + norm.replace(" ", "_"), label, cat, [], "SkillSpan-train"))
     for entry in esco_entries(esco_csv, annotated):
         aliases = [a for a in [entry[1]] + entry[3] if " ".join(words(a)) not in seen]
         if not aliases:
