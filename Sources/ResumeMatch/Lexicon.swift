@@ -30,6 +30,9 @@ public struct Lexicon: Sendable {
         let entry: Int
         let keys: [String]
         let exactRaw: [String]?
+        /// A short name written with capitals in the vocabulary ("REST", "SAFe", "IT") does not
+        /// match the same letters in lower case ("the rest of", "safe", "it").
+        var needsCapital = false
         /// The alias is the entry's label (evidence kind "exact"), not a synonym.
         let isLabel: Bool
     }
@@ -104,7 +107,10 @@ public struct Lexicon: Sendable {
                 let tokens = Tokenizer.tokenize(alias)
                 // The first entry to claim a spelling keeps it: curated entries come first.
                 guard !tokens.isEmpty, taken.insert(tokens.map(\.key).joined(separator: " ")).inserted else { continue }
-                Self.add(Pattern(entry: e, keys: tokens.map(\.key), exactRaw: nil, isLabel: alias == raw.label), to: &index)
+                var pattern = Pattern(entry: e, keys: tokens.map(\.key), exactRaw: nil, isLabel: alias == raw.label)
+                pattern.needsCapital = raw.source != .curated && tokens.count == 1 && alias.count <= 6
+                    && alias.dropFirst().contains(where: \.isUppercase)
+                Self.add(pattern, to: &index)
             }
             for alias in exact {
                 let tokens = Tokenizer.tokenize(alias)

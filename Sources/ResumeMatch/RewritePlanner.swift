@@ -63,7 +63,8 @@ private struct Planner {
         var seen = Set<String>()
         for r in candidates.sorted(by: { $0.priority > $1.priority }) {
             let name = wording(for: r)
-            guard !name.isEmpty, seen.insert(name.lowercased()).inserted else { continue }
+            // Only clean terms: a requirement's label or words the resume itself contains.
+            guard !name.isEmpty, isCleanTerm(name), seen.insert(name.lowercased()).inserted else { continue }
             names.append(name)
             if names.count == RewritePlanner.maxSummaryItems { break }
         }
@@ -82,8 +83,22 @@ private struct Planner {
     /// The requirement in the resume's own words where they make a short noun phrase
     /// ("logical replication", "PostgreSQL" as written), else the lexicon label, which is a
     /// synonym of what the resume says ("mentoring" for "Mentored").
+    /// A term a summary may name: a requirement label, or whole words of the resume; never a
+    /// date word, a number or a fragment.
+    private func isCleanTerm(_ term: String) -> Bool {
+        let tokens = Tokenizer.tokenize(term)
+        guard !tokens.isEmpty, tokens.contains(where: { $0.isAlphabetic && $0.raw.count >= 2 }),
+              DateRange.all(in: term).isEmpty, !Self.dateWords.contains(term.lowercased()) else { return false }
+        if report.requirements.contains(where: { $0.label.caseInsensitiveCompare(term) == .orderedSame }) { return true }
+        let keys = tokens.map(\.key)
+        return text.tokens.contains { Lexicon.find(keys, in: $0) != nil }
+    }
+
+    private static let dateWords: Set<String> = ["present", "current", "now", "today", "date", "ongoing"]
+
     private func wording(for r: RequirementMatch) -> String {
-        guard let e = r.evidence.first, e.kind != .related else { return r.label }
+        // A narrower term proves the requirement but is not what the job asked for.
+        guard let e = r.evidence.first, e.kind != .related, e.kind != .narrower else { return r.label }
         let matched = e.matched.trimmingCharacters(in: .whitespaces)
         let words = matched.split(separator: " ")
         guard !matched.isEmpty, !matched.contains("…"), words.count <= 2,

@@ -39,6 +39,7 @@ extension Lexicon {
             let token = tokens[i + k]
             guard token.key == pattern.keys[k] else { return false }
             if let exact = pattern.exactRaw, token.raw != exact[k] { return false }
+            if pattern.needsCapital, !token.raw.contains(where: \.isUppercase) { return false }
             // Words of one alias must be adjacent in the text, not split by a comma or bracket.
             if k > 0, token.gapBefore.contains(where: { ",;:()[]|".contains($0) }) { return false }
         }
