@@ -115,7 +115,10 @@ struct RequirementExtractor: Sendable {
             let entry = lexicon.entries[hit.entry]
             guard entry.category != .education, !lexicon.isGenericEntry(hit.entry) else { continue }
             for k in hit.range { covered[k] = true }
-            result.append(make(entry.id, entry.label, entry.category, .lexicon(entry: hit.entry), hit.range))
+            // The large vocabulary's labels keep the corpus's spelling ("selenium"); the posting's
+            // own words read better ("Selenium") and are what the job asked for.
+            let label = entry.source == .curated ? entry.label : quote(line, hit.range)
+            result.append(make(entry.id, label.isEmpty ? entry.label : label, entry.category, .lexicon(entry: hit.entry), hit.range))
         }
 
         for term in ToolTermRule(lexicon: lexicon).terms(

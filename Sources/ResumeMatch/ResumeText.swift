@@ -36,7 +36,7 @@ struct ResumeText: Sendable {
                 role = kind == nil ? .heading : .roleHeader
             }
             lines.append(ResumeLine(number: i + 1, text: raw, section: section, sectionKind: kind, role: role))
-            tokens.append(Tokenizer.tokenize(raw))
+            tokens.append(Tokenizer.tokenize(Self.blankingAddresses(raw)))
         }
         self.lines = lines
         self.tokens = tokens
@@ -50,6 +50,22 @@ struct ResumeText: Sendable {
         let line = lines[index]
         if line.role == .blank { return false }
         return line.sectionKind == nil || line.role != .heading
+    }
+
+    /// The line with e-mail and web addresses blanked out (same length, so token offsets still
+    /// quote the original): "github.com/alex-dev" proves neither GitHub nor anything else.
+    static func blankingAddresses(_ line: String) -> String {
+        guard line.contains("@") || line.contains("://") || line.contains("www.") || line.contains(".com")
+            || line.contains(".io/") || line.contains(".org") else { return line }
+        var out = String.UnicodeScalarView()
+        for chunk in line.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false) {
+            let text = String(String.UnicodeScalarView(chunk))
+            let isAddress = text.contains("@") || text.contains("://") || text.hasPrefix("www.")
+                || [".com", ".io/", ".org", ".net/", ".dev/"].contains { text.contains($0) }
+            if !out.isEmpty { out.append(" ") }
+            if isAddress { out.append(contentsOf: Array(repeating: " ", count: chunk.count)) } else { out.append(contentsOf: chunk) }
+        }
+        return String(out)
     }
 
     /// Comparable form of a heading: folded letters and digits, single spaces.

@@ -60,12 +60,14 @@ private struct Planner {
                 && !r.evidence.contains { summaryNumbers.contains($0.line) }
         }
         var names: [String] = []
+        var asked: [String] = []
         var seen = Set<String>()
         for r in candidates.sorted(by: { $0.priority > $1.priority }) {
             let name = wording(for: r)
             // Only clean terms: a requirement's label or words the resume itself contains.
             guard !name.isEmpty, isCleanTerm(name), seen.insert(name.lowercased()).inserted else { continue }
-            names.append(name)
+            names.append(resumeSpelling(of: name))
+            asked.append(r.label)
             if names.count == RewritePlanner.maxSummaryItems { break }
         }
         guard names.count >= 2 else { return nil }
@@ -75,7 +77,7 @@ private struct Planner {
         return Candidate(
             id: "summary-\(text.lines[last].number)", kind: .summarySentence,
             title: "Name your strongest matches in the summary",
-            rationale: "The job asks for \(names.joined(separator: ", ")); your resume supports each of them, but the "
+            rationale: "The job asks for \(asked.joined(separator: ", ")); your resume supports each of them, but the "
                 + "summary does not say so. This sentence only repeats what your resume already shows.",
             start: last, old: [original], new: [original + separator + sentence])
     }
@@ -96,9 +98,22 @@ private struct Planner {
 
     private static let dateWords: Set<String> = ["present", "current", "now", "today", "date", "ongoing"]
 
+    /// The term as the resume writes it ("GitHub", not the posting's "github"), when it does.
+    private func resumeSpelling(of term: String) -> String {
+        let keys = Tokenizer.tokenize(term).map(\.key)
+        for (i, tokens) in text.tokens.enumerated() {
+            if let range = Lexicon.find(keys, in: tokens) { return Tokenizer.quote(text.lines[i].text, tokens, range) }
+        }
+        return term
+    }
+
     private func wording(for r: RequirementMatch) -> String {
         // A narrower term proves the requirement but is not what the job asked for.
         guard let e = r.evidence.first, e.kind != .related, e.kind != .narrower else { return r.label }
+        // A domain or soft skill is named by its label: the resume's words for it may be an
+        // employer ("Desert Valley Hospital") or a verb ("presented").
+        guard r.category != .domain, r.category != .softSkill,
+              text.lines[e.line - 1].role != .roleHeader else { return r.label }
         let matched = e.matched.trimmingCharacters(in: .whitespaces)
         let words = matched.split(separator: " ")
         guard !matched.isEmpty, !matched.contains("…"), words.count <= 2,

@@ -16,6 +16,7 @@ struct Options {
     var top = 20
     var timingRounds = 5
     var dump: String?
+    var proposals = 0
 
     init(_ arguments: [String]) {
         var i = 0
@@ -32,6 +33,7 @@ struct Options {
             case "--top": top = Int(value()) ?? top
             case "--timing-rounds": timingRounds = Int(value()) ?? timingRounds
             case "--dump": dump = value()
+            case "--proposals": proposals = Int(value()) ?? 0
             case "-h", "--help":
                 print("resume-agent-quality [--data DIR] [--splits train,dev] [--resume FILE] [--top N] [--timing-rounds N] [--dump SPLIT:SOURCE:IDX]")
                 exit(0)
@@ -102,6 +104,24 @@ if let dump = options.dump {
     }
     print("\n--- knowledge spans")
     for span in posting.spans(knowledge: true) { print(span.joined(separator: " ")) }
+    exit(0)
+}
+
+// Read the rewrite planner's proposals for the first N postings of each split against the resume.
+if options.proposals > 0 {
+    for (split, postings) in corpora {
+        for posting in postings.prefix(options.proposals) {
+            let text = postingText(posting)
+            let report = analyzer.analyze(resume: resume, jobDescription: text, now: asOf)
+            print("== \(split):\(posting.source):\(posting.idx) score \(report.score.score)")
+            for p in RewritePlanner.propose(resume: resume, jd: text, report: report) {
+                print("  [\(p.kind.rawValue)] \(p.title)")
+                print("    " + p.newText.split(separator: "\n").prefix(2).joined(separator: " / "))
+                print("    why: " + p.rationale)
+            }
+            for s in report.suggestions.prefix(3) { print("  suggestion: \(s.message)") }
+        }
+    }
     exit(0)
 }
 
