@@ -8,7 +8,6 @@
 struct Token: Sendable, Equatable {
     let raw: String
     let lower: String
-    let stem: String
     let key: String
     let gapBefore: String
     /// Character offset of the token in its line, so a match can be quoted exactly.
@@ -16,6 +15,9 @@ struct Token: Sendable, Equatable {
     let length: Int
     /// First word of a sentence or bullet: capitalisation there says nothing about names.
     let isSentenceStart: Bool
+
+    /// Computed on demand: only the truth guard asks, and stemming every word costs.
+    var stem: String { Stemmer.stem(lower) }
 
     var isNumeric: Bool { lower.allSatisfy(\.isNumber) }
     var isAlphabetic: Bool { lower.allSatisfy(\.isLetter) }

@@ -25,7 +25,7 @@ enum Tokenizer {
             let lower = normalize(raw)
             let hasLower = raw.unicodeScalars.contains { $0.properties.isLowercase }
             tokens.append(Token(
-                raw: raw, lower: lower, stem: Stemmer.stem(lower), key: hasLower ? TermKey.of(lower) : lower,
+                raw: raw, lower: lower, key: hasLower ? TermKey.of(lower) : lower,
                 gapBefore: String(gap), offset: wordStartScalar, length: wordScalars, isSentenceStart: sentenceStart))
             wordStart = -1
             wordScalars = 0

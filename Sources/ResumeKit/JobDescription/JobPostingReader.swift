@@ -77,7 +77,7 @@ public enum JobPostingReader {
         var headerLines = 0
 
         mutating func read(_ raw: String, number: Int) {
-            let trimmed = raw.trimmed
+            let trimmed = JobPostingReader.trimmingSpaces(raw)
             guard !trimmed.isEmpty else {
                 emit(number, raw, "", part, .position, heading: false, bullet: false)
                 return
@@ -124,6 +124,16 @@ public enum JobPostingReader {
                 number: number, text: text, content: content, part: part, evidence: evidence, isHeading: heading,
                 isBullet: bullet))
         }
+    }
+
+    /// `raw` without leading and trailing spaces, tabs and no-break spaces; a plain scan, since
+    /// Foundation's trimming costs more than the rest of a line's reading.
+    static func trimmingSpaces(_ raw: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0 == "\r" }
+        guard let first = raw.firstIndex(where: { !isSpace($0) }), let last = raw.lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(raw[first...last])
     }
 
     // MARK: Line tests

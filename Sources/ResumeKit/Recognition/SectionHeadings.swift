@@ -12,7 +12,7 @@ public enum SectionHeadings {
     /// still matches, so the lists hold stems, not every phrasing.
     public static func kind(of heading: String) -> ResumeSection.Kind? {
         // Every line of a resume is asked; a long one is no heading, and folding it is costly.
-        guard heading.utf8.count <= 200 else { return nil }
+        guard heading.utf8.count <= 200, !isProse(heading) else { return nil }
         let key = normalize(heading)
         guard !key.isEmpty, key.count <= 48 else { return nil }
         if let exact = exact[key] { return exact }
@@ -34,6 +34,24 @@ public enum SectionHeadings {
     /// The kind when the heading is exactly a known name (no stem matching).
     public static func exactKind(of heading: String) -> ResumeSection.Kind? {
         heading.utf8.count <= 200 ? exact[normalize(heading)] : nil
+    }
+
+    /// More than eight words, not letter-spaced: a sentence, never a heading name. Checked on
+    /// bytes, before any folding.
+    static func isProse(_ text: String) -> Bool {
+        var words = 0
+        var longWords = 0
+        var length = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                if length > 0 { words += 1; if length > 1 { longWords += 1 } }
+                length = 0
+            } else {
+                length += 1
+            }
+        }
+        if length > 0 { words += 1; if length > 1 { longWords += 1 } }
+        return words > 8 && longWords > 2
     }
 
     /// Folded, trailing colon and decoration removed, letter-spaced caps rejoined ("S K I L L S").
