@@ -55,8 +55,12 @@ struct ResumeText: Sendable {
     /// The line with e-mail and web addresses blanked out (same length, so token offsets still
     /// quote the original): "github.com/alex-dev" proves neither GitHub nor anything else.
     static func blankingAddresses(_ line: String) -> String {
-        guard line.contains("@") || line.contains("://") || line.contains("www.") || line.contains(".com")
-            || line.contains(".io/") || line.contains(".org") else { return line }
+        // Cheap byte test first: only lines with "@" or a dot followed by a letter can hold one.
+        let bytes = Array(line.utf8)
+        let candidate = bytes.contains(UInt8(ascii: "@")) || bytes.indices.dropLast().contains {
+            bytes[$0] == UInt8(ascii: ".") && (bytes[$0 + 1] | 0x20) >= 97 && (bytes[$0 + 1] | 0x20) <= 122
+        }
+        guard candidate else { return line }
         var out = String.UnicodeScalarView()
         for chunk in line.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false) {
             let text = String(String.UnicodeScalarView(chunk))

@@ -6,7 +6,13 @@
 /// listed as aliases in the vocabulary instead, where a person decided they are synonyms.
 enum TermKey {
     static func of(_ lower: String) -> String {
-        guard lower.count > 3, lower.allSatisfy(\.isLetter) else { return lower }
+        let utf8 = lower.utf8
+        guard utf8.count > 3 else { return lower }
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return lower }
+        } else if !lower.allSatisfy(\.isLetter) {
+            return lower
+        }
         if lower.hasSuffix("ies"), lower.count > 4 { return String(lower.dropLast(3)) + "y" }
         if lower.hasSuffix("sses") || lower.hasSuffix("shes") || lower.hasSuffix("ches") || lower.hasSuffix("xes") {
             return String(lower.dropLast(2))

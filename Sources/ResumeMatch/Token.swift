@@ -19,17 +19,14 @@ struct Token: Sendable, Equatable {
     /// Computed on demand: only the truth guard asks, and stemming every word costs.
     var stem: String { Stemmer.stem(lower) }
 
-    var isNumeric: Bool { lower.allSatisfy(\.isNumber) }
-    var isAlphabetic: Bool { lower.allSatisfy(\.isLetter) }
+    /// Every character a digit.
+    let isNumeric: Bool
+    /// Every character a letter.
+    let isAlphabetic: Bool
     /// "Snowflake", "PostgreSQL", "EKS": starts upper-case.
-    var isCapitalized: Bool { raw.first?.isUppercase ?? false }
+    let isCapitalized: Bool
     /// "EKS", "CRRT", "S3": every letter upper-case and at least two characters.
-    var isAcronym: Bool {
-        raw.count >= 2 && raw.contains(where: \.isLetter)
-            && raw.allSatisfy { !$0.isLetter || $0.isUppercase }
-    }
+    let isAcronym: Bool
     /// "PyTorch", "iOS", "gRPC": an upper-case letter after the first character, mixed with lower.
-    var isMixedCase: Bool {
-        raw.dropFirst().contains(where: \.isUppercase) && raw.contains(where: \.isLowercase)
-    }
+    let isMixedCase: Bool
 }

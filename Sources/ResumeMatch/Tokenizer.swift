@@ -21,12 +21,17 @@ enum Tokenizer {
 
         func flush() {
             guard wordStart >= 0 else { return }
-            let raw = String(decoding: reader.bytes[wordStart..<reader.position], as: UTF8.self)
-            let lower = normalize(raw)
-            let hasLower = raw.unicodeScalars.contains { $0.properties.isLowercase }
+            let bytes = reader.bytes[wordStart..<reader.position]
+            let raw = String(decoding: bytes, as: UTF8.self)
+            let shape = Shape(bytes: bytes, raw: raw)
+            let lower = shape.ascii ? raw.lowercased() : normalize(raw)
             tokens.append(Token(
-                raw: raw, lower: lower, key: hasLower ? TermKey.of(lower) : lower,
-                gapBefore: String(gap), offset: wordStartScalar, length: wordScalars, isSentenceStart: sentenceStart))
+                raw: raw, lower: lower, key: shape.hasLower ? TermKey.of(lower) : lower,
+                gapBefore: String(gap), offset: wordStartScalar, length: wordScalars, isSentenceStart: sentenceStart,
+                isNumeric: shape.digits == shape.count, isAlphabetic: shape.letters == shape.count,
+                isCapitalized: shape.firstUpper,
+                isAcronym: shape.count >= 2 && shape.letters > 0 && !shape.hasLower,
+                isMixedCase: shape.upperAfterFirst && shape.hasLower))
             wordStart = -1
             wordScalars = 0
             gap = String.UnicodeScalarView()
@@ -119,6 +124,34 @@ enum Tokenizer {
             var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for k in 1..<length { value = value << 6 | (UInt32(bytes[i + k]) & 0x3F) }
             return (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!, length)
+        }
+    }
+
+    /// Letter, digit and case counts of a word, read once (bytes for ASCII, scalars otherwise).
+    private struct Shape {
+        var count = 0, letters = 0, digits = 0
+        var hasLower = false, firstUpper = false, upperAfterFirst = false
+        var ascii = true
+
+        init(bytes: ArraySlice<UInt8>, raw: String) {
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                for (i, b) in bytes.enumerated() {
+                    count += 1
+                    let upper = b >= 65 && b <= 90, lower = b >= 97 && b <= 122
+                    if upper || lower { letters += 1 } else if b >= 48 && b <= 57 { digits += 1 }
+                    if lower { hasLower = true }
+                    if upper { if i == 0 { firstUpper = true } else { upperAfterFirst = true } }
+                }
+                return
+            }
+            ascii = false
+            for (i, scalar) in raw.unicodeScalars.enumerated() {
+                let p = scalar.properties
+                count += 1
+                if p.isAlphabetic { letters += 1 } else if p.numericType != nil { digits += 1 }
+                if p.isLowercase { hasLower = true }
+                if p.isUppercase { if i == 0 { firstUpper = true } else { upperAfterFirst = true } }
+            }
         }
     }
 

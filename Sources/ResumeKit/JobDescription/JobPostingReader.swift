@@ -36,6 +36,22 @@ public enum JobPostingReader {
         phrases.map { (kind, PhraseSet.words(normalize($0)), normalize($0)) }
     }
 
+    /// The same phrases keyed by their words joined with spaces, first kind in match order
+    /// winning, so classifying a heading is a few dictionary look-ups.
+    static let headingIndex: (exact: [String: JobDescription.SectionKind], inner: [String: JobDescription.SectionKind]) = {
+        var exact: [String: JobDescription.SectionKind] = [:]
+        var inner: [String: JobDescription.SectionKind] = [:]
+        for (kind, words, text) in headingPhrases {
+            let key = words.joined(separator: " ")
+            if exact[key] == nil { exact[key] = kind }
+            // Metadata keys match whole headings only: "Role description" is not the "Role:" field.
+            if kind != .metadata, inner[key] == nil, words.count >= 2 || text.count >= 8 { inner[key] = kind }
+        }
+        return (exact, inner)
+    }()
+
+    private static let headingDecoration = Set(" \t:：*#【】[]()-–—|".unicodeScalars)
+
     /// Folded, typographic apostrophes made plain, so "What you’ll do" meets "what you'll do".
     static func normalize(_ text: String) -> String {
         // Most postings are ASCII: lower-casing is all the folding they need, and far cheaper.
@@ -47,16 +63,27 @@ public enum JobPostingReader {
     /// one containing a multi-word phrase ("Your key responsibilities in this role").
     /// Metadata keys match exactly only: "Role description" is not the "Role:" field.
     static func classify(_ heading: String) -> JobDescription.SectionKind? {
-        let folded = normalize(heading).trimmingCharacters(in: .init(charactersIn: " \t:：*#【】[]()-–—|"))
+        var scalars = Substring(normalize(heading)).unicodeScalars
+        while let first = scalars.first, headingDecoration.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, headingDecoration.contains(last) { scalars.removeLast() }
+        let folded = String(scalars)
         let words = PhraseSet.words(folded)
-        guard !words.isEmpty else { return nil }
-        for (kind, phrase, _) in headingPhrases where phrase == words { return kind }
-        let unspaced = folded.contains(where: PhraseSet.isUnspacedScript)
-        for (kind, phrase, text) in headingPhrases where kind != .metadata {
-            if words.starts(with: phrase) || (unspaced && folded.hasPrefix(text)) { return kind }
+        guard !words.isEmpty, words.count <= 12 else { return nil }
+        let (exact, inner) = headingIndex
+        if let kind = exact[words.joined(separator: " ")] { return kind }
+        if folded.contains(where: PhraseSet.isUnspacedScript) {
+            for (kind, _, text) in headingPhrases where kind != .metadata && (folded.hasPrefix(text) || folded.contains(text)) {
+                return kind
+            }
         }
-        for (kind, phrase, text) in headingPhrases where kind != .metadata && (phrase.count >= 2 || text.count >= 8 || unspaced) {
-            if contains(words, phrase) || (unspaced && folded.contains(text)) { return kind }
+        // Leading phrases, longest first, then phrases anywhere, first by position.
+        for length in stride(from: min(words.count - 1, 5), through: 1, by: -1) {
+            if let kind = exact[words[0..<length].joined(separator: " ")], kind != .metadata { return kind }
+        }
+        for start in 1..<max(words.count, 1) {
+            for length in stride(from: min(words.count - start, 5), through: 1, by: -1) {
+                if let kind = inner[words[start..<(start + length)].joined(separator: " ")] { return kind }
+            }
         }
         return nil
     }
@@ -84,7 +111,9 @@ public enum JobPostingReader {
             }
             let bulletBody = BulletGlyphs.strip(trimmed) ?? BulletGlyphs.stripNumber(trimmed)
             let isBullet = bulletBody != nil
-            let plain = MarkdownInline.plain((bulletBody ?? trimmed).drop(while: { $0 == "#" }).trimmed)
+            let body = (bulletBody ?? trimmed).drop(while: { $0 == "#" })
+            let unmarked = body.utf8.allSatisfy { !"*_[`\\".utf8.contains($0) } && !body.contains("  ")
+            let plain = unmarked ? JobPostingReader.trimmingSpaces(String(body)) : MarkdownInline.plain(body.trimmed)
             if !isBullet, let kind = JobPostingReader.headingKind(trimmed, plain: plain) {
                 part = kind
                 emit(number, raw, plain, kind, .heading, heading: true, bullet: false)
@@ -153,8 +182,9 @@ public enum JobPostingReader {
         // A bare line such as "Requirements" or "What we offer": exact or leading phrase, short.
         guard words <= 5, let kind = known else { return nil }
         let folded = PhraseSet.words(normalize(plain))
-        let exact = headingPhrases.contains { $0.0 == kind && ($0.1 == folded || folded.starts(with: $0.1)) }
-        return exact ? kind : nil
+        let exact = headingIndex.exact
+        let leading = (1...max(1, min(folded.count, 5))).contains { exact[folded.prefix($0).joined(separator: " ")] == kind }
+        return leading ? kind : nil
     }
 
     /// "Requirements: 5+ years of Go" → (.requirements, "5+ years of Go").

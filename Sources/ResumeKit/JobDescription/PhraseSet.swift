@@ -33,7 +33,14 @@ struct PhraseSet: Sendable {
 
     /// Words of folded text: letters, digits and apostrophes; everything else separates.
     static func words(_ folded: String) -> [String] {
-        folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }).map(String.init)
+        let utf8 = folded.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most postings): split on bytes, no Unicode property look-ups.
+            return utf8.split(whereSeparator: { b in
+                !((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == 39)
+            }).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }).map(String.init)
     }
 
     /// How many phrase occurrences the words (and the folded line, for unspaced scripts) hold.

@@ -18,8 +18,10 @@ public enum SectionHeadings {
         if let exact = exact[key] { return exact }
         // Chinese and Japanese headings have no spaces and Arabic ones carry clitics ("والخبرات"):
         // a known name inside the heading is enough.
-        for (kind, names) in unspacedStems where names.contains(where: { key.contains($0) }) {
-            return kind
+        if !key.utf8.allSatisfy({ $0 < 0x80 }) {
+            for (kind, names) in unspacedStems where names.contains(where: { key.contains($0) }) {
+                return kind
+            }
         }
         let words = key.split(separator: " ").map(String.init)
         guard words.count <= 5 else { return nil }
