@@ -78,6 +78,7 @@ let package = Package(
         ),
         .target(
             name: "ResumeMatch",
+            dependencies: ["ResumeKit"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -168,6 +169,13 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "bench/Sources/resume-agent-bench",
+            swiftSettings: swiftSettings
+        ),
+        // Requirement-extraction quality on the SkillSpan corpus and analysis timing (bench/README-quality.md).
+        .executableTarget(
+            name: "resume-agent-quality",
+            dependencies: ["ResumeMatch"],
+            path: "bench/Sources/resume-agent-quality",
             swiftSettings: swiftSettings
         ),
 

@@ -32,7 +32,7 @@ enum LocalAnswers {
         let supported = report.requirements(.supported).sorted { $0.priority > $1.priority }
         let lines = supported.prefix(maxEvidence).map { r -> String in
             guard let e = r.evidence.first else { return "- **\(r.label)**" }
-            return e.kind == .dates ? "- **\(r.label)** — \(plain(e.text))" : "- **\(r.label)** — \"\(plain(e.text))\" (line \(e.line))"
+            return e.kind == .duration ? "- **\(r.label)** — \(plain(e.text))" : "- **\(r.label)** — \"\(plain(e.text))\" (line \(e.line))"
         }
         return list("Strongest evidence", lines)
     }

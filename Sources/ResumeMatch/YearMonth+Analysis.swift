@@ -1,18 +1,9 @@
 import Foundation
+import ResumeKit
 
-/// A calendar month: the precision resumes give dates in.
-struct YearMonth: Sendable, Hashable, Comparable {
-    let year: Int
-    let month: Int
-
-    /// Months since year 0, so spans are plain subtraction.
-    var ordinal: Int { year * 12 + (month - 1) }
-
-    init(year: Int, month: Int) {
-        self.year = year
-        self.month = min(max(month, 1), 12)
-    }
-
+/// What the analysis needs on top of ResumeKit's `YearMonth`: the month an analysis runs in,
+/// the `as_of` spelling of reports, and month arithmetic for experience spans.
+extension YearMonth {
     /// The month containing `date`, in UTC so results do not depend on the server's zone.
     init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)
@@ -28,7 +19,12 @@ struct YearMonth: Sendable, Hashable, Comparable {
         self.init(year: y, month: m)
     }
 
-    var isoString: String { String(format: "%04d-%02d", year, month) }
+    /// "2024-06"; a year given without a month counts from mid-year ("2019" → "2019-06").
+    var isoString: String { String(format: "%04d-%02d", year, month ?? Self.midYear) }
 
-    static func < (lhs: YearMonth, rhs: YearMonth) -> Bool { lhs.ordinal < rhs.ordinal }
+    /// Months since year 0, so spans are plain subtraction. A year without a month counts
+    /// from mid-year, so "2019 – 2021" is two years, neither rounded up nor down.
+    var monthOrdinal: Int { year * 12 + ((month ?? Self.midYear) - 1) }
+
+    static let midYear = 6
 }
