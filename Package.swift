@@ -113,7 +113,7 @@ let package = Package(
         .target(
             name: "Supervisor",
             dependencies: [
-                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "ProviderCatalog", "NetGuard", "ResumeKit",
+                "Contract", "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "ProviderCatalog", "NetGuard", "ResumeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -148,7 +148,8 @@ let package = Package(
         .target(
             name: "RunWorker",
             dependencies: [
-                "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers", "ProviderCatalog", "NetGuard",
+                "Contract", "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers", "ProviderCatalog",
+                "NetGuard",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
