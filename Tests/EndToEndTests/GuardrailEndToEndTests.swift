@@ -124,7 +124,8 @@ struct GuardrailEndToEndTests {
         try loris.send(Data("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
         var closedAfter: Duration?
         for index in 0..<20 {
-            if (try? loris.send(Data("X-Trickle-\(index): a\r\n".utf8))) == nil || loris.isClosedByPeer() {
+            // The slow client's pace: one header line every 250 ms, unless the server hangs up first.
+            if (try? loris.send(Data("X-Trickle-\(index): a\r\n".utf8))) == nil || loris.waitForClose(upTo: .milliseconds(250)) {
                 closedAfter = ContinuousClock.now - started
                 break
             }
@@ -187,14 +188,25 @@ final class RawConnection: @unchecked Sendable {
         guard sent == data.count else { throw TimeoutError(what: "send") }
     }
 
-    /// True when the server has closed its side (a read returns end of stream now).
+    /// True when the server has closed its side: whatever it sent first (an error response)
+    /// is read and dropped, then a read returns end of stream (or the connection was reset).
     func isClosedByPeer() -> Bool {
-        var byte: UInt8 = 0
-        let n = recv(fd, &byte, 1, Int32(MSG_DONTWAIT | MSG_PEEK))
-        if n == 0 { return true }
-        if n < 0 { return errno == ECONNRESET }
-        // Data waiting (an error response): closed after it?
-        return false
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            if n > 0 { continue }
+            if n == 0 { return true }
+            return errno == ECONNRESET || errno == EPIPE
+        }
+    }
+
+    /// Waits up to `limit` for the server to close the connection (or send something);
+    /// returns whether it has closed. A slow client's pause, cut short by the server's close.
+    func waitForClose(upTo limit: Duration) -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000)
+        _ = poll(&descriptor, 1, milliseconds)
+        return isClosedByPeer()
     }
 
     func readAll() -> String {
