@@ -153,6 +153,13 @@ let package = Package(
             path: "bench/Sources/resume-agent-bench",
             swiftSettings: swiftSettings
         ),
+        // Scores PDF import against hand-written expected structures and times it (bench/import.sh).
+        .executableTarget(
+            name: "resume-agent-import-bench",
+            dependencies: ["ResumeKit", "CPoppler"],
+            path: "bench/Sources/resume-agent-import-bench",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
