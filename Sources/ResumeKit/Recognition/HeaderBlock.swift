@@ -61,6 +61,14 @@ struct HeaderBlock {
         for separator in [" · ", " | ", " • ", " ◦ ", " ⋅ ", " ∙ ", " ▪ ", " — ", " – ", "   ", "  "] {
             working = working.replacingOccurrences(of: separator, with: "|")
         }
-        return working.split(separator: "|").map { String($0).trimmingSeparators }.filter { !$0.isEmpty }
+        return working.split(separator: "|").map { withoutScheme(String($0).trimmingSeparators) }.filter { !$0.isEmpty }
+    }
+
+    /// "mailto:ana@example.org" → "ana@example.org": link targets some templates print.
+    private static func withoutScheme(_ item: String) -> String {
+        for scheme in ["mailto:", "tel:", "callto:"] where item.lowercased().hasPrefix(scheme) {
+            return String(item.dropFirst(scheme.count))
+        }
+        return item
     }
 }

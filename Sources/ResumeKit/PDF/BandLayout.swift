@@ -1,0 +1,49 @@
+/// How to read a band of rows on both sides of a gutter.
+enum BandLayout: Equatable {
+    /// Keep the rows whole: the fragments beyond the gutter are cells of their row (a table, a
+    /// column of right-aligned dates or comments).
+    case rows
+    /// Two independent streams: read all of the left, then all of the right (a sidebar).
+    case columns
+    /// A narrow left margin whose cells belong to the rows beside them (dates, labels, headings
+    /// set in the margin), possibly holding a sidebar block of its own.
+    case margin
+
+    static func classify(_ rows: [Row], x: Double) -> BandLayout {
+        let left = rows.map { $0.left(of: x) }
+        let right = rows.map { $0.right(of: x) }
+        let leftFragments = left.flatMap(\.fragments), rightFragments = right.flatMap(\.fragments)
+        guard let leftStart = leftFragments.map(\.x0).min(), let rightEnd = rightFragments.map(\.x1).max() else { return .rows }
+        let regionWidth = max(rightEnd - leftStart, 1)
+        let leftWidth = (leftFragments.map(\.x1).max() ?? x) - leftStart
+        let rightWidth = rightEnd - (rightFragments.map(\.x0).min() ?? x)
+        var both = 0, any = 0
+        for (l, r) in zip(left, right) {
+            let hasLeft = !l.fragments.isEmpty, hasRight = !r.fragments.isEmpty
+            if hasLeft || hasRight { any += 1 }
+            if hasLeft && hasRight { both += 1 }
+        }
+        let bullets = left.contains(where: startsWithBullet) || right.contains(where: startsWithBullet)
+        // Short cells at the right of rows that all have text on the left: fields of those rows.
+        let rightAreFields = rightWidth <= regionWidth * 0.3 && zip(left, right).allSatisfy { l, r in
+            r.fragments.isEmpty || (!l.fragments.isEmpty && r.fragments.allSatisfy { $0.words.count <= 6 })
+        }
+        if rightAreFields { return .rows }
+        if leftWidth <= regionWidth * 0.3 && !left.contains(where: startsWithBullet) { return .margin }
+        if any > 0, Double(both) >= Double(any) * 0.8, !bullets { return .rows }
+        return .columns
+    }
+
+    private static func startsWithBullet(_ row: Row) -> Bool {
+        guard let first = row.fragments.first?.words.first else { return false }
+        return LineBuilder.isBulletGlyph(first.text)
+    }
+
+    /// Most rows hold sentences rather than labels: reading such columns in the wrong order
+    /// scrambles text, so the order is worth a warning.
+    static func isProse(_ rows: [Row]) -> Bool {
+        let fragments = rows.flatMap(\.fragments)
+        let long = fragments.filter { $0.words.count >= 4 }.count
+        return fragments.count >= 6 && Double(long) >= Double(fragments.count) * 0.5
+    }
+}
