@@ -29,8 +29,8 @@ enum BandLayout: Equatable {
             r.fragments.isEmpty || (!l.fragments.isEmpty && r.fragments.allSatisfy { $0.words.count <= 6 })
         }
         if rightAreFields { return .rows }
-        if leftWidth <= regionWidth * 0.3 && !left.contains(where: startsWithBullet) { return .margin }
         if any > 0, Double(both) >= Double(any) * 0.8, !bullets { return .rows }
+        if leftWidth <= regionWidth * 0.3 && !left.contains(where: startsWithBullet) { return .margin }
         return .columns
     }
 

@@ -10,16 +10,16 @@ struct ColumnGutter {
     var bands: [[Int]]
 
     static func best(_ rows: [Row]) -> ColumnGutter? {
-        let fragments = rows.flatMap(\.fragments)
-        guard let minX = fragments.map(\.x0).min() else { return nil }
+        let starts = rows.map(\.columnStarts)
+        guard let minX = starts.compactMap(\.first).min() else { return nil }
         var candidates = Set<Int>()
-        for fragment in fragments where fragment.x0 > minX + 24 { candidates.insert(Int(fragment.x0.rounded(.down)) - 1) }
+        for x in starts.joined() where x > minX + 24 { candidates.insert(Int(x.rounded(.down)) - 1) }
         var best: (gutter: ColumnGutter, score: Int)?
         for candidate in candidates.sorted() {
             let x = Double(candidate)
             var valid: [[Int]] = []
             var score = 0
-            for band in bands(rows, x: x) where holds(rows, band: band, x: x) {
+            for band in bands(rows, x: x).flatMap({ pieces($0, rows: rows, x: x) }) where holds(rows, band: band, x: x) {
                 valid.append(band)
                 score += band.count
             }
@@ -28,6 +28,16 @@ struct ColumnGutter {
             }
         }
         return best?.gutter
+    }
+
+    /// A band cut down to the rows from the first whose right side starts at the gutter to the
+    /// last with text right of it: a column of three comments further right does not claim the
+    /// rows above and below it, nor does another table's column that starts further right.
+    private static func pieces(_ band: [Int], rows: [Row], x: Double) -> [[Int]] {
+        let hasRight = band.filter { index in rows[index].words.contains { $0.x0 >= x } }
+        let atGutter = hasRight.filter { index in (rows[index].words.first { $0.x0 >= x }?.x0 ?? .infinity) - x <= 4 }
+        guard let first = atGutter.first, let last = hasRight.last else { return [] }
+        return [band.filter { $0 >= first && $0 <= last }]
     }
 
     /// Runs of consecutive rows that no fragment crosses at `x`.
@@ -48,18 +58,32 @@ struct ColumnGutter {
 
     private static func holds(_ rows: [Row], band: [Int], x: Double) -> Bool {
         var leftRows = 0, rightRows = 0
-        var rightStarts: [Double] = []
+        var rightStarts: [Double] = [], leftEnds: [Double] = [], leftStarts: [Double] = []
+        var narrowestGap = Double.infinity
         for index in band {
+            let words = rows[index].words
+            let left = words.filter { $0.x1 <= x }
             // Bullet glyphs and numbers hanging left of their text are not a column.
-            if rows[index].fragments.contains(where: { $0.x1 <= x && $0.letterCount >= 2 }) { leftRows += 1 }
-            if let first = rows[index].right(of: x).fragments.first {
+            if left.reduce(0, { $0 + $1.text.filter(\.isLetter).count }) >= 2 { leftRows += 1 }
+            if let last = left.last { leftEnds.append(last.x1) }
+            if let first = left.first { leftStarts.append(first.x0) }
+            if let first = words.first(where: { $0.x0 >= x }) {
                 rightRows += 1
                 rightStarts.append(first.x0)
+                if let last = left.last { narrowestGap = min(narrowestGap, (first.x0 - last.x1) / max(first.fontSize, 1)) }
             }
         }
         guard leftRows >= 1, rightRows >= 2, leftRows + rightRows >= 4 else { return false }
-        guard let columnStart = rightStarts.min() else { return false }
+        guard let columnStart = rightStarts.min(), let leftEdge = leftEnds.max() else { return false }
+        // The column starts at the gutter, not somewhere further right (that is another gutter).
+        guard columnStart - x <= 12 else { return false }
         let aligned = rightStarts.filter { $0 - columnStart < 3 }.count
-        return aligned >= 2 && Double(aligned) >= Double(rightStarts.count) * 0.4
+        guard aligned >= 2 && Double(aligned) >= Double(rightStarts.count) * 0.4 else { return false }
+        // A real gutter is wide, or it is the edge of a right-aligned margin (dates, labels).
+        // Anything narrower is the space after a sentence that happens to line up. (Cells of
+        // equal width are left- and right-aligned at once: that proves nothing.)
+        let rightAlignedLeft = leftEnds.filter { leftEdge - $0 < 2 }.count
+        let raggedStarts = (leftStarts.max() ?? 0) - (leftStarts.min() ?? 0) >= 3
+        return narrowestGap >= 0.9 || (leftEnds.count >= 2 && raggedStarts && Double(rightAlignedLeft) >= Double(leftEnds.count) * 0.7)
     }
 }

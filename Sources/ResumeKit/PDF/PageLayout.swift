@@ -39,13 +39,16 @@ enum PageLayout {
             let rows = rows.filter { !$0.fragments.isEmpty }
             guard !rows.isEmpty else { return [] }
             maximumColumns = max(maximumColumns, streams)
-            guard depth < 4, let gutter = ColumnGutter.best(rows) else {
+            guard depth < 8, let gutter = ColumnGutter.best(rows) else {
                 return LineBuilder.lines(rows, column: column)
             }
             var output: [LayoutLine] = []
             var pending: [Row] = []
+            // Rows outside this gutter's bands may have gutters of their own (a list in two
+            // columns under a page-wide margin): each run of them is analysed again.
             func flushPending() {
-                output += LineBuilder.lines(pending, column: column)
+                output += pending.count == rows.count ? LineBuilder.lines(pending, column: column)
+                    : layout(pending, depth: depth + 1, column: column, streams: streams)
                 pending = []
             }
             let bandOf = Dictionary(uniqueKeysWithValues: gutter.bands.enumerated().flatMap { band in band.element.map { ($0, band.offset) } })

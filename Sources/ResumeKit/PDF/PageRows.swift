@@ -12,15 +12,51 @@ struct Fragment: Equatable {
 
 struct Row: Equatable {
     var fragments: [Fragment]
+
+    init(fragments: [Fragment]) {
+        self.fragments = fragments
+    }
+
+    /// A row of `words` (left to right), cut into fragments at gaps wider than an em.
+    init(words: [PositionedWord]) {
+        fragments = PageRows.fragments(of: words)
+    }
+
+    var words: [PositionedWord] { fragments.flatMap(\.words) }
     var y0: Double { fragments.map(\.y0).min() ?? 0 }
     var y1: Double { fragments.map(\.y1).max() ?? 0 }
     var x0: Double { fragments.first?.x0 ?? 0 }
     var x1: Double { fragments.last?.x1 ?? 0 }
     var height: Double { y1 - y0 }
 
-    func left(of x: Double) -> Row { Row(fragments: fragments.filter { $0.x1 <= x }) }
-    func right(of x: Double) -> Row { Row(fragments: fragments.filter { $0.x0 >= x }) }
-    func crosses(_ x: Double) -> Bool { fragments.contains { $0.x0 < x && $0.x1 > x } }
+    func left(of x: Double) -> Row { Row(words: words.filter { $0.x1 <= x }) }
+    func right(of x: Double) -> Row { Row(words: words.filter { $0.x0 >= x }) }
+
+    /// Text runs across `x`: a word spans it, or two words closer than half an em straddle it.
+    /// (A margin of dates is often less than an em from the text beside it.)
+    func crosses(_ x: Double) -> Bool {
+        let words = self.words
+        for (index, word) in words.enumerated() {
+            if word.x0 < x && word.x1 > x { return true }
+            if index > 0 {
+                let previous = words[index - 1]
+                if previous.x1 <= x && word.x0 >= x && word.x0 - previous.x1 < max(word.fontSize, previous.fontSize) * 0.5 {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Left edges of words that could start a column: after a gap of half an em or more.
+    var columnStarts: [Double] {
+        let words = self.words
+        return words.indices.compactMap { index in
+            guard index > 0 else { return words[0].x0 }
+            let gap = words[index].x0 - words[index - 1].x1
+            return gap >= max(words[index].fontSize, words[index - 1].fontSize) * 0.5 ? words[index].x0 : nil
+        }
+    }
 }
 
 enum PageRows {
@@ -39,10 +75,10 @@ enum PageRows {
                 core = (word.y0, word.y1)
             }
         }
-        return rows.map { Row(fragments: fragments(of: $0.sorted { $0.x0 < $1.x0 })) }
+        return rows.map { Row(words: $0.sorted { $0.x0 < $1.x0 }) }
     }
 
-    private static func fragments(of row: [PositionedWord]) -> [Fragment] {
+    static func fragments(of row: [PositionedWord]) -> [Fragment] {
         var fragments: [Fragment] = []
         for word in row {
             if var last = fragments.popLast() {
