@@ -24,14 +24,21 @@ enum BandLayout: Equatable {
             if hasLeft && hasRight { both += 1 }
         }
         let bullets = left.contains(where: startsWithBullet) || right.contains(where: startsWithBullet)
-        // Short cells at the right of rows that all have text on the left: fields of those rows.
-        let rightAreFields = rightWidth <= regionWidth * 0.3 && zip(left, right).allSatisfy { l, r in
-            r.fragments.isEmpty || (!l.fragments.isEmpty && r.fragments.allSatisfy { $0.words.count <= 6 })
-        }
+        // Short cells at the right of rows that (nearly) all have text on the left: fields of
+        // those rows (a stray page number below them does not change that).
+        let rightRows = zip(left, right).filter { !$0.1.fragments.isEmpty }
+        let fieldRows = rightRows.filter { l, r in !l.fragments.isEmpty && r.fragments.allSatisfy { $0.words.count <= 6 } }
+        let rightAreFields = rightWidth <= regionWidth * 0.3 && Double(fieldRows.count) >= Double(rightRows.count) * 0.8
         if rightAreFields { return .rows }
         if any > 0, Double(both) >= Double(any) * 0.8, !bullets { return .rows }
-        if leftWidth <= regionWidth * 0.3 && !left.contains(where: startsWithBullet) { return .margin }
+        // (An icon before a contact item in the margin is not a list.)
+        if leftWidth <= regionWidth * 0.3 && !left.contains(where: { startsWithBullet($0) && !startsWithIcon($0) }) { return .margin }
         return .columns
+    }
+
+    private static func startsWithIcon(_ row: Row) -> Bool {
+        guard let first = row.fragments.first?.words.first else { return false }
+        return GlyphText.isTemplateMark(first.text)
     }
 
     private static func startsWithBullet(_ row: Row) -> Bool {

@@ -9,7 +9,13 @@ enum LineBuilder {
         var fragments = rawFragments.compactMap(clean)
         guard let firstFragment = fragments.first, let first = firstFragment.words.first else { return nil }
         var bullet: String?
-        if isBulletGlyph(first.text), firstFragment.words.count > 1 || fragments.count > 1 {
+        let rest = fragments.flatMap(\.words).dropFirst().map(\.text).joined(separator: " ")
+        // An icon before an email or a phone number is decoration, not a list.
+        if GlyphText.isTemplateMark(first.text), HeaderBlock.looksLikeContact(rest) {
+            fragments[0].words.removeFirst()
+            if fragments[0].words.isEmpty { fragments.removeFirst() }
+            guard !fragments.isEmpty else { return nil }
+        } else if isBulletGlyph(first.text), firstFragment.words.count > 1 || fragments.count > 1 {
             bullet = first.text
             if firstFragment.words.count > 1 {
                 fragments[0].words.removeFirst()
@@ -44,8 +50,14 @@ enum LineBuilder {
                 if index == 0 && fragment.words.count > 1 { words.append(word) }
                 continue
             }
-            // "Vocational. . . . . ." — dots set apart one by one fill the line: a leader.
-            if dots[index], word.text.count >= 3 || isInRun(dots, index) { continue }
+            // "Vocational. . . . . ." — dots set apart one by one fill the line: a leader. The
+            // period glued to the word before it is the leader's first dot.
+            if dots[index], word.text.count >= 3 || isInRun(dots, index) {
+                if let last = words.indices.last, words[last].text.hasSuffix("."), index > 0, !dots[index - 1] {
+                    words[last].text.removeLast()
+                }
+                continue
+            }
             word.text = strippingLeader(GlyphText.strippingMarks(word.text))
             if word.text.isEmpty { continue }
             words.append(word)
@@ -74,8 +86,9 @@ enum LineBuilder {
     /// A glyph that opens a list item: the usual bullets, a dash, template marks, or a single
     /// symbol a template font maps oddly ("{" for moderncv's circle in some fonts).
     static func isBulletGlyph(_ text: String) -> Bool {
+        if GlyphText.isTemplateMark(text) { return true }
         guard text.count == 1, let character = text.first else { return false }
-        if BulletGlyphs.glyphs.contains(character) || GlyphText.isTemplateMark(text) { return true }
+        if BulletGlyphs.glyphs.contains(character) { return true }
         return "{}°◯⦁⚫⚪❖❯›»✦✧★☆".contains(character)
     }
 

@@ -9,14 +9,11 @@ struct LineReflow {
     var hyphenation: Hyphenation
 
     func paragraphs(_ lines: [LayoutLine]) -> [LayoutLine] {
-        // The right edge of each column: where most of its full lines end (a stray line that
-        // sticks out, a comment set in the margin, must not move it).
-        var ends: [Int: [Double]] = [:]
-        for line in lines where line.trailing.isEmpty && line.text.wordCount >= 4 { ends[line.column, default: []].append(line.x1) }
+        // The right edge of each column: where its longest lines of running text end (a line
+        // with cells of its own, a label, does not count).
         var rightEdge: [Int: Double] = [:]
-        for (column, values) in ends {
-            let sorted = values.sorted()
-            rightEdge[column] = sorted[min(sorted.count - 1, Int(Double(sorted.count) * 0.8))]
+        for line in lines where line.trailing.isEmpty && line.text.wordCount >= 3 {
+            rightEdge[line.column] = max(rightEdge[line.column] ?? 0, line.x1)
         }
         var output: [LayoutLine] = []
         var lastInColumn: [Int: Int] = [:]

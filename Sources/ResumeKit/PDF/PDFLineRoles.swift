@@ -69,7 +69,8 @@ enum PDFLineRoles {
         let firstPage = lines.indices.filter { lines[$0].page == lines[0].page }
         let candidates = firstPage.filter { lines[$0].text.filter(\.isLetter).count >= 2 && !lines[$0].startsWithBullet }
         guard let index = candidates.max(by: { lines[$0].fontSize < lines[$1].fontSize }) else { return nil }
-        guard lines[index].fontSize >= body * 1.3, !HeaderBlock.looksLikeContact(lines[index].text) else { return nil }
+        let text = lines[index].text
+        guard lines[index].fontSize >= body * 1.3, !text.contains("@"), text.filter(\.isNumber).count < 5 else { return nil }
         return index
     }
 

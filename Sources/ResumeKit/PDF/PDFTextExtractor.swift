@@ -107,12 +107,23 @@ enum PDFTextExtractor {
     }
 
     static func isBold(_ fontName: String) -> Bool {
-        let name = fontName.lowercased()
-        return ["bold", "black", "heavy", "semibold", "demi", "-bd", "extrabold"].contains { name.contains($0) }
+        let name = baseName(fontName)
+        if ["bold", "black", "heavy", "semibold", "demi", "-bd", "extrabold"].contains(where: { name.contains($0) }) { return true }
+        // TeX's own font names: cmbx10, sfbx1000 (EC), cmssbx10, cmb10.
+        return ["cmbx", "sfbx", "ecbx", "cmssbx", "sfsx", "ecsx", "cmb1", "lmbx"].contains { name.hasPrefix($0) }
     }
 
     static func isItalic(_ fontName: String) -> Bool {
-        let name = fontName.lowercased()
-        return name.contains("italic") || name.contains("oblique") || name.contains("slant") || name.hasSuffix("-it")
+        let name = baseName(fontName)
+        if name.contains("italic") || name.contains("oblique") || name.contains("slant") || name.hasSuffix("-it") { return true }
+        // TeX: cmti10 (text italic), cmsl10 (slanted), sfti1000, sfsl1000, cmssi10.
+        return ["cmti", "cmsl", "sfti", "sfsl", "ecti", "ecsl", "cmssi", "sfsi", "cmbxti", "sfbi", "cmbxsl"].contains { name.hasPrefix($0) }
+    }
+
+    /// "ABCDEF+CMBX10" → "cmbx10": the subset tag says nothing about the face.
+    private static func baseName(_ fontName: String) -> String {
+        let lower = fontName.lowercased()
+        guard let plus = lower.firstIndex(of: "+"), lower.distance(from: lower.startIndex, to: plus) == 6 else { return lower }
+        return String(lower[lower.index(after: plus)...])
     }
 }

@@ -141,6 +141,8 @@ enum EntryGrouper {
         let dateOnly = cells.allSatisfy { DateCell.dates(in: $0) != nil } || (DateRangeParser.find(in: line.text)?.remainder.isEmpty ?? false)
         let headerHasDates = header.contains { DateCell.lineHasDates($0.text) }
         if dateOnly { return !headerHasDates }
+        // "Master of Science ⇥ Aug 2012 – Dec 2013" under "Georgia Tech ⇥ Atlanta, GA".
+        if line.text.contains("\t"), DateCell.lineHasDates(line.text), !headerHasDates { return true }
         let headerParts = header.flatMap { EntryHeader.split(DateRangeParser.find(in: $0.text)?.remainder ?? $0.text) }
         guard headerParts.count == 1, let only = headerParts.first else { return false }
         // "B.S. Computer Science" then "Oregon State University, 2018": one names the degree, the other the school.
