@@ -27,7 +27,11 @@ enum BandLayout: Equatable {
         // Short cells at the right of rows that (nearly) all have text on the left: fields of
         // those rows (a stray page number below them does not change that).
         let rightRows = zip(left, right).filter { !$0.1.fragments.isEmpty }
-        let fieldRows = rightRows.filter { l, r in !l.fragments.isEmpty && r.fragments.allSatisfy { $0.words.count <= 6 } }
+        // A field shares its row's baseline; a sidebar beside running text does not.
+        let fieldRows = rightRows.filter { l, r in
+            guard let last = l.words.last, let first = r.words.first else { return false }
+            return r.fragments.allSatisfy { $0.words.count <= 6 } && abs(last.y1 - first.y1) <= max(1.0, 0.1 * min(last.fontSize, first.fontSize))
+        }
         let rightAreFields = rightWidth <= regionWidth * 0.3 && Double(fieldRows.count) >= Double(rightRows.count) * 0.8
         if rightAreFields { return .rows }
         if any > 0, Double(both) >= Double(any) * 0.8, !bullets { return .rows }

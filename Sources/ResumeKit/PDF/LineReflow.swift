@@ -34,6 +34,8 @@ struct LineReflow {
     static func continues(_ above: LayoutLine, with below: LayoutLine, rightEdge: Double) -> Bool {
         guard !below.startsWithBullet, above.trailing.isEmpty, below.trailing.isEmpty, below.leading == nil,
               above.page == below.page else { return false }
+        // Contact details stacked in a narrow column are items, not a wrapped sentence.
+        if HeaderBlock.looksLikeContact(above.text) || HeaderBlock.looksLikeContact(below.text) { return false }
         guard abs(above.fontSize - below.fontSize) < 0.6, above.isBold == below.isBold || below.isBold == false && above.startsWithBullet,
               above.isItalic == below.isItalic || above.startsWithBullet else { return false }
         // Measured from the last physical line of `above`, which may already hold merged lines.

@@ -12,7 +12,7 @@ enum MarginMerge {
         var sidebar: [LayoutLine] = []
         var placed: [LayoutLine] = []
         for block in blocks(marginLines) {
-            let anchored = block.filter { line in main.contains { overlaps($0, line) } }.count
+            let anchored = block.filter { line in main.contains { sameBaseline($0, line) } }.count
             if block.count >= 3 && Double(anchored) < Double(block.count) * 0.5 {
                 sidebar += block.map { line in
                     var copy = line
@@ -25,7 +25,7 @@ enum MarginMerge {
         }
         var output = main
         for line in placed {
-            if let index = output.firstIndex(where: { overlaps($0, line) }), output[index].leading == nil,
+            if let index = output.firstIndex(where: { sameBaseline($0, line) }), output[index].leading == nil,
                line.fontSize < output[index].fontSize * 1.08, !line.startsWithBullet {
                 output[index].leading = line.tabbedText
                 output[index].x0 = min(output[index].x0, line.x0)
@@ -50,6 +50,12 @@ enum MarginMerge {
             }
         }
         return blocks
+    }
+
+    /// Set on the same baseline: a label and its row. Two columns that merely overlap in height
+    /// (a sidebar beside the main text) are a point or more apart.
+    static func sameBaseline(_ a: LayoutLine, _ b: LayoutLine) -> Bool {
+        abs(a.y1 - b.y1) <= max(1.0, 0.1 * min(a.fontSize, b.fontSize))
     }
 
     static func overlaps(_ a: LayoutLine, _ b: LayoutLine) -> Bool {

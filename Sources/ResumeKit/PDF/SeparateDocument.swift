@@ -19,12 +19,18 @@ enum SeparateDocument {
         return nil
     }
 
-    /// Mostly long lines of running text, no list items, no section heading.
+    /// A letter: long lines of running text (at least eight, nearly half the page), no list
+    /// items, no section heading, and a short line ending in a comma or colon just before the
+    /// first paragraph (the salutation: "Dear Sir or Madam,", "Sehr geehrte Damen und Herren,").
     private static func isLetter(_ lines: [LayoutLine], headingStyle: (Double) -> Bool) -> Bool {
         guard lines.count >= 10 else { return false }
-        if lines.contains(where: \.startsWithBullet) { return false }
+        if lines.contains(where: { $0.startsWithBullet && !GlyphText.isTemplateMark($0.bullet ?? "") }) { return false }
         if lines.contains(where: { headingStyle($0.fontSize) && SectionHeadings.kind(of: $0.text) != nil }) { return false }
-        let prose = lines.filter { $0.trailing.isEmpty && $0.leading == nil && $0.text.wordCount >= 8 }.count
-        return Double(prose) >= Double(lines.count) * 0.6
+        let isProse = { (line: LayoutLine) in line.text.wordCount >= 8 }
+        let prose = lines.filter(isProse).count
+        guard prose >= 8, Double(prose) >= Double(lines.count) * 0.45, let firstProse = lines.firstIndex(where: isProse) else { return false }
+        return lines[..<firstProse].suffix(2).contains { line in
+            line.text.wordCount <= 6 && (line.text.hasSuffix(",") || line.text.hasSuffix(":"))
+        }
     }
 }

@@ -28,7 +28,7 @@ enum EntryGrouper {
                     continue
                 }
                 if current.hasBody {
-                    if startsNewEntry(line, next: next) {
+                    if startsNewEntry(line, next: next, header: current.header) {
                         entries.append(current)
                         entries.append(RawEntry(header: [line]))
                         continue
@@ -118,11 +118,15 @@ enum EntryGrouper {
 
     /// After an entry's body, a short line with a date, a separator or bold type, or one
     /// followed by a dates line, is the next entry's header; anything else continues the prose.
-    private static func startsNewEntry(_ line: SourceLine, next: SourceLine?) -> Bool {
+    private static func startsNewEntry(_ line: SourceLine, next: SourceLine?, header: [SourceLine]) -> Bool {
         let text = line.text
         if text.contains("\t") && DateCell.lineHasDates(text) { return true }
         if let first = text.first, first.isLowercase { return false }
-        if text.wordCount > 14 || text.hasSuffix(".") { return false }
+        if text.wordCount > 14 || text.hasSuffix(".") || text.hasSuffix(":") { return false }
+        // Set smaller than the entry's header: the entry's own prose ("Description line 2").
+        if let size = line.relativeSize, let headerSize = header.first(where: { $0.role == .text })?.relativeSize, size < headerSize * 0.97 {
+            return false
+        }
         if DateCell.lineHasDates(text) || line.isBold { return true }
         if let next, next.role != .listItem, DateCell.lineHasDates(next.text), next.text.wordCount <= 12 { return true }
         return EntryHeader.split(text).count >= 2 || text.wordCount <= 6
@@ -135,14 +139,17 @@ enum EntryGrouper {
 
     /// A degree line followed by its school, or a school followed by its dates.
     private static func complementsHeader(_ header: [SourceLine], with line: SourceLine) -> Bool {
-        guard header.count < 3, line.text.wordCount <= 14 else { return false }
+        guard header.count < 3 else { return false }
+        // "Master of Science ⇥ Aug 2012 – Dec 2013" under "Georgia Tech ⇥ Atlanta, GA".
+        if line.text.contains("\t"), DateCell.lineHasDates(line.text), !header.contains(where: { DateCell.lineHasDates($0.text) }) {
+            return true
+        }
+        guard line.text.wordCount <= 14 else { return false }
         if line.isItalic { return true }
         let cells = line.text.components(separatedBy: "\t")
         let dateOnly = cells.allSatisfy { DateCell.dates(in: $0) != nil } || (DateRangeParser.find(in: line.text)?.remainder.isEmpty ?? false)
         let headerHasDates = header.contains { DateCell.lineHasDates($0.text) }
         if dateOnly { return !headerHasDates }
-        // "Master of Science ⇥ Aug 2012 – Dec 2013" under "Georgia Tech ⇥ Atlanta, GA".
-        if line.text.contains("\t"), DateCell.lineHasDates(line.text), !headerHasDates { return true }
         let headerParts = header.flatMap { EntryHeader.split(DateRangeParser.find(in: $0.text)?.remainder ?? $0.text) }
         guard headerParts.count == 1, let only = headerParts.first else { return false }
         // "B.S. Computer Science" then "Oregon State University, 2018": one names the degree, the other the school.
