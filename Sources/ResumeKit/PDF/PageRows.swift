@@ -11,20 +11,23 @@ struct Fragment: Equatable {
 }
 
 struct Row: Equatable {
-    var fragments: [Fragment]
+    let fragments: [Fragment]
+    let words: [PositionedWord]
+    let y0: Double
+    let y1: Double
 
     init(fragments: [Fragment]) {
         self.fragments = fragments
+        words = fragments.flatMap(\.words)
+        y0 = words.map(\.y0).min() ?? 0
+        y1 = words.map(\.y1).max() ?? 0
     }
 
     /// A row of `words` (left to right), cut into fragments at gaps wider than an em.
     init(words: [PositionedWord]) {
-        fragments = PageRows.fragments(of: words)
+        self.init(fragments: PageRows.fragments(of: words))
     }
 
-    var words: [PositionedWord] { fragments.flatMap(\.words) }
-    var y0: Double { fragments.map(\.y0).min() ?? 0 }
-    var y1: Double { fragments.map(\.y1).max() ?? 0 }
     var x0: Double { fragments.first?.x0 ?? 0 }
     var x1: Double { fragments.last?.x1 ?? 0 }
     var height: Double { y1 - y0 }
@@ -35,7 +38,7 @@ struct Row: Equatable {
     /// Text runs across `x`: a word spans it, or two words closer than half an em straddle it.
     /// (A margin of dates is often less than an em from the text beside it.)
     func crosses(_ x: Double) -> Bool {
-        let words = self.words
+        guard let first = words.first, let last = words.last, first.x0 < x, last.x1 > x else { return false }
         for (index, word) in words.enumerated() {
             if word.x0 < x && word.x1 > x { return true }
             if index > 0 {
