@@ -3,8 +3,8 @@
 /// A margin cell on the same baseline as a main line is that line's leading cell (a date, a
 /// label), or, when set larger than the line, a heading of its own placed just before it
 /// (templates that put section titles in the margin). A margin cell alone on its row is placed
-/// where it stands vertically. A block of three or more margin lines that mostly do not line up
-/// with the main text is a sidebar (contact details beside the header) and is read on its own,
+/// where it stands vertically. A block of three or more margin lines that do not nearly all line
+/// up with the main text is a sidebar (contact details beside the header) and is read on its own,
 /// before the main column.
 enum MarginMerge {
     static func merge(margin: [Row], main: [LayoutLine], sidebarColumn: Int) -> (lines: [LayoutLine], hasSidebar: Bool) {
@@ -13,7 +13,7 @@ enum MarginMerge {
         var placed: [LayoutLine] = []
         for block in blocks(marginLines) {
             let anchored = block.filter { line in main.contains { sameBaseline($0, line) } }.count
-            if block.count >= 3 && Double(anchored) < Double(block.count) * 0.5 {
+            if block.count >= 3 && Double(anchored) < Double(block.count) * 0.7 {
                 sidebar += block.map { line in
                     var copy = line
                     copy.column = sidebarColumn

@@ -43,7 +43,9 @@ enum PDFLineRoles {
                     text = line.cells.joined(separator: "\t")
                 }
             }
-            output.append(SourceLine(text, role: role, isBold: line.isBold, isItalic: line.isItalic, relativeSize: relative))
+            var source = SourceLine(text, role: role, isBold: line.isBold, isItalic: line.isItalic, relativeSize: relative)
+            source.isSubheading = role == .heading(2)
+            output.append(source)
             if index == nameIndex {
                 output += (extraHeaderLines + contactLines).map { extra in
                     SourceLine(extra.tabbedText, isBold: extra.isBold, isItalic: extra.isItalic, relativeSize: body > 0 ? extra.fontSize / body : 1)

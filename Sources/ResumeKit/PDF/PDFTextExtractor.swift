@@ -34,7 +34,9 @@ enum PDFTextExtractor {
         let document = try open(data)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
         let total = Int(poppler_document_get_n_pages(document))
-        let count = min(total, maximumPages)
+        // Refused before a page is read: each page costs poppler time, and no resume runs this long.
+        guard total <= maximumPages else { throw .tooManyPages(count: total, limit: maximumPages) }
+        let count = total
         var pages: [Page] = []
         for index in 0..<count {
             guard let page = poppler_document_get_page(document, Int32(index)) else { continue }

@@ -8,10 +8,12 @@ enum DateCell {
         let text = cell.trimmed
         guard !text.isEmpty, text.count <= 40 else { return nil }
         if let parsed = DateRange(parsing: text) { return parsed }
+        // A place and a date together ("Toledo | 2015 - 2018") are not one date.
+        guard !text.contains(where: { "|,;@:".contains($0) }) else { return nil }
         let parts = rangeParts(text)
         guard parts.count == 2 else { return nil }
         let (start, end) = (parts[0], parts[1])
-        guard (1...3).contains(start.wordCount), (1...3).contains(end.wordCount) else { return nil }
+        guard (1...2).contains(start.wordCount), (1...2).contains(end.wordCount) else { return nil }
         let endFolded = end.folded.trimmingCharacters(in: .punctuationCharacters)
         let ongoing = DateVocabulary.presentWords.contains(endFolded)
             || DateVocabulary.presentWords.contains(String(endFolded.split(separator: " ").last ?? ""))

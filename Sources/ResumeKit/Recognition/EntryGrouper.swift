@@ -90,7 +90,7 @@ enum EntryGrouper {
         var output: [RawEntry] = []
         var labels: [String] = []
         for entry in entries {
-            guard entry.header.count >= 2, case .heading(let level) = entry.header[0].role, level >= 2 else {
+            guard entry.header.count >= 2, entry.header[0].isSubheading else {
                 output.append(entry)
                 continue
             }

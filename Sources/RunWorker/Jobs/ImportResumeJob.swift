@@ -7,7 +7,9 @@ import ResumeRender
 ///
 /// Input `{"path": "/abs/upload", "filename": "cv.pdf", "content_type": "application/pdf"}`; the
 /// worker reads `path` itself, read-only (the gateway stored the upload there). Result
-/// `{"markdown", "preview_html", "format", "name", "warnings": [{"code", "message"}]}`.
+/// `{"markdown", "preview_html", "format", "name", "warnings": [{"code", "message"}], "report": {…}}`;
+/// `report` is ResumeKit's `ImportReport` (columns found, unplaced blocks, confidence per section
+/// and overall, the same warnings), for `analysis/import.json` and step 1 of the web UI.
 enum ImportResumeJob {
     static func run(_ input: JobInput) throws(JobFailure) -> JSONValue {
         let path = try input.string("path")
@@ -25,7 +27,16 @@ enum ImportResumeJob {
             "format": .string(imported.format.rawValue),
             "name": imported.resume.name.isEmpty ? .null : .string(imported.resume.name),
             "warnings": .array(imported.warnings.map { ["code": .string($0.code), "message": .string($0.message)] }),
+            "report": reportValue(imported.report),
         ]
+    }
+
+    /// The report as a JSON value, through its own Codable shape (snake_case keys).
+    private static func reportValue(_ report: ImportReport) -> JSONValue {
+        guard let data = try? JSONEncoder().encode(report), let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+            return .null
+        }
+        return value
     }
 
     /// Reads the upload, refusing an oversized one before loading it. The path comes from the
