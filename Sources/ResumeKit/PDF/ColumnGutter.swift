@@ -12,8 +12,14 @@ struct ColumnGutter {
     static func best(_ rows: [Row]) -> ColumnGutter? {
         let starts = rows.map(\.columnStarts)
         guard let minX = starts.compactMap(\.first).min() else { return nil }
+        // A column needs two or more rows starting at its edge: lone starts are not candidates.
+        var startCounts: [Int: Int] = [:]
+        for x in starts.joined() where x > minX + 24 { startCounts[Int(x.rounded(.down)), default: 0] += 1 }
         var candidates = Set<Int>()
-        for x in starts.joined() where x > minX + 24 { candidates.insert(Int(x.rounded(.down)) - 1) }
+        for (x, count) in startCounts {
+            let nearby = count + (startCounts[x + 1] ?? 0) + (startCounts[x + 2] ?? 0)
+            if nearby >= 2 { candidates.insert(x - 1) }
+        }
         var best: (gutter: ColumnGutter, score: Int)?
         for candidate in candidates.sorted() {
             let x = Double(candidate)
