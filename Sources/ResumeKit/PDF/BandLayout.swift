@@ -32,7 +32,8 @@ enum BandLayout: Equatable {
             guard let last = l.words.last, let first = r.words.first else { return false }
             return r.fragments.allSatisfy { $0.words.count <= 6 } && abs(last.y1 - first.y1) <= max(1.0, 0.1 * min(last.fontSize, first.fontSize))
         }
-        let rightAreFields = rightWidth <= regionWidth * 0.3 && Double(fieldRows.count) >= Double(rightRows.count) * 0.8
+        let strays = rightRows.count - fieldRows.count
+        let rightAreFields = rightWidth <= regionWidth * 0.3 && !fieldRows.isEmpty && (strays <= 1 || Double(strays) <= Double(rightRows.count) * 0.2)
         if rightAreFields { return .rows }
         if any > 0, Double(both) >= Double(any) * 0.8, !bullets { return .rows }
         // (An icon before a contact item in the margin is not a list.)

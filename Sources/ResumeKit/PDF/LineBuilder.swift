@@ -7,6 +7,16 @@ enum LineBuilder {
 
     static func line(_ rawFragments: [Fragment], column: Int) -> LayoutLine? {
         var fragments = rawFragments.compactMap(clean)
+        // "-项目 1": a dash set against ideographs is a bullet (Chinese text never starts a word
+        // with a hyphen); split it off so it reads like any other bullet.
+        if let word = fragments.first?.words.first, word.text.count >= 2, let dash = word.text.first,
+           "-–•·".contains(dash), isIdeograph(word.text.dropFirst().first) {
+            var glyph = word
+            glyph.text = String(dash)
+            var rest = word
+            rest.text = String(word.text.dropFirst())
+            fragments[0] = Fragment(words: [glyph, rest] + fragments[0].words.dropFirst())
+        }
         guard let firstFragment = fragments.first, let first = firstFragment.words.first else { return nil }
         var bullet: String?
         let rest = fragments.flatMap(\.words).dropFirst().map(\.text).joined(separator: " ")

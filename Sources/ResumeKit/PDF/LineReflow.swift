@@ -7,6 +7,19 @@
 /// joined back (see ``Hyphenation``).
 struct LineReflow {
     var hyphenation: Hyphenation
+    /// The right edge of full-width text over the whole document: a page holding only short
+    /// lines (a list of publications) must not take its longest line for the margin.
+    var fullWidthEdge: Double?
+
+    init(hyphenation: Hyphenation, fullWidthEdge: Double? = nil) {
+        self.hyphenation = hyphenation
+        self.fullWidthEdge = fullWidthEdge
+    }
+
+    /// The right edge of full-width lines (column 0) over all `pages`.
+    static func fullWidthEdge(_ pages: [[LayoutLine]]) -> Double? {
+        pages.joined().filter { $0.column == 0 && $0.trailing.isEmpty && $0.text.wordCount >= 3 }.map(\.x1).max()
+    }
 
     func paragraphs(_ lines: [LayoutLine]) -> [LayoutLine] {
         // The right edge of each column: where its longest lines of running text end (a line
@@ -15,6 +28,7 @@ struct LineReflow {
         for line in lines where line.trailing.isEmpty && line.text.wordCount >= 3 {
             rightEdge[line.column] = max(rightEdge[line.column] ?? 0, line.x1)
         }
+        if let fullWidthEdge { rightEdge[0] = max(rightEdge[0] ?? 0, fullWidthEdge) }
         var output: [LayoutLine] = []
         var lastInColumn: [Int: Int] = [:]
         for line in lines {

@@ -39,7 +39,7 @@ enum PDFResumeReader {
         let furniture = PageFurniture.separate(laidOut, heights: pages.prefix(laidOut.count).map(\.height))
         findings.furnitureLines = furniture.dropped.count
         let hyphenation = Hyphenation(documentText: furniture.kept.flatMap { $0.map(\.text) })
-        let reflow = LineReflow(hyphenation: hyphenation)
+        let reflow = LineReflow(hyphenation: hyphenation, fullWidthEdge: LineReflow.fullWidthEdge(furniture.kept))
         let reflowed = furniture.kept.map { reflow.paragraphs($0) }
         findings.ambiguousLines = reflowed.flatMap { $0 }.filter(\.isInAmbiguousColumns).map(\.text)
         let lines = PDFLineRoles.sourceLines(pages: reflowed, contactLines: furniture.contactLines, findings: &findings)
