@@ -30,6 +30,8 @@ struct LayoutLine: Equatable {
     var words: [PositionedWord] = []
     /// The line came from a column layout whose reading order had to be guessed.
     var isInAmbiguousColumns = false
+    /// The line is an item of a narrow sidebar block (contact details): never a wrapped sentence.
+    var isSidebarItem = false
 
     var startsWithBullet: Bool { bullet != nil }
     var height: Double { y1 - y0 }

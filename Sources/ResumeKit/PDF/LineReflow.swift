@@ -47,7 +47,7 @@ struct LineReflow {
 
     static func continues(_ above: LayoutLine, with below: LayoutLine, rightEdge: Double) -> Bool {
         guard !below.startsWithBullet, above.trailing.isEmpty, below.trailing.isEmpty, below.leading == nil,
-              above.page == below.page else { return false }
+              above.page == below.page, !above.isSidebarItem else { return false }
         // Contact details stacked in a narrow column are items, not a wrapped sentence.
         if HeaderBlock.looksLikeContact(above.text) || HeaderBlock.looksLikeContact(below.text) { return false }
         guard abs(above.fontSize - below.fontSize) < 0.6, above.isBold == below.isBold || below.isBold == false && above.startsWithBullet,

@@ -12,11 +12,12 @@ enum MarginMerge {
         var sidebar: [LayoutLine] = []
         var placed: [LayoutLine] = []
         for block in blocks(marginLines) {
-            let anchored = block.filter { line in main.contains { sameBaseline($0, line) } }.count
+            let anchored = block.filter { line in main.contains { sameRow($0, line) } }.count
             if block.count >= 3 && Double(anchored) < Double(block.count) * 0.7 {
                 sidebar += block.map { line in
                     var copy = line
                     copy.column = sidebarColumn
+                    copy.isSidebarItem = true
                     return copy
                 }
             } else {
@@ -25,7 +26,7 @@ enum MarginMerge {
         }
         var output = main
         for line in placed {
-            if let index = output.firstIndex(where: { sameBaseline($0, line) }), output[index].leading == nil,
+            if let index = output.firstIndex(where: { sameRow($0, line) }), output[index].leading == nil,
                line.fontSize < output[index].fontSize * 1.08, !line.startsWithBullet {
                 output[index].leading = line.tabbedText
                 output[index].x0 = min(output[index].x0, line.x0)
@@ -56,6 +57,13 @@ enum MarginMerge {
     /// (a sidebar beside the main text) are a point or more apart.
     static func sameBaseline(_ a: LayoutLine, _ b: LayoutLine) -> Bool {
         abs(a.y1 - b.y1) <= max(1.0, 0.1 * min(a.fontSize, b.fontSize))
+    }
+
+    /// On the same baseline, or (type of different scripts has different boxes) nearly fully
+    /// overlapping in height.
+    static func sameRow(_ a: LayoutLine, _ b: LayoutLine) -> Bool {
+        let overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+        return sameBaseline(a, b) || overlap >= min(a.height, b.height) * 0.85
     }
 
     static func overlaps(_ a: LayoutLine, _ b: LayoutLine) -> Bool {

@@ -38,8 +38,11 @@ enum WordAssembler {
             let box = boxes[index]
             let font = fonts[index] ?? PDFTextExtractor.Font(size: box.y2 - box.y1, isBold: false, isItalic: false)
             if let last = lastBox, !adjacent(last, box, size: font.size) { finish() }
+            // A template mark (an icon, "␣") is never part of a word, however close it sits.
+            if let previous = current?.text.unicodeScalars.last, isMark(previous) != isMark(scalar) { finish() }
             if var word = current {
                 word.text.unicodeScalars.append(scalar)
+                word.fontSize = max(word.fontSize, font.size)
                 word.x0 = min(word.x0, box.x1)
                 word.x1 = max(word.x1, box.x2)
                 word.y0 = min(word.y0, box.y1)
@@ -56,6 +59,10 @@ enum WordAssembler {
         }
         finish()
         return (words, hidden)
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        GlyphText.isPrivateUse(scalar) || scalar == "\u{2423}"
     }
 
     /// The next character continues the word: on the same line, and not further right than a

@@ -18,7 +18,12 @@ enum DateCell {
         let ongoing = DateVocabulary.presentWords.contains(endFolded)
             || DateVocabulary.presentWords.contains(String(endFolded.split(separator: " ").last ?? ""))
         let samePlaceholder = start.folded == end.folded
-        let numbered = start.contains(where: \.isNumber) && (end.contains(where: \.isNumber) || ongoing)
+        // Numbered sides are short Latin tokens ("20XX", "Q1", "03/2019"), not a phrase with a
+        // figure in it ("不超过1–2行").
+        let shortToken = { (side: String) in
+            side.count <= 7 && side.contains(where: \.isNumber) && side.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "./' ".contains($0)) }
+        }
+        let numbered = shortToken(start) && (shortToken(end) || ongoing)
         guard ongoing || samePlaceholder || numbered else { return nil }
         return DateRange(text: text, start: nil, end: nil, isCurrent: ongoing)
     }

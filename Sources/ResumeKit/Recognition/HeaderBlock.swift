@@ -58,7 +58,7 @@ struct HeaderBlock {
     /// Splits a contact line on the separators people use between items.
     static func contactItems(_ text: String) -> [String] {
         var working = text.replacingOccurrences(of: "\t", with: "|")
-        for separator in [" · ", " | ", " • ", " ◦ ", " ⋅ ", " ∙ ", " ▪ ", " — ", " – ", "   ", "  "] {
+        for separator in [" · ", " | ", " • ", " ◦ ", " ⋅ ", " ∙ ", " ▪ ", " — ", " – ", " -- ", "   ", "  "] {
             working = working.replacingOccurrences(of: separator, with: "|")
         }
         return working.split(separator: "|").map { withoutScheme(String($0).trimmingSeparators) }.filter { !$0.isEmpty }
