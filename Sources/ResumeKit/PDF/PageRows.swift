@@ -69,9 +69,13 @@ enum PageRows {
         var rows: [[PositionedWord]] = []
         var core: (top: Double, bottom: Double) = (0, 0)
         for word in sorted {
-            // Same row when the word overlaps the row's first word by half its height or more.
-            let overlap = min(word.y1, core.bottom) - max(word.y0, core.top)
-            if !rows.isEmpty, overlap >= min(word.height, core.bottom - core.top) * 0.5 {
+            // Same row when the word's middle is level with the row's first word: fonts of one
+            // line share a middle, while a sidebar's line beside it sits a few points off.
+            let coreHeight = core.bottom - core.top, coreCenter = (core.top + core.bottom) / 2
+            // A small mark (a bullet glyph) inside the line's height belongs to the line too.
+            let level = abs(word.centerY - coreCenter) <= min(word.height, coreHeight) * 0.35
+            let smallMarkInside = word.height < coreHeight * 0.6 && word.y0 >= core.top - 0.5 && word.y1 <= core.bottom + 0.5
+            if !rows.isEmpty, level || smallMarkInside {
                 rows[rows.count - 1].append(word)
             } else {
                 rows.append([word])
