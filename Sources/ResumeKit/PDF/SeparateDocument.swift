@@ -19,7 +19,7 @@ enum SeparateDocument {
         return nil
     }
 
-    /// A letter: long lines of running text (at least eight, nearly half the page), no list
+    /// A letter: long lines of running text (at least eight, a third of the page), no list
     /// items, no section heading, and a short line ending in a comma or colon just before the
     /// first paragraph (the salutation: "Dear Sir or Madam,", "Sehr geehrte Damen und Herren,").
     private static func isLetter(_ lines: [LayoutLine], headingStyle: (Double) -> Bool) -> Bool {
@@ -28,7 +28,7 @@ enum SeparateDocument {
         if lines.contains(where: { headingStyle($0.fontSize) && SectionHeadings.kind(of: $0.text) != nil }) { return false }
         let isProse = { (line: LayoutLine) in line.text.wordCount >= 8 }
         let prose = lines.filter(isProse).count
-        guard prose >= 8, Double(prose) >= Double(lines.count) * 0.45, let firstProse = lines.firstIndex(where: isProse) else { return false }
+        guard prose >= 8, Double(prose) >= Double(lines.count) * 0.35, let firstProse = lines.firstIndex(where: isProse) else { return false }
         return lines[..<firstProse].suffix(2).contains { line in
             line.text.wordCount <= 6 && (line.text.hasSuffix(",") || line.text.hasSuffix(":"))
         }
