@@ -64,7 +64,9 @@ let package = Package(
                 "CPoppler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // Page images for the import review (poppler renders into a cairo surface).
+            linkerSettings: [.linkedLibrary("cairo")]
         ),
         .target(
             name: "ResumeMatch",

@@ -35,9 +35,13 @@ enum BandLayout: Equatable {
         let strays = rightRows.count - fieldRows.count
         let rightAreFields = rightWidth <= regionWidth * 0.3 && !fieldRows.isEmpty && (strays <= 1 || Double(strays) <= Double(rightRows.count) * 0.2)
         if rightAreFields { return .rows }
-        if any > 0, Double(both) >= Double(any) * 0.8, !bullets { return .rows }
+        // Rows paired on both sides are a table, unless both sides run on as prose (columns of text).
+        if any > 0, Double(both) >= Double(any) * 0.8, !bullets, !isProse(rows) { return .rows }
         // (An icon before a contact item in the margin is not a list.)
-        if leftWidth <= regionWidth * 0.3 && !left.contains(where: { startsWithBullet($0) && !startsWithIcon($0) }) { return .margin }
+        // A margin holds labels and dates; a narrow column of running text is a column.
+        if leftWidth <= regionWidth * 0.3 && !left.contains(where: { startsWithBullet($0) && !startsWithIcon($0) }) && !isProse(left) {
+            return .margin
+        }
         return .columns
     }
 
@@ -55,7 +59,7 @@ enum BandLayout: Equatable {
     /// scrambles text, so the order is worth a warning.
     static func isProse(_ rows: [Row]) -> Bool {
         let fragments = rows.flatMap(\.fragments)
-        let long = fragments.filter { $0.words.count >= 4 }.count
-        return fragments.count >= 6 && Double(long) >= Double(fragments.count) * 0.5
+        let long = fragments.filter { $0.words.count >= 3 }.count
+        return rows.count >= 5 && fragments.count >= 6 && Double(long) >= Double(fragments.count) * 0.6
     }
 }

@@ -30,6 +30,29 @@ enum PageLayout {
         return Analysis(lines: lines, columns: state.maximumColumns, ambiguousBands: state.ambiguousBands)
     }
 
+    /// A left column that runs on below the right one (a sidebar longer than the main text):
+    /// the rows that continue it, left of the gutter, aligned with it and no further apart than
+    /// two rows.
+    static func leftTail(after band: [Int], rows: [Row], x: Double, taken: [Int: Int]) -> [Int] {
+        guard let last = band.last else { return [] }
+        let starts = band.compactMap { rows[$0].words.first(where: { $0.x1 <= x })?.x0 }
+        guard let leftStart = starts.min() else { return [] }
+        let heights = band.map { rows[$0].height }.sorted()
+        let pitch = heights[heights.count / 2]
+        var tail: [Int] = []
+        var previous = last
+        var next = last + 1
+        while next < rows.count, taken[next] == nil {
+            let row = rows[next]
+            guard row.words.allSatisfy({ $0.x1 <= x }), let first = row.words.first, first.x0 - leftStart >= -3, first.x0 - leftStart <= 24,
+                  row.y0 - rows[previous].y1 <= pitch * 2 else { break }
+            tail.append(next)
+            previous = next
+            next += 1
+        }
+        return tail
+    }
+
     private struct State {
         var nextColumn = 1
         var maximumColumns = 1
@@ -60,9 +83,12 @@ enum PageLayout {
                     continue
                 }
                 flushPending()
-                let band = gutter.bands[bandIndex].map { rows[$0] }
-                output += layoutBand(band, x: gutter.x, depth: depth, column: column, streams: streams)
-                index = (gutter.bands[bandIndex].last ?? index) + 1
+                var indexes = gutter.bands[bandIndex]
+                if BandLayout.classify(indexes.map { rows[$0] }, x: gutter.x) != .rows {
+                    indexes += PageLayout.leftTail(after: indexes, rows: rows, x: gutter.x, taken: bandOf)
+                }
+                output += layoutBand(indexes.map { rows[$0] }, x: gutter.x, depth: depth, column: column, streams: streams)
+                index = (indexes.last ?? index) + 1
             }
             flushPending()
             return output
