@@ -6,4 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product resume-agent-import-bench >&2
-.build/release/resume-agent-import-bench --data ../shared/datasets/real-resumes --expected bench/import-expected "$@"
+status=0
+.build/release/resume-agent-import-bench --data ../shared/datasets/real-resumes --expected bench/import-expected "$@" || status=1
+echo
+echo "Generated layouts (bench/import-generated, made by its generate.py):"
+.build/release/resume-agent-import-bench --data bench/import-generated --expected bench/import-generated "$@" || status=1
+exit $status
