@@ -34,6 +34,10 @@ enum LineBuilder {
             }
         }
         guard let main = fragments.first, let textStart = main.words.first else { return nil }
+        // A line of nothing but punctuation (":" left behind by an icon's hidden label) says nothing.
+        guard bullet != nil || fragments.count > 1 || main.words.contains(where: { $0.text.contains { $0.isLetter || $0.isNumber } }) else {
+            return nil
+        }
         let mainWords = main.words
         let bodyWords = mainWords.filter { $0.text.count > 1 || $0.text.first?.isLetter == true }
         let styled = bodyWords.isEmpty ? mainWords : bodyWords

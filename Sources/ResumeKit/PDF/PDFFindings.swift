@@ -23,5 +23,4 @@ struct PDFFindings: Equatable {
     var furnitureLines = 0
     var hiddenWords = 0
     var unplaced: [Unplaced] = []
-    var nameFromLayout = false
 }

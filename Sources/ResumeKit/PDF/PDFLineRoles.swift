@@ -17,7 +17,6 @@ enum PDFLineRoles {
         let nameIndex = nameLine(lines, body: body)
         var extraHeaderLines: [LayoutLine] = []
         if let nameIndex {
-            findings.nameFromLayout = true
             let (name, rest) = splitName(lines[nameIndex])
             lines[nameIndex] = name
             extraHeaderLines = rest

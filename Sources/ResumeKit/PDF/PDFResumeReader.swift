@@ -45,9 +45,4 @@ enum PDFResumeReader {
         let lines = PDFLineRoles.sourceLines(pages: reflowed, contactLines: furniture.contactLines, findings: &findings)
         return (lines + fallback, findings)
     }
-
-    /// Typographic ligatures (U+FB00…FB06) spelled out, so "ﬁnance" matches "finance".
-    static func normalizeLigatures(_ text: String) -> String {
-        GlyphText.normalize(text)
-    }
 }
