@@ -26,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.19"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.20.0"),
     ],
     targets: [
         // MARK: C shims over system libraries (installed by scripts/setup.sh)
@@ -39,9 +42,13 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Libraries
+        // The product's vocabulary shared by every process and the domain: workflow states and
+        // their transitions, event types, run outcomes, export formats. Pure Swift, no deps.
+        .target(name: "Contract", swiftSettings: swiftSettings),
         .target(
             name: "IPC",
             dependencies: [
+                "Contract",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -53,6 +60,7 @@ let package = Package(
             dependencies: [
                 "CSystemShims",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,7 +84,7 @@ let package = Package(
         .target(
             name: "ResumeRender",
             dependencies: [
-                "CPangoCairo", "CCmark",
+                "Contract", "CPangoCairo", "CCmark",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
@@ -110,7 +118,7 @@ let package = Package(
         // The SQLite store (GRDB, WAL): sessions, runs, events, approvals, audit, files, tokens.
         .target(
             name: "Store",
-            dependencies: ["ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Contract", "ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -118,6 +126,8 @@ let package = Package(
             dependencies: [
                 "IPC", "ServiceSupport", "Store",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -164,6 +174,19 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .testTarget(name: "ContractTests", dependencies: ["Contract"], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Contract", "ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "Store", "IPC", "ServiceSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ServiceSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit"], swiftSettings: swiftSettings),

@@ -13,16 +13,9 @@ fail() { echo "e2e-curl: FAIL: $*" >&2; exit 1; }
 # json EXPR: evaluates EXPR with the response as `d` (a leading [ indexes into d).
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); e=sys.argv[1]; print(eval('d' + e if e.startswith('[') else e))" "$1"; }
 
-if [ -z "${BASE_URL:-}" ]; then
-  data="$(mktemp -d /tmp/ra-curl-XXXXXX)"
-  "$bin/resume-agent" serve --port 0 --data-dir "$data/data" >"$data/out" 2>"$data/log" &
-  server=$!
-  trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-  for _ in $(seq 1 200); do grep -q '^ra_' "$data/out" 2>/dev/null && break; sleep 0.05; done
-  TOKEN="$(grep '^ra_' "$data/out" | head -1)"
-  BASE_URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$data/out" | head -1)"
-  [ -n "$TOKEN" ] || fail "server did not start: $(tail -5 "$data/log")"
-fi
+# shellcheck source=lib/test-server.sh
+. scripts/lib/test-server.sh
+start_test_server
 api="$BASE_URL/api/v1"
 auth=(-H "Authorization: Bearer $TOKEN")
 step() { echo "== $*" >&2; }

@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+scripts/test-tools.sh
 
 echo "== build" >&2
 swift build --build-tests 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\] (Compiling|Emitting|Linking|Write|Wrapping|Planning)' >&2
@@ -32,6 +33,13 @@ run_tests .build/e2e-tests.txt --no-parallel --filter EndToEndTests
 
 echo "== curl flow" >&2
 if ! RESUME_AGENT_BIN_DIR=.build/debug scripts/e2e-curl.sh; then status=1; fi
+
+echo "== API fuzzing (schemathesis, every check, against the real server)" >&2
+if ! RESUME_AGENT_BIN_DIR=.build/debug API_FUZZ_LOG=.build/api-fuzz.txt scripts/api-fuzz.sh >/dev/null; then
+  tail -60 .build/api-fuzz.txt >&2
+  status=1
+fi
+grep -E "generated, .* passed|failures?," .build/api-fuzz.txt | tail -1 >&2 || true
 
 echo "== browser tests (headless Chromium against the real server)" >&2
 if ! RESUME_AGENT_BIN_DIR=.build/debug /usr/bin/python3 -m pytest -q -p no:cacheprovider Tests/browser; then status=1; fi

@@ -1,10 +1,13 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import IPC
 import Logging
 import NIOCore
 import ServiceLifecycle
+import ServiceSupport
 import Store
+import Synchronization
 
 /// Everything the gateway process runs, wired in one place that tests also call.
 public struct GatewayServices: @unchecked Sendable {  // Router is built once, then only read
@@ -12,106 +15,113 @@ public struct GatewayServices: @unchecked Sendable {  // Router is built once, t
     public let metrics: GatewayMetrics
     public let readiness: Readiness
     public let store: Store
+    public let log: EventLog
     public let runs: RunManager
     public let application: any Service
     public let workerListener: WorkerListener
     public let router: Router<APIContext>
+    public let link: SupervisorLinkState
+    /// Background upkeep: token activity, retention, the metrics-only listener.
+    public let maintenance: [any Service]
+    /// The API's routes (the OpenAPI document is generated from them).
+    let routes: RouteTable
 }
 
-/// Gateway configuration beyond the command line (limits, provider pricing, fetch allow-list).
-public struct GatewaySettings: Sendable {
-    public var limits: RunLimits
-    public var pricing: ProviderPricing
-    public var fetchAllowList: [String]
-    public var publicDirectory: String?
-
-    public init(environment: [String: String]) {
-        limits = RunLimits.fromEnvironment(environment)
-        pricing = ProviderPricing(environment: environment)
-        fetchAllowList = (environment["RESUME_AGENT_FETCH_ALLOWLIST"] ?? "").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }
-        publicDirectory = environment["RESUME_AGENT_PUBLIC_DIR"] ?? Self.bundledPublicDirectory()
-    }
+/// Every route of the API, from its resources.
+func apiRoutes(_ api: APIServices, health: HealthResource) -> RouteTable {
+    RouteTable(routes: health.routes
+        + WorkflowResource().routes
+        + SessionsResource(api: api).routes
+        + ResumeResource(api: api).routes
+        + JobDescriptionResource(api: api).routes
+        + RunsResource(api: api).routes
+        + ApprovalsResource(api: api).routes
+        + AuditResource(api: api).routes
+        + FilesResource(api: api).routes
+        + VersionsResource(api: api).routes
+        + ExportResource(api: api).routes)
 }
 
-extension GatewaySettings {
-    /// The web UI SwiftPM copied next to the executable (`resume-agent_Gateway.resources`).
-    /// Looked up by hand: `Bundle.module` stops the process when the bundle is missing, and a
-    /// server without its UI should still serve its API.
-    static func bundledPublicDirectory() -> String? {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let directory = ((executable as NSString).deletingLastPathComponent as NSString)
-            .appendingPathComponent("resume-agent_Gateway.resources/Public")
-        return FileManager.default.fileExists(atPath: directory) ? directory : nil
-    }
-}
-
-/// Builds the HTTP router: health, metrics, the public API and the web UI.
+/// Builds the HTTP router: the guards every request passes, the web UI, the API's routes.
 func buildRouter(
-    pool: WorkerPool, store: Store, metrics: GatewayMetrics, service: SessionService, authenticator: TokenAuthenticator,
+    api: APIServices, metrics: GatewayMetrics, authenticator: TokenAuthenticator, link: SupervisorLinkState, allowedHosts: [String],
     publicDirectory: String?
-) -> Router<APIContext> {
+) -> (Router<APIContext>, RouteTable) {
     let router = Router(context: APIContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorBodyMiddleware())
+    router.add(middleware: HostCheckMiddleware(allowed: Set(allowedHosts.map { $0.lowercased() })))
     router.add(middleware: MetricsMiddleware())
     if let publicDirectory {
         router.add(middleware: FileMiddleware(publicDirectory, searchForIndexHtml: true))
     }
-    router.get("/healthz") { _, _ -> Response in
-        let capacity = await pool.hasCapacity
-        let storeOK = await store.ping()
-        let healthy = capacity && storeOK
-        let reason = !storeOK ? "store unreachable" : "no worker capacity"
-        let body = healthy ? #"{"status":"ok"}"# : #"{"status":"unavailable","reason":"\#(reason)"}"#
-        return Response(
-            status: healthy ? .ok : .serviceUnavailable,
-            headers: healthy ? [.contentType: "application/json", .cacheControl: "no-store"]
-                : [.contentType: "application/json", .cacheControl: "no-store", .retryAfter: "1"],
-            body: .init(byteBuffer: ByteBuffer(string: body))
-        )
+    let document = Mutex<String?>(nil)
+    let table = Mutex<RouteTable?>(nil)
+    let health = HealthResource(pool: api.pool, store: api.store, runs: api.runs, log: api.log, metrics: metrics, link: link) {
+        document.withLock { cached in
+            if let cached { return cached }
+            let rendered = OpenAPIDocument.json(table.withLock { $0?.routes ?? [] })
+            cached = rendered
+            return rendered
+        }
     }
-    router.get("/metrics") { _, _ -> Response in
-        Response(
-            status: .ok,
-            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: metrics.render()))
-        )
+    let routes = apiRoutes(api, health: health)
+    table.withLock { $0 = routes }
+    let tenants = api.tenants
+    let auth = AuthMiddleware(authenticator: authenticator, limiter: RateLimiter(clock: api.clock)) { tenant in
+        (try? await tenants.limits(of: tenant)) ?? tenants.defaults
     }
-    APIRoutes.register(on: router, service: service, authenticator: authenticator)
-    return router
+    routes.register(on: router, environment: RouteTable.Environment(
+        auth: auth, uploads: api.uploads, uploadsInFlight: api.uploadsInFlight,
+        maxConcurrentUploads: api.guardrails.maxConcurrentUploads, session: { tenant, id in try await api.session(tenant: tenant, id: id) }))
+    return (router, routes)
 }
 
 /// Builds the gateway's services for `options`.
 public func buildGateway(
-    options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics()
+    options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics(),
+    clock: AnyClock = .continuous()
 ) -> GatewayServices {
+    var guardrails = settings.guardrails
+    guardrails.defaultAllowedHosts(listeningOn: options.host)
     let pool = WorkerPool(maxQueue: options.maxQueuedRuns, logger: logger)
     let readiness = Readiness()
+    let link = SupervisorLinkState(expected: options.controlFD != nil)
+    let log = EventLog(store: store, clock: clock, logger: logger)
     let workspace = Workspace(dataDirectory: options.dataDirectory, store: store, maxFileBytes: max(settings.limits.maxUploadBytes, 20 * 1024 * 1024))
+    let tenants = TenantGuard(store: store, defaults: guardrails.tenantDefaults)
     let runs = RunManager(
-        store: store, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing,
-        drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), logger: logger
+        store: store, log: log, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing, tenants: tenants,
+        drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), clock: clock, logger: logger
     )
-    let service = SessionService(
-        store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, logger: logger),
-        pool: pool, limits: settings.limits, dataDirectory: options.dataDirectory, fetchAllowList: settings.fetchAllowList, logger: logger
+    let staging = (options.dataDirectory as NSString).appendingPathComponent("tmp")
+    try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let retention = Retention(
+        store: store, dataDirectory: options.dataDirectory, sessionDays: guardrails.sessionRetentionDays, exportDays: guardrails.exportRetentionDays)
+    let api = APIServices(
+        store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, clock: clock, logger: logger),
+        pool: pool, log: log, limits: settings.limits, pricing: settings.pricing,
+        uploads: UploadLimits(maxFileBytes: settings.limits.maxUploadBytes, stagingDirectory: staging),
+        fetchAllowList: settings.fetchAllowList, tenants: tenants, guardrails: guardrails, retention: retention, clock: clock, logger: logger
     )
-    let router = buildRouter(
-        pool: pool, store: store, metrics: metrics, service: service, authenticator: TokenAuthenticator(store: store),
-        publicDirectory: settings.publicDirectory
-    )
+    let authenticator = TokenAuthenticator(store: store)
+    let (router, routes) = buildRouter(
+        api: api, metrics: metrics, authenticator: authenticator, link: link, allowedHosts: guardrails.allowedHosts,
+        publicDirectory: settings.publicDirectory)
     let host = options.host
     let onServerRunning: @Sendable (any Channel) async -> Void = { channel in
         let port = channel.localAddress?.port ?? 0
         logger.info("gateway listening", metadata: ["host": "\(host)", "port": "\(port)"])
         await readiness.httpListening(host: host, port: port)
     }
+    let http = HTTPLimits(guardrails)
     let app: any Service
     if let fd = options.listenFD {
-        app = InheritedSocketServer(fd: fd, responder: router.buildResponder(), logger: logger, onServerRunning: onServerRunning)
+        app = InheritedSocketServer(fd: fd, responder: router.buildResponder(), configuration: http.channelConfiguration, logger: logger, onServerRunning: onServerRunning)
     } else {
         app = Application(
             router: router,
+            server: .http1(configuration: http.channelConfiguration),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "resume-agent"),
             onServerRunning: onServerRunning,
             logger: logger
@@ -121,8 +131,15 @@ public func buildGateway(
     let listener = WorkerListener(socketPath: socketPath, pool: pool, logger: logger) {
         await readiness.workerSocketBound(socketPath)
     }
+    var maintenance: [any Service] = [
+        TokenActivityService(authenticator: authenticator, interval: .seconds(30), clock: clock),
+        RetentionService(retention: retention, interval: guardrails.cleanupInterval, clock: clock, metrics: metrics, logger: logger),
+    ]
+    if let address = options.metricsListen {
+        maintenance.append(MetricsListener.application(address: address, metrics: metrics, logger: logger))
+    }
     return GatewayServices(
-        pool: pool, metrics: metrics, readiness: readiness, store: store, runs: runs, application: app,
-        workerListener: listener, router: router
+        pool: pool, metrics: metrics, readiness: readiness, store: store, log: log, runs: runs, application: app,
+        workerListener: listener, router: router, link: link, maintenance: maintenance, routes: routes
     )
 }

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import IPC
 import Logging
+import Synchronization
 
 /// What a run's owner hears from the worker executing it.
 public enum WorkerRunMessage: Sendable, Equatable {
@@ -38,16 +39,12 @@ public actor WorkerPool {
         var runId: String?
     }
 
-    struct Waiter {
-        let id: UInt64
-        let continuation: CheckedContinuation<Int32, any Error>
-    }
-
     private var workers: [Int32: Worker] = [:]
     private var idle: [Int32] = []
-    private var waiters: [Waiter] = []
+    /// Runs waiting for a worker, FIFO. Outside the actor's isolation so that a cancelled
+    /// wait leaves the queue at once (from its cancellation handler, without a task).
+    private nonisolated let waiters = WaitQueue()
     private var runs: [String: (pid: Int32, sink: AsyncStream<WorkerRunMessage>.Continuation)] = [:]
-    private var nextWaiterID: UInt64 = 0
     private var draining = false
     private let maxQueue: Int
     private let logger: Logger
@@ -158,13 +155,12 @@ public actor WorkerPool {
     }
 
     private func makeIdle(_ pid: Int32) {
-        if !waiters.isEmpty {
-            let waiter = waiters.removeFirst()
-            reserve(pid)
-            waiter.continuation.resume(returning: pid)
-        } else {
-            idle.append(pid)
+        // Hand the worker to the first run that still waits; a cancelled wait is skipped.
+        if waiters.handOver(pid, reserve: { reserve(pid) }) {
+            publish()
+            return
         }
+        idle.append(pid)
         publish()
     }
 
@@ -204,22 +200,10 @@ public actor WorkerPool {
             return pid
         }
         guard waiters.count < maxQueue else { throw WorkerPoolError.overloaded }
-        nextWaiterID += 1
-        let id = nextWaiterID
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                waiters.append(Waiter(id: id, continuation: continuation))
-                publish()
-            }
-        } onCancel: {
-            Task { await self.abandonWait(id) }
-        }
-    }
-
-    private func abandonWait(_ id: UInt64) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+        let ticket = waiters.enqueue()
         publish()
+        defer { publish() }
+        return try await waiters.wait(ticket)
     }
 
     /// Asks the run's worker to stop (a `cancel` frame). Returns false if the run is unknown.
@@ -243,8 +227,7 @@ public actor WorkerPool {
     /// Stops admitting runs; queued ones fail with `shuttingDown`.
     public func beginDrain() {
         draining = true
-        for waiter in waiters { waiter.continuation.resume(throwing: WorkerPoolError.shuttingDown) }
-        waiters.removeAll()
+        waiters.failAll(WorkerPoolError.shuttingDown)
         publish()
     }
 
@@ -254,12 +237,12 @@ public actor WorkerPool {
 
     /// Returns once no run is executing or queued.
     public func waitUntilIdle() async {
-        guard !runs.isEmpty || !waiters.isEmpty else { return }
+        guard !runs.isEmpty || waiters.count > 0 else { return }
         await withCheckedContinuation { idleWaiters.append($0) }
     }
 
     private func resumeIdleWaitersIfIdle() {
-        guard runs.isEmpty, waiters.isEmpty, !idleWaiters.isEmpty else { return }
+        guard runs.isEmpty, waiters.count == 0, !idleWaiters.isEmpty else { return }
         idleWaiters.forEach { $0.resume() }
         idleWaiters.removeAll()
     }

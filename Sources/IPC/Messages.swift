@@ -108,22 +108,27 @@ public struct Drain: Codable, Sendable, Equatable {
 public struct RunStart: Codable, Sendable, Equatable {
     public var runId: String
     public var sessionId: String
-    /// Everything the run needs (message, history, workspace view, limits, budget, policy).
-    public var input: JSONValue
-    public init(runId: String, sessionId: String, input: JSONValue) {
+    /// What to do: an agent turn or a document job (`input` on the wire).
+    public var job: RunJob
+    public init(runId: String, sessionId: String, job: RunJob) {
         self.runId = runId
         self.sessionId = sessionId
-        self.input = input
+        self.job = job
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case runId, sessionId, job = "input"
     }
 }
 
-/// Worker → gateway: something happened in a run. The gateway assigns `seq`, persists it
+/// Worker → gateway: something happened in a run. Only types a worker may report get
+/// through (``EventType/isReportedByWorker``); the gateway assigns `seq`, persists the event
 /// and only then publishes it; a worker never writes an event itself.
 public struct RunEvent: Codable, Sendable, Equatable {
     public var runId: String
-    public var kind: String
+    public var kind: EventType
     public var payload: JSONValue
-    public init(runId: String, kind: String, payload: JSONValue) {
+    public init(runId: String, kind: EventType, payload: JSONValue) {
         self.runId = runId
         self.kind = kind
         self.payload = payload
@@ -136,19 +141,56 @@ public struct RunEnd: Codable, Sendable, Equatable {
     public enum Outcome: String, Codable, Sendable {
         case completed, failed, cancelled
     }
+
+    /// Why a run or job failed, in the contract's terms.
+    public struct Failure: Codable, Sendable, Equatable, Error {
+        public enum Kind: String, Codable, Sendable {
+            /// The input was at fault (a corrupt upload, an unreachable page): the gateway
+            /// answers `status` (4xx) with `code`.
+            case invalidInput = "invalid_input"
+            /// The model provider failed (`run_failed` reason `provider_error`).
+            case providerError = "provider_error"
+            /// Ours (a bug, a missing resource): never blamed on the user.
+            case `internal`
+        }
+        public var kind: Kind
+        /// A stable snake_case code (`pdf_no_text`, `fetch_failed`, `provider_error`).
+        public var code: String
+        /// A sentence a person can act on.
+        public var message: String
+        /// The HTTP status a job's failure maps to.
+        public var status: Int?
+
+        public init(kind: Kind, code: String, message: String, status: Int? = nil) {
+            self.kind = kind
+            self.code = code
+            self.message = message
+            self.status = status
+        }
+    }
+
     public var runId: String
     public var outcome: Outcome
-    public var error: String?
-    /// What a job run produced (an import's markdown, an export's artifact, …).
+    public var failure: Failure?
+    /// What a document job produced: its request type's `Result`, encoded (``result(as:)``).
     public var result: JSONValue?
-    /// For failed runs: `provider_error` or `internal`, with a readable message in `error`.
-    public var reason: String?
-    public init(runId: String, outcome: Outcome, error: String? = nil, result: JSONValue? = nil, reason: String? = nil) {
+
+    public init(runId: String, outcome: Outcome, failure: Failure? = nil, result: JSONValue? = nil) {
         self.runId = runId
         self.outcome = outcome
-        self.error = error
+        self.failure = failure
         self.result = result
-        self.reason = reason
+    }
+
+    /// A completed job carrying `result`.
+    public static func completed(runId: String, result: some Encodable) throws -> RunEnd {
+        RunEnd(runId: runId, outcome: .completed, result: try JSONValue(encoding: result))
+    }
+
+    /// The job's result decoded as `type` (nil when there is none or it does not fit).
+    public func result<T: Decodable>(as type: T.Type) -> T? {
+        guard let result else { return nil }
+        return try? result.decode(as: type)
     }
 }
 
@@ -207,10 +249,10 @@ public struct ToolDecision: Codable, Sendable, Equatable {
     public var runId: String
     public var toolCallId: String
     public var approved: Bool
-    /// `user`, `auto`, or `policy` (refused by the gateway itself, e.g. an invalid path).
-    public var by: String
+    /// `policy` also when the gateway refused it itself (an invalid path, a reused call id).
+    public var by: Decider
     public var reason: String?
-    public init(runId: String, toolCallId: String, approved: Bool, by: String, reason: String? = nil) {
+    public init(runId: String, toolCallId: String, approved: Bool, by: Decider, reason: String? = nil) {
         self.runId = runId
         self.toolCallId = toolCallId
         self.approved = approved

@@ -1,9 +1,11 @@
 import IPC
+import ServiceSupport
 import Synchronization
 
 /// `RunChannel` over the worker's IPC connection: requests go out as frames, and the
 /// gateway's answers (`tool_decision`, `workspace_response`) are matched to the waiting
-/// caller by tool call id or request id.
+/// caller by tool call id or request id. A waiter is registered before its request is sent,
+/// so an answer can never arrive before anyone waits for it.
 final class GatewayRunChannel: RunChannel {
     let runId: String
     let connection: IPCConnection
@@ -11,8 +13,8 @@ final class GatewayRunChannel: RunChannel {
 
     struct State {
         var nextRequestId = 0
-        var decisions: [String: CheckedContinuation<ToolDecision, any Error>] = [:]
-        var responses: [Int: CheckedContinuation<WorkspaceResponse, any Error>] = [:]
+        var decisions: [String: Promise<ToolDecision>] = [:]
+        var responses: [Int: Promise<WorkspaceResponse>] = [:]
         var closed = false
     }
 
@@ -21,27 +23,16 @@ final class GatewayRunChannel: RunChannel {
         self.connection = connection
     }
 
-    func emit(_ kind: String, _ payload: JSONValue) async throws {
+    func emit(_ kind: EventType, _ payload: JSONValue) async throws {
         try await connection.send(.runEvent(RunEvent(runId: runId, kind: kind, payload: payload)))
     }
 
     func propose(_ call: ToolCall) async throws -> ToolDecision {
-        try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let accepted = state.withLock { state -> Bool in
-                    // Cancelled before we got here: onCancel already ran and found nothing.
-                    guard !state.closed, !Task.isCancelled else { return false }
-                    state.decisions[call.toolCallId] = continuation
-                    return true
-                }
-                guard accepted else { return continuation.resume(throwing: CancellationError()) }
-                Task { [connection] in
-                    do { try await connection.send(.toolCall(call)) } catch { self.fail(toolCallId: call.toolCallId, error) }
-                }
-            }
-        } onCancel: {
-            self.fail(toolCallId: call.toolCallId, CancellationError())
-        }
+        let decision = Promise<ToolDecision>()
+        try register { $0.decisions[call.toolCallId] = decision }
+        defer { state.withLock { _ = $0.decisions.removeValue(forKey: call.toolCallId) } }
+        try await connection.send(.toolCall(call))
+        return try await decision.value
     }
 
     func report(_ result: ToolResult) async throws {
@@ -51,29 +42,18 @@ final class GatewayRunChannel: RunChannel {
     func workspace(
         _ operation: WorkspaceRequest.Operation, path: String, toolCallId: String?, content: String?, base64: Bool
     ) async throws -> WorkspaceResponse {
-        let requestId = state.withLock { state -> Int in
+        let response = Promise<WorkspaceResponse>()
+        let requestId = try register { state -> Int in
             state.nextRequestId += 1
+            state.responses[state.nextRequestId] = response
             return state.nextRequestId
         }
-        let request = WorkspaceRequest(
+        defer { state.withLock { _ = $0.responses.removeValue(forKey: requestId) } }
+        try await connection.send(.workspaceRequest(WorkspaceRequest(
             runId: runId, requestId: requestId, toolCallId: toolCallId, operation: operation, path: path,
             content: content, base64: base64
-        )
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                let accepted = state.withLock { state -> Bool in
-                    guard !state.closed, !Task.isCancelled else { return false }
-                    state.responses[requestId] = continuation
-                    return true
-                }
-                guard accepted else { return continuation.resume(throwing: CancellationError()) }
-                Task { [connection] in
-                    do { try await connection.send(.workspaceRequest(request)) } catch { self.fail(requestId: requestId, error) }
-                }
-            }
-        } onCancel: {
-            self.fail(requestId: requestId, CancellationError())
-        }
+        )))
+        return try await response.value
     }
 
     func usage(provider: String, model: String, inputTokens: Int, outputTokens: Int) async throws {
@@ -88,11 +68,11 @@ final class GatewayRunChannel: RunChannel {
         switch message {
         case .toolDecision(let decision):
             guard let waiter = state.withLock({ $0.decisions.removeValue(forKey: decision.toolCallId) }) else { return false }
-            waiter.resume(returning: decision)
+            waiter.fulfill(decision)
             return true
         case .workspaceResponse(let response):
             guard let waiter = state.withLock({ $0.responses.removeValue(forKey: response.requestId) }) else { return false }
-            waiter.resume(returning: response)
+            waiter.fulfill(response)
             return true
         default:
             return false
@@ -109,15 +89,15 @@ final class GatewayRunChannel: RunChannel {
             }
             return (Array(state.decisions.values), Array(state.responses.values))
         }
-        decisions.forEach { $0.resume(throwing: CancellationError()) }
-        responses.forEach { $0.resume(throwing: CancellationError()) }
+        decisions.forEach { $0.fail(CancellationError()) }
+        responses.forEach { $0.fail(CancellationError()) }
     }
 
-    private func fail(toolCallId: String, _ error: any Error) {
-        state.withLock { $0.decisions.removeValue(forKey: toolCallId) }?.resume(throwing: error)
-    }
-
-    private func fail(requestId: Int, _ error: any Error) {
-        state.withLock { $0.responses.removeValue(forKey: requestId) }?.resume(throwing: error)
+    /// Registers a waiter unless the channel is closed or the task cancelled.
+    private func register<T: Sendable>(_ body: (inout State) -> T) throws -> T {
+        try state.withLock { state -> T in
+            guard !state.closed, !Task.isCancelled else { throw CancellationError() }
+            return body(&state)
+        }
     }
 }

@@ -12,8 +12,9 @@ public protocol RunExecutor: Sendable {
 /// A run's line to the gateway. Every call is a request the gateway may refuse; the worker
 /// holds no authority of its own.
 public protocol RunChannel: Sendable {
-    /// Reports an event (`assistant_delta`, `run_started`, …). The gateway assigns `seq`.
-    func emit(_ kind: String, _ payload: JSONValue) async throws
+    /// Reports an event a worker may report (``EventType/isReportedByWorker``). The gateway
+    /// assigns `seq`, persists it, then publishes it.
+    func emit(_ kind: EventType, _ payload: JSONValue) async throws
     /// Proposes a tool call and waits for the gateway's decision (immediate for read-only
     /// tools; a person's for writes unless auto-approve applies).
     func propose(_ call: ToolCall) async throws -> ToolDecision

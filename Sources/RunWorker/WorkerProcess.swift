@@ -119,7 +119,7 @@ public struct WorkerProcess: Sendable {
             } catch is CancellationError {
                 end = RunEnd(runId: start.runId, outcome: .cancelled)
             } catch {
-                end = RunEnd(runId: start.runId, outcome: .failed, error: "\(error)")
+                end = RunEnd(runId: start.runId, outcome: .failed, failure: .init(kind: .internal, code: "internal", message: "\(error)"))
             }
             runLogger.info("run ended", metadata: ["outcome": "\(end.outcome.rawValue)"])
             sink.yield(.runFinished(end))

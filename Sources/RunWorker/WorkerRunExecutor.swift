@@ -1,13 +1,12 @@
 import Foundation
 import IPC
 
-/// The worker's ``RunExecutor``: dispatches a run on `input.kind` to a job (`import_resume`,
-/// `render_preview`, `export`, `analyze`, `fetch_jd`), to the agent conversation (`agent`), or
-/// to ``EchoAgent`` (`echo`, or no kind: the foundation's runs).
+/// The worker's ``RunExecutor``: dispatches a run on its ``RunJob`` to a document job (import,
+/// preview, export, analysis, fetching a JD), to the agent conversation, or to ``EchoAgent``.
 ///
-/// Jobs answer in ``RunEnd/result``; a job that fails for its input ends `failed` with
-/// `{"code", "status"}` as result and `reason: "invalid_input"`. A cancelled run ends
-/// `cancelled`, promptly.
+/// Jobs answer with their request type's `Result` in ``RunEnd/result``; a job that fails for
+/// its input ends `failed` with a ``RunEnd/Failure`` of kind `invalid_input` and its HTTP
+/// status. A cancelled run ends `cancelled`, promptly.
 public struct WorkerRunExecutor: RunExecutor {
     let environment: [String: String]
     let fetcher: any JobPageFetching
@@ -51,18 +50,17 @@ public struct WorkerRunExecutor: RunExecutor {
     }
 
     public func execute(_ run: RunStart, channel: any RunChannel) async throws -> RunEnd {
-        let input = JobInput(input: run.input)
         do {
             let end: RunEnd
-            switch run.input["kind"]?.stringValue {
-            case nil, "echo"?: end = try await EchoAgent().execute(run, channel: channel)
-            case "agent"?: end = try await AgentRun(models: models, environment: environment, now: clock()).execute(run, channel: channel)
-            case "import_resume"?: end = completed(run, try ImportResumeJob.run(input))
-            case "render_preview"?: end = completed(run, try RenderPreviewJob.run(input))
-            case "export"?: end = completed(run, try ExportJob.run(input))
-            case "analyze"?: end = completed(run, try AnalyzeJob.run(input, now: clock()))
-            case "fetch_jd"?: end = completed(run, try await FetchJobDescriptionJob.run(input, fetcher: fetcher))
-            case let kind?: throw JobFailure.invalidRequest("Unknown run kind \"\(kind)\".")
+            switch run.job {
+            case .echo(let request): end = try await EchoAgent().execute(run, request: request, channel: channel)
+            case .agent(let request):
+                end = try await AgentRun(models: models, environment: environment, now: clock()).execute(run, request: request, channel: channel)
+            case .importResume(let request): end = try completed(run, ImportResumeJob.run(request))
+            case .renderPreview(let request): end = try completed(run, RenderPreviewJob.run(request))
+            case .export(let request): end = try completed(run, ExportJob.run(request))
+            case .analyze(let request): end = try completed(run, AnalyzeJob.run(request, now: clock()))
+            case .fetchJobDescription(let request): end = try completed(run, try await FetchJobDescriptionJob.run(request, fetcher: fetcher))
             }
             // A run cancelled mid-way may still return normally; cancellation wins.
             return Task.isCancelled ? RunEnd(runId: run.runId, outcome: .cancelled) : end
@@ -76,7 +74,11 @@ public struct WorkerRunExecutor: RunExecutor {
         }
     }
 
-    private func completed(_ run: RunStart, _ result: JSONValue) -> RunEnd {
-        RunEnd(runId: run.runId, outcome: .completed, result: result)
+    private func completed(_ run: RunStart, _ result: some Encodable) throws -> RunEnd {
+        do {
+            return try RunEnd.completed(runId: run.runId, result: result)
+        } catch {
+            throw JobFailure(code: "internal", message: "The result could not be encoded.", status: 500, reason: .internal)
+        }
     }
 }

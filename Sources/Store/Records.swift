@@ -1,11 +1,85 @@
+import Contract
 import GRDB
+
+/// A tenant: whose sessions, tokens and budget these are.
+public struct TenantRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "tenants"
+    public var id: String
+    public var name: String
+    public var createdAt: String
+    public var limits: TenantLimits
+
+    public init(id: String, name: String, createdAt: String, limits: TenantLimits) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.limits = limits
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, name, createdAt = "created_at", dailyBudgetUsd = "daily_budget_usd", maxSessions = "max_sessions"
+        case maxConcurrentRuns = "max_concurrent_runs", storageMb = "storage_mb", requestsPerMinute = "requests_per_minute"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        createdAt = try container.decode(String.self, forKey: .createdAt)
+        limits = TenantLimits(
+            dailyBudgetUsd: try container.decodeIfPresent(Double.self, forKey: .dailyBudgetUsd),
+            maxSessions: try container.decodeIfPresent(Int.self, forKey: .maxSessions),
+            maxConcurrentRuns: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRuns),
+            storageMb: try container.decodeIfPresent(Int.self, forKey: .storageMb),
+            requestsPerMinute: try container.decodeIfPresent(Int.self, forKey: .requestsPerMinute))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(limits.dailyBudgetUsd, forKey: .dailyBudgetUsd)
+        try container.encode(limits.maxSessions, forKey: .maxSessions)
+        try container.encode(limits.maxConcurrentRuns, forKey: .maxConcurrentRuns)
+        try container.encode(limits.storageMb, forKey: .storageMb)
+        try container.encode(limits.requestsPerMinute, forKey: .requestsPerMinute)
+    }
+}
+
+/// An API token: its hash (never the secret), its tenant, whether it administers the service.
+public struct TokenRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "api_tokens"
+    public var id: String
+    public var tokenSha256: String
+    public var tenantId: String
+    public var admin: Bool
+    public var createdAt: String
+    public var lastUsedAt: String?
+    public var revokedAt: String?
+
+    public init(id: String, tokenSha256: String, tenantId: String, admin: Bool, createdAt: String, lastUsedAt: String?, revokedAt: String?) {
+        self.id = id
+        self.tokenSha256 = tokenSha256
+        self.tenantId = tenantId
+        self.admin = admin
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+        self.revokedAt = revokedAt
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, tokenSha256 = "token_sha256", tenantId = "tenant_id", admin, createdAt = "created_at"
+        case lastUsedAt = "last_used_at", revokedAt = "revoked_at"
+    }
+}
 
 /// A tailoring session: one person, one resume, one target job.
 public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "sessions"
     public var id: String
     public var tenantId: String
-    public var state: String
+    public var state: SessionState
     public var autoApprove: Bool
     public var createdAt: String
     public var updatedAt: String
@@ -17,7 +91,7 @@ public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     /// The job description's metadata (title, company, source URL) as JSON.
     public var jdJson: String?
 
-    public init(id: String, tenantId: String, state: String, autoApprove: Bool, createdAt: String, updatedAt: String, inputTokens: Int, outputTokens: Int, costUsd: Double, costCapUsd: Double, activeRunId: String?, jdJson: String?) {
+    public init(id: String, tenantId: String, state: SessionState, autoApprove: Bool, createdAt: String, updatedAt: String, inputTokens: Int, outputTokens: Int, costUsd: Double, costCapUsd: Double, activeRunId: String?, jdJson: String?) {
         self.id = id
         self.tenantId = tenantId
         self.state = state
@@ -44,13 +118,13 @@ public struct TransitionRecord: Codable, Sendable, Equatable, FetchableRecord, P
     public static let databaseTableName = "transitions"
     public var id: Int64?
     public var sessionId: String
-    public var fromState: String?
-    public var toState: String
+    public var fromState: SessionState?
+    public var toState: SessionState
     public var runId: String?
     public var cause: String
     public var createdAt: String
 
-    public init(id: Int64?, sessionId: String, fromState: String?, toState: String, runId: String?, cause: String, createdAt: String) {
+    public init(id: Int64?, sessionId: String, fromState: SessionState?, toState: SessionState, runId: String?, cause: String, createdAt: String) {
         self.id = id
         self.sessionId = sessionId
         self.fromState = fromState
@@ -72,8 +146,7 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
     public var id: String
     public var sessionId: String
     public var content: String
-    /// `queued`, `running`, `completed`, `failed`, `interrupted`.
-    public var status: String
+    public var status: RunStatus
     public var createdAt: String
     public var endedAt: String?
     public var terminalReason: String?
@@ -84,7 +157,7 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
     public var costUsd: Double
     public var lastSeq: Int
 
-    public init(id: String, sessionId: String, content: String, status: String, createdAt: String, endedAt: String?, terminalReason: String?, provider: String?, model: String?, inputTokens: Int, outputTokens: Int, costUsd: Double, lastSeq: Int) {
+    public init(id: String, sessionId: String, content: String, status: RunStatus, createdAt: String, endedAt: String?, terminalReason: String?, provider: String?, model: String?, inputTokens: Int, outputTokens: Int, costUsd: Double, lastSeq: Int) {
         self.id = id
         self.sessionId = sessionId
         self.content = content
@@ -106,7 +179,7 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
         case outputTokens = "output_tokens", costUsd = "cost_usd", lastSeq = "last_seq"
     }
 
-    public var isTerminal: Bool { ["completed", "failed", "interrupted"].contains(status) }
+    public var isTerminal: Bool { status.isTerminal }
 }
 
 /// A persisted event of a run's stream. `payload` is the JSON text of the envelope's payload.
@@ -116,11 +189,11 @@ public struct EventRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
     public var runId: String
     public var sessionId: String
     public var seq: Int
-    public var type: String
+    public var type: EventType
     public var ts: String
     public var payload: String
 
-    public init(id: String, runId: String, sessionId: String, seq: Int, type: String, ts: String, payload: String) {
+    public init(id: String, runId: String, sessionId: String, seq: Int, type: EventType, ts: String, payload: String) {
         self.id = id
         self.runId = runId
         self.sessionId = sessionId
@@ -134,8 +207,7 @@ public struct EventRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
         case id, runId = "run_id", sessionId = "session_id", seq, type, ts, payload
     }
 
-    public static let terminalTypes: Set<String> = ["run_completed", "run_failed", "run_interrupted"]
-    public var isTerminal: Bool { Self.terminalTypes.contains(type) }
+    public var isTerminal: Bool { type.isTerminal }
 }
 
 /// A write tool call waiting for (or past) a person's decision.
@@ -149,14 +221,13 @@ public struct ApprovalRecord: Codable, Sendable, Equatable, FetchableRecord, Per
     public var arguments: String
     public var diff: String?
     public var truthFlags: String
-    /// `pending`, `approved`, `rejected`, `expired`.
-    public var status: String
+    public var status: ApprovalStatus
     public var createdAt: String
     public var decidedAt: String?
-    public var decidedBy: String?
+    public var decidedBy: Decider?
     public var reason: String?
 
-    public init(id: String, sessionId: String, runId: String, toolCallId: String, tool: String, arguments: String, diff: String?, truthFlags: String, status: String, createdAt: String, decidedAt: String?, decidedBy: String?, reason: String?) {
+    public init(id: String, sessionId: String, runId: String, toolCallId: String, tool: String, arguments: String, diff: String?, truthFlags: String, status: ApprovalStatus, createdAt: String, decidedAt: String?, decidedBy: Decider?, reason: String?) {
         self.id = id
         self.sessionId = sessionId
         self.runId = runId
@@ -263,3 +334,10 @@ public struct FileVersionRecord: Codable, Sendable, Equatable, FetchableRecord, 
         case sessionId = "session_id", path, version, sha256, size, runId = "run_id", createdAt = "created_at"
     }
 }
+
+// The contract's enums are stored as their raw strings.
+extension SessionState: DatabaseValueConvertible {}
+extension RunStatus: DatabaseValueConvertible {}
+extension EventType: DatabaseValueConvertible {}
+extension ApprovalStatus: DatabaseValueConvertible {}
+extension Decider: DatabaseValueConvertible {}

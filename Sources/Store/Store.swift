@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import GRDB
 import ServiceSupport
@@ -16,7 +17,10 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")  // WAL + NORMAL: durable at checkpoints, fast commits
+            // WAL + FULL: a commit is on disk before it returns, so an event a client has seen
+            // (persisted before it is sent) survives a power loss. Group commit keeps the cost of
+            // the fsync per batch of events, not per event.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         pool = try DatabasePool(path: Self.databasePath(dataDirectory), configuration: configuration)
@@ -27,69 +31,24 @@ public final class Store: Sendable {
         (dataDirectory as NSString).appendingPathComponent("resume-agent.sqlite")
     }
 
-    // MARK: Tenants and tokens
-
-    /// On first start (no tenant at all), creates the `default` tenant and a token for it and
-    /// returns the token; otherwise nil.
-    public func bootstrapDefaultTenant() throws -> String? {
-        try pool.write { db in
-            let tenants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tenants") ?? 0
-            guard tenants == 0 else { return nil }
-            return try Self.createToken(db, tenantName: "default")
-        }
-    }
-
-    /// A new token for `tenantName` (the tenant is created if new). Only its SHA-256 is kept.
-    public func createToken(tenantName: String) throws -> String {
-        try pool.write { db in try Self.createToken(db, tenantName: tenantName) }
-    }
-
-    private static func createToken(_ db: Database, tenantName: String) throws -> String {
-        let now = Timestamp.now()
-        var tenantId = try String.fetchOne(db, sql: "SELECT id FROM tenants WHERE name = ?", arguments: [tenantName])
-        if tenantId == nil {
-            let id = Identifier.make("ten")
-            try db.execute(sql: "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)", arguments: [id, tenantName, now])
-            tenantId = id
-        }
-        let token = "ra_" + Identifier.make("t").dropFirst(2) + Identifier.make("t").dropFirst(2)
-        try db.execute(
-            sql: "INSERT INTO api_tokens (token_sha256, tenant_id, created_at) VALUES (?, ?, ?)",
-            arguments: [SHA256.hex(Array(token.utf8)), tenantId, now]
-        )
-        return token
-    }
-
-    /// The tenant of a token hash (a primary-key lookup).
-    public func tenant(forTokenSHA256 hash: String) async throws -> String? {
-        try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT tenant_id FROM api_tokens WHERE token_sha256 = ?", arguments: [hash])
-        }
-    }
-
-    /// Every token hash with its tenant (the gateway keeps them in memory for auth).
-    public func tokenTenants() async throws -> [String: String] {
-        try await pool.read { db in
-            var map: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT token_sha256, tenant_id FROM api_tokens") {
-                map[row["token_sha256"]] = row["tenant_id"]
-            }
-            return map
-        }
-    }
-
     // MARK: Sessions and the workflow
 
-    public func createSession(tenantId: String, autoApprove: Bool, costCapUsd: Double) async throws -> SessionRecord {
+    /// Creates a session, refusing past `maxSessions` for the tenant (counted in the same
+    /// transaction, so concurrent creations cannot overshoot).
+    public func createSession(tenantId: String, autoApprove: Bool, costCapUsd: Double, maxSessions: Int? = nil) async throws -> SessionRecord {
         let now = Timestamp.now()
         let session = SessionRecord(
-            id: Identifier.make("sess"), tenantId: tenantId, state: "draft", autoApprove: autoApprove,
+            id: Identifier.make("sess"), tenantId: tenantId, state: .draft, autoApprove: autoApprove,
             createdAt: now, updatedAt: now, inputTokens: 0, outputTokens: 0, costUsd: 0, costCapUsd: costCapUsd,
             activeRunId: nil, jdJson: nil
         )
         try await pool.write { db in
+            if let maxSessions {
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE tenant_id = ?", arguments: [tenantId]) ?? 0
+                guard count < maxSessions else { throw StoreError.quotaExceeded("sessions", used: count, limit: maxSessions) }
+            }
             try session.insert(db)
-            try TransitionRecord(id: nil, sessionId: session.id, fromState: nil, toState: "draft", runId: nil, cause: "created", createdAt: now).insert(db)
+            try TransitionRecord(id: nil, sessionId: session.id, fromState: nil, toState: .draft, runId: nil, cause: "created", createdAt: now).insert(db)
         }
         return session
     }
@@ -105,24 +64,34 @@ public final class Store: Sendable {
         try await pool.read { db in try SessionRecord.fetchOne(db, key: id) }
     }
 
-    /// Moves the session to `state` if `allowed(current)` says so, atomically with its
-    /// history row (and `update` for other columns). Throws `invalidTransition` otherwise.
+    /// Applies a workflow action atomically: reads the current state, asks `outcome` what the
+    /// action does from there, and stores the move with its history row (and `update` for
+    /// other columns) in one transaction. Throws `invalidTransition` when refused; a "stays"
+    /// outcome still applies `update` but writes no history row.
     @discardableResult
-    public func transition(
-        sessionId: String, to state: String, runId: String?, cause: String,
-        allowed: @escaping @Sendable (String) -> Bool,
+    public func apply(
+        sessionId: String, runId: String?, cause: String,
+        outcome: @escaping @Sendable (SessionState) -> WorkflowOutcome,
         update: @escaping @Sendable (inout SessionRecord) -> Void = { _ in }
-    ) async throws -> SessionRecord {
+    ) async throws -> (session: SessionRecord, moved: (from: SessionState, to: SessionState)?) {
         try await pool.write { db in
             guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
             let from = session.state
-            guard allowed(from) else { throw StoreError.invalidTransition(from: from, to: state) }
-            session.state = state
+            let target: SessionState?
+            switch outcome(from) {
+            case .refused: throw StoreError.invalidTransition(from: from, to: nil)
+            case .stays: target = nil
+            case .moves(let to): target = to
+            }
+            if let target { session.state = target }
             session.updatedAt = Timestamp.now()
             update(&session)
             try session.update(db)
-            try TransitionRecord(id: nil, sessionId: sessionId, fromState: from, toState: state, runId: runId, cause: cause, createdAt: session.updatedAt).insert(db)
-            return session
+            guard let target else { return (session, nil) }
+            try TransitionRecord(
+                id: nil, sessionId: sessionId, fromState: from, toState: target, runId: runId, cause: cause, createdAt: session.updatedAt
+            ).insert(db)
+            return (session, (from, target))
         }
     }
 
@@ -146,17 +115,24 @@ public final class Store: Sendable {
     // MARK: Runs and events
 
     /// Admits a run: one active run per session, under the cost cap, not cancelled.
-    public func createRun(sessionId: String, content: String) async throws -> RunRecord {
+    public func createRun(sessionId: String, content: String, tenantRunLimit: Int? = nil) async throws -> RunRecord {
         try await pool.write { db in
             guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
             if let active = session.activeRunId { throw StoreError.runInProgress(runId: active) }
-            if session.state == "cancelled" { throw StoreError.invalidTransition(from: "cancelled", to: "run") }
+            if let tenantRunLimit {
+                let active = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM sessions WHERE tenant_id = ? AND active_run_id IS NOT NULL", arguments: [session.tenantId]) ?? 0
+                guard active < tenantRunLimit else { throw StoreError.tooManyRuns(active: active, limit: tenantRunLimit) }
+            }
+            if Workflow.outcome(of: .startRun, from: session.state) == .refused {
+                throw StoreError.invalidTransition(from: session.state, to: nil)
+            }
             if session.costUsd >= session.costCapUsd {
                 throw StoreError.costCapReached(costUsd: session.costUsd, capUsd: session.costCapUsd)
             }
             let now = Timestamp.now()
             let run = RunRecord(
-                id: Identifier.make("run"), sessionId: sessionId, content: content, status: "queued", createdAt: now,
+                id: Identifier.make("run"), sessionId: sessionId, content: content, status: .queued, createdAt: now,
                 endedAt: nil, terminalReason: nil, provider: nil, model: nil, inputTokens: 0, outputTokens: 0, costUsd: 0, lastSeq: 0
             )
             try run.insert(db)
@@ -188,29 +164,41 @@ public final class Store: Sendable {
         }
     }
 
-    /// Persists events (in order, one transaction). A terminal event also ends the run and
-    /// frees the session for its next message, in the same transaction, so no client can
-    /// see the terminal event while the session still shows the run as active.
-    public func append(_ events: [EventRecord], terminal: (status: String, reason: String?)? = nil) async throws {
-        guard let last = events.last else { return }
+    /// Persists a batch of events — of any number of runs — in one transaction (group commit).
+    /// A terminal event also ends its run and frees the session for its next message in the
+    /// same transaction, so no client can see the terminal event while the session still
+    /// shows the run as active; its run's open approvals expire with it.
+    public func append(_ events: [EventRecord], terminalReasons: [String: String] = [:]) async throws {
+        guard !events.isEmpty else { return }
         try await pool.write { db in
-            for event in events { try event.insert(db) }
-            if let terminal {
+            var lastSeq: [String: Int] = [:]
+            for event in events {
+                try event.insert(db)
+                lastSeq[event.runId] = max(lastSeq[event.runId] ?? 0, event.seq)
+                guard let status = event.type.terminalStatus else { continue }
                 try db.execute(
-                    sql: "UPDATE runs SET last_seq = ?, status = ?, terminal_reason = ?, ended_at = ? WHERE id = ?",
-                    arguments: [last.seq, terminal.status, terminal.reason, last.ts, last.runId]
+                    sql: "UPDATE runs SET status = ?, terminal_reason = ?, ended_at = ? WHERE id = ?",
+                    arguments: [status, terminalReasons[event.runId], event.ts, event.runId]
                 )
                 try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO run_ledger (run_id, tenant_id, session_id, status, reason, provider, model, cost_usd, created_at, ended_at)
+                        SELECT r.id, s.tenant_id, r.session_id, r.status, r.terminal_reason, r.provider, r.model, r.cost_usd, r.created_at, r.ended_at
+                        FROM runs r JOIN sessions s ON s.id = r.session_id WHERE r.id = ?
+                        """,
+                    arguments: [event.runId])
+                try db.execute(
                     sql: "UPDATE sessions SET active_run_id = NULL, updated_at = ? WHERE id = ? AND active_run_id = ?",
-                    arguments: [last.ts, last.sessionId, last.runId]
+                    arguments: [event.ts, event.sessionId, event.runId]
                 )
                 // Decisions can no longer reach the run: expire its open approvals with it.
                 try db.execute(
                     sql: "UPDATE approvals SET status = 'expired', decided_at = ? WHERE run_id = ? AND status = 'pending'",
-                    arguments: [last.ts, last.runId]
+                    arguments: [event.ts, event.runId]
                 )
-            } else {
-                try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [last.seq, last.runId])
+            }
+            for (runId, seq) in lastSeq {
+                try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [seq, runId])
             }
         }
     }
@@ -227,8 +215,11 @@ public final class Store: Sendable {
         try await pool.read { db in try EventRecord.fetchOne(db, key: id) }
     }
 
-    /// Adds priced usage to the run and the session; returns the session's new totals.
-    public func addUsage(runId: String, sessionId: String, inputTokens: Int, outputTokens: Int, costUsd: Double) async throws -> SessionRecord {
+    /// Adds priced usage to the run, the session and the tenant's ledger; returns the session's
+    /// new totals.
+    public func addUsage(
+        runId: String, sessionId: String, provider: String = "", model: String = "", inputTokens: Int, outputTokens: Int, costUsd: Double
+    ) async throws -> SessionRecord {
         try await pool.write { db in
             try db.execute(
                 sql: "UPDATE runs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?, cost_usd = cost_usd + ? WHERE id = ?",
@@ -240,6 +231,12 @@ public final class Store: Sendable {
             session.costUsd += costUsd
             session.updatedAt = Timestamp.now()
             try session.update(db)
+            try db.execute(
+                sql: """
+                    INSERT INTO usage_ledger (tenant_id, session_id, run_id, provider, model, input_tokens, output_tokens, cost_usd, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [session.tenantId, sessionId, runId, provider, model, inputTokens, outputTokens, costUsd, session.updatedAt])
             return session
         }
     }
@@ -247,7 +244,7 @@ public final class Store: Sendable {
     /// Runs that were admitted but never ended (the gateway died under them).
     public func unfinishedRuns() async throws -> [RunRecord] {
         try await pool.read { db in
-            try RunRecord.filter(["queued", "running"].contains(RunRecord.CodingKeys.status)).fetchAll(db)
+            try RunRecord.filter([RunStatus.queued, RunStatus.running].contains(RunRecord.CodingKeys.status)).fetchAll(db)
         }
     }
 
@@ -260,7 +257,7 @@ public final class Store: Sendable {
     public func approvals(sessionId: String, pendingOnly: Bool) async throws -> [ApprovalRecord] {
         try await pool.read { db in
             var request = ApprovalRecord.filter(ApprovalRecord.CodingKeys.sessionId == sessionId)
-            if pendingOnly { request = request.filter(ApprovalRecord.CodingKeys.status == "pending") }
+            if pendingOnly { request = request.filter(ApprovalRecord.CodingKeys.status == ApprovalStatus.pending) }
             return try request.order(ApprovalRecord.CodingKeys.createdAt).fetchAll(db)
         }
     }
@@ -273,13 +270,13 @@ public final class Store: Sendable {
 
     /// Decides a pending approval exactly once, with its audit row, atomically.
     public func decide(
-        approvalId: String, sessionId: String, status: String, by: String, reason: String?
+        approvalId: String, sessionId: String, status: ApprovalStatus, by: Decider, reason: String?
     ) async throws -> ApprovalRecord {
         try await pool.write { db in
             guard var approval = try ApprovalRecord.filter(
                 ApprovalRecord.CodingKeys.id == approvalId && ApprovalRecord.CodingKeys.sessionId == sessionId
             ).fetchOne(db) else { throw StoreError.notFound }
-            guard approval.status == "pending" else { throw StoreError.alreadyDecided(status: approval.status) }
+            guard approval.status == .pending else { throw StoreError.alreadyDecided(status: approval.status) }
             approval.status = status
             approval.decidedAt = Timestamp.now()
             approval.decidedBy = by
@@ -289,7 +286,7 @@ public final class Store: Sendable {
                 "approval_id": approval.id, "tool": approval.tool, "tool_call_id": approval.toolCallId, "reason": reason ?? "",
             ], options: [.sortedKeys]), encoding: .utf8)
             try AuditRecord(
-                id: nil, sessionId: sessionId, runId: approval.runId, actor: by, action: "approval_\(status)", path: nil,
+                id: nil, sessionId: sessionId, runId: approval.runId, actor: by.rawValue, action: "approval_\(status.rawValue)", path: nil,
                 beforeSha256: nil, afterSha256: nil, details: details, createdAt: approval.decidedAt!
             ).insert(db)
             return approval

@@ -55,6 +55,14 @@ public struct CrashHistory: Sendable, Equatable {
         return .restart(after: policy.backoff(forCrash: crashes.count))
     }
 
+    /// Records a crash at `now` and returns how many fall inside the window (for crashes that
+    /// never mean giving up, only slowing down).
+    public mutating func recordAndCount(at now: Duration, policy: RestartPolicy) -> Int {
+        crashes.removeAll { now - $0 >= policy.period }
+        crashes.append(now)
+        return crashes.count
+    }
+
     /// Crashes still inside the window at `now`.
     public func recent(at now: Duration, policy: RestartPolicy) -> Int {
         crashes.filter { now - $0 < policy.period }.count
@@ -94,17 +102,16 @@ public enum ExitClass: Sendable, Equatable {
     /// Died before its hello: the binary or environment is broken; counts toward giving up.
     case bootFailure
 
-    /// The gateway is permanent: any exit while we are not stopping is a crash.
-    /// A worker is transient: exit 0 is normal; otherwise it depends on whether it had
-    /// connected to the gateway.
+    /// A boot failure is a child that *exited with an error* before it was ready: the cause
+    /// (bad configuration, a missing library, an unusable data directory) will repeat. A child
+    /// *killed by a signal* before it was ready (an OOM kill, an operator's kill, a storm of
+    /// them) is not: that is a crash, and crashes are restarted.
+    /// The gateway is permanent: any exit while we are not stopping is a crash or a boot
+    /// failure. A worker is transient: exit 0 is normal (it served its runs).
     public static func classify(role: ChildRole, exit: ChildExit, reachedReady: Bool) -> ExitClass {
-        switch role {
-        case .gateway:
-            return reachedReady ? .crash : .bootFailure
-        case .worker:
-            if exit.isClean { return .normal }
-            return reachedReady ? .crash : .bootFailure
-        }
+        if role == .worker, exit.isClean { return .normal }
+        if case .exited = exit, !reachedReady { return .bootFailure }
+        return .crash
     }
 }
 

@@ -1,9 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import IPC
 import Logging
 
 /// `resume-agent serve`: one loop over one stream of events (signals, child exits, gateway
-/// frames, timers), in the manner of gunicorn's arbiter and OTP's supervisor.
+/// frames, timers), in the manner of gunicorn's arbiter and OTP's supervisor. The decisions
+/// are ``SupervisorCore``'s; this loop only carries out its effects.
 public struct Supervisor: Sendable {
     let configuration: SupervisorConfiguration
     let spawner: any ProcessSpawner
@@ -23,29 +27,35 @@ public struct Supervisor: Sendable {
     }
 
     /// Runs until stopped; returns the process exit code (0 after a clean drain, 1 after
-    /// giving up on a crash loop). Signals must already be blocked (`SignalSource`).
+    /// giving up). Signals must already be routed to us (`SignalSource`).
     public func run() async -> Int32 {
         let (events, sink) = AsyncStream<SupervisorEvent>.makeStream()
-        SignalSource.start { sink.yield(.signal($0)) }
+        SignalSource.start { signal in
+            // Reaping happens here, at the source: the core hears each exit as an event.
+            if signal == SIGCHLD {
+                for (pid, exit) in reapChildren() { sink.yield(.childExited(pid: pid, exit: exit)) }
+            } else {
+                sink.yield(.signal(signal))
+            }
+        }
         let clock = ContinuousClock()
         let origin = clock.now
-        let core = SupervisorCore(
-            configuration: configuration, spawner: spawner, notifier: notifier, logger: logger,
-            now: { clock.now - origin }
+        var core = SupervisorCore(
+            configuration: configuration, watchdogMicroseconds: notifier.watchdogMicroseconds,
+            childEnvironment: ProcessInfo.processInfo.environment.merging(["RESUME_AGENT_SUPERVISOR_PID": "\(getpid())"]) { $1 },
+            logger: logger, now: { origin.duration(to: clock.now) }
         )
-        return await withTaskGroup(of: Void.self, returning: Int32.self) { tasks in
-            let interval = core.probeInterval
+        let interval = core.probeInterval
+        return await withDiscardingTaskGroup(returning: Int32.self) { tasks in
             tasks.addTask {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: interval)
                     sink.yield(.tick)
                 }
             }
-            core.start()
-            perform(core, tasks: &tasks, sink: sink)
+            perform(core.start(), core: &core, tasks: &tasks, sink: sink)
             for await event in events {
-                core.handle(event)
-                perform(core, tasks: &tasks, sink: sink)
+                perform(core.handle(event), core: &core, tasks: &tasks, sink: sink)
                 if let code = core.exitCode {
                     tasks.cancelAll()
                     return code
@@ -55,13 +65,26 @@ public struct Supervisor: Sendable {
         }
     }
 
+    /// Carries out effects; a spawn's outcome is handed straight back to the core, so its
+    /// state knows the pid before any later event (such as the child's exit) arrives.
     private func perform(
-        _ core: SupervisorCore, tasks: inout TaskGroup<Void>, sink: AsyncStream<SupervisorEvent>.Continuation
+        _ effects: [SupervisorEffect], core: inout SupervisorCore, tasks: inout DiscardingTaskGroup,
+        sink: AsyncStream<SupervisorEvent>.Continuation
     ) {
-        let effects = core.effects
-        core.effects.removeAll()
         for effect in effects {
             switch effect {
+            case .spawnGateway(let generation, let spec):
+                perform(core.handle(spawnGateway(spec, generation: generation, tasks: &tasks, sink: sink)), core: &core, tasks: &tasks, sink: sink)
+            case .spawnWorker(let spec):
+                let outcome: SupervisorEvent
+                do { outcome = .workerSpawned(pid: try spawner.spawn(spec)) } catch { outcome = .spawnFailed(.worker, reason: "\(error)") }
+                perform(core.handle(outcome), core: &core, tasks: &tasks, sink: sink)
+            case .signal(let pid, let signal):
+                kill(pid, signal)
+            case .notify(let state):
+                notifier.notify(state)
+            case .announce(let text):
+                FileHandle.standardOutput.write(Data(text.utf8))
             case .after(let delay, let event):
                 tasks.addTask {
                     try? await Task.sleep(for: delay)
@@ -69,11 +92,30 @@ public struct Supervisor: Sendable {
                 }
             case .send(let connection, let message):
                 tasks.addTask { try? await connection.send(message) }
-            case .startLink(let fd, let generation):
-                tasks.addTask { [logger] in
-                    await Self.link(fd: fd, generation: generation, sink: sink, logger: logger)
-                }
             }
+        }
+    }
+
+    /// A gateway with a fresh control socket pair: the child gets one end as fd 3, the link
+    /// task reads the other.
+    private func spawnGateway(
+        _ spec: SpawnSpec, generation: Int, tasks: inout DiscardingTaskGroup, sink: AsyncStream<SupervisorEvent>.Continuation
+    ) -> SupervisorEvent {
+        var pair: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
+            return .spawnFailed(.gateway, reason: "socketpair: \(String(cString: strerror(errno)))")
+        }
+        var spec = spec
+        spec.passedDescriptors = [pair[1]] + spec.passedDescriptors
+        defer { close(pair[1]) }
+        do {
+            let pid = try spawner.spawn(spec)
+            let parent = pair[0]
+            tasks.addTask { [logger] in await Self.link(fd: parent, generation: generation, sink: sink, logger: logger) }
+            return .gatewaySpawned(generation: generation, pid: pid)
+        } catch {
+            close(pair[0])
+            return .spawnFailed(.gateway, reason: "\(error)")
         }
     }
 

@@ -5,20 +5,19 @@ import Foundation
 import IPC
 import Logging
 
-/// The supervisor's state and its reaction to each event. Synchronous and single-threaded:
-/// `Supervisor.run` feeds it events one at a time and carries out the effects it asks for.
-final class SupervisorCore {
+/// The supervisor's state and its reaction to each event: a pure decision maker. It never
+/// spawns, signals or writes; each call returns the ``SupervisorEffect``s to carry out, and
+/// their results come back as events. `Supervisor.run` feeds it one event at a time.
+struct SupervisorCore {
     struct GatewayChild {
-        let pid: Int32
+        var pid: Int32?
         let generation: Int
-        let spawnedAt: Duration
         var link: IPCConnection?
         var listening: GatewayListening?
         var lastPong: Duration
     }
 
     struct WorkerChild {
-        let spawnedAt: Duration
         var connected = false
     }
 
@@ -28,39 +27,44 @@ final class SupervisorCore {
     }
 
     private(set) var configuration: SupervisorConfiguration
-    let spawner: any ProcessSpawner
-    let notifier: any SystemdNotifier
     let logger: Logger
-    let now: () -> Duration
+    let now: @Sendable () -> Duration
     let watchdogInterval: Duration?
+    /// The environment children start with (the supervisor's, minus systemd's variables).
+    let childEnvironment: [String: String]
 
     private(set) var phase = Phase.running
     private(set) var gateway: GatewayChild?
     private(set) var workers: [Int32: WorkerChild] = [:]
+    /// Workers asked for and not yet spawned (their pid comes back as an event).
+    private var workersSpawning = 0
     private var pool = PoolStatus()
     private var gatewayCrashes = CrashHistory()
     private var workerBootFailures = CrashHistory()
+    private var workerCrashes = CrashHistory()
     private var workerSpawnHold = false
     private(set) var stats = SupervisorStats()
     private(set) var readySent = false
     private var lastStatusLine = ""
     private var nextPingID: UInt64 = 0
     private var generation = 0
-    private var firstStart = true
-
-    var effects: [SupervisorEffect] = []
     private(set) var exitCode: Int32?
+    private var effects: [SupervisorEffect] = []
 
     init(
-        configuration: SupervisorConfiguration, spawner: any ProcessSpawner, notifier: any SystemdNotifier,
-        logger: Logger, now: @escaping () -> Duration
+        configuration: SupervisorConfiguration, watchdogMicroseconds: UInt64?, childEnvironment: [String: String], logger: Logger,
+        now: @escaping @Sendable () -> Duration
     ) {
         self.configuration = configuration
-        self.spawner = spawner
-        self.notifier = notifier
         self.logger = logger
         self.now = now
-        self.watchdogInterval = notifier.watchdogMicroseconds.map { .microseconds(Int64($0)) }
+        self.watchdogInterval = watchdogMicroseconds.map { .microseconds(Int64($0)) }
+        var environment = childEnvironment
+        // Only the supervisor talks to systemd (NotifyAccess=main).
+        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
+            environment[key] = nil
+        }
+        self.childEnvironment = environment
     }
 
     /// How often the gateway is probed: a quarter of the watchdog interval, so that
@@ -72,27 +76,43 @@ final class SupervisorCore {
 
     // MARK: Events
 
-    func start() {
+    mutating func start() -> [SupervisorEffect] {
         if let watchdogInterval {
             logger.info("systemd watchdog enabled", metadata: ["interval_ms": "\(watchdogInterval.milliseconds)"])
         }
         spawnGateway()
-        updateStatus()
+        return flush()
     }
 
-    func handle(_ event: SupervisorEvent) {
+    mutating func handle(_ event: SupervisorEvent) -> [SupervisorEffect] {
         switch event {
         case .signal(let signal):
             handleSignal(signal)
+        case .childExited(let pid, let exit):
+            childExited(pid: pid, exit: exit)
+        case .gatewaySpawned(let generation, let pid):
+            guard gateway?.generation == generation else { break }
+            gateway?.pid = pid
+            logger.info("gateway spawned", metadata: ["gateway.pid": "\(pid)"])
+            if phase != .running { effects.append(.signal(pid: pid, SIGTERM)) }
+        case .workerSpawned(let pid):
+            workersSpawning = max(0, workersSpawning - 1)
+            workers[pid] = WorkerChild()
+            stats.workersSpawned += 1
+            logger.info("worker spawned", metadata: ["worker.pid": "\(pid)"])
+            if phase != .running { effects.append(.signal(pid: pid, SIGTERM)) }
+        case .spawnFailed(let role, let reason):
+            spawnFailed(role, reason: reason)
         case .gatewayLinked(let generation, let connection):
-            guard gateway?.generation == generation else { return }
+            guard gateway?.generation == generation else { break }
             gateway?.link = connection
-            gateway?.lastPong = now()
+            let instant = now()
+            gateway?.lastPong = instant
         case .gatewayMessage(let generation, let message):
-            guard gateway?.generation == generation else { return }
+            guard gateway?.generation == generation else { break }
             handleGatewayMessage(message)
         case .gatewayLinkClosed(let generation, let reason):
-            guard gateway?.generation == generation else { return }
+            guard gateway?.generation == generation else { break }
             gateway?.link = nil
             if phase == .running {
                 logger.warning("gateway control link closed", metadata: ["reason": "\(reason ?? "eof")"])
@@ -105,35 +125,39 @@ final class SupervisorCore {
         case .tick:
             probeGateway()
         case .drainDeadline:
-            guard case .stopping = phase else { return }
+            guard case .stopping = phase else { break }
             let alive = aliveChildren()
             if !alive.isEmpty {
                 logger.warning("drain deadline passed; killing remaining children", metadata: ["count": "\(alive.count)"])
-                alive.forEach { kill($0, SIGKILL) }
+                effects += alive.map { .signal(pid: $0, SIGKILL) }
             }
         }
         updateStatus()
         finishIfStopped()
+        return flush()
     }
 
-    private func handleSignal(_ signal: Int32) {
+    private mutating func flush() -> [SupervisorEffect] {
+        defer { effects.removeAll() }
+        return effects
+    }
+
+    private mutating func handleSignal(_ signal: Int32) {
         switch signal {
-        case SIGCHLD:
-            for (pid, exit) in reapChildren() { childExited(pid: pid, exit: exit) }
         case SIGTERM, SIGINT:
             if phase == .running {
                 logger.info("shutdown requested", metadata: ["signal": "\(signal == SIGTERM ? "SIGTERM" : "SIGINT")"])
                 beginStop(exitCode: 0)
             } else {
                 logger.warning("second shutdown signal; killing children now")
-                aliveChildren().forEach { kill($0, SIGKILL) }
+                effects += aliveChildren().map { .signal(pid: $0, SIGKILL) }
             }
         default:
             logger.info("ignoring signal", metadata: ["signal": "\(signal)"])
         }
     }
 
-    private func handleGatewayMessage(_ message: IPCMessage) {
+    private mutating func handleGatewayMessage(_ message: IPCMessage) {
         switch message {
         case .gatewayListening(let listening):
             gateway?.listening = listening
@@ -148,15 +172,16 @@ final class SupervisorCore {
         case .poolStatus(let status):
             apply(pool: status)
         case .pong(let pong):
-            gateway?.lastPong = now()
+            let instant = now()
+            gateway?.lastPong = instant
             apply(pool: pong.pool)
-            if pong.healthy, watchdogInterval != nil { notifier.notify("WATCHDOG=1") }
+            if pong.healthy, watchdogInterval != nil { effects.append(.notify("WATCHDOG=1")) }
         default:
             logger.warning("unexpected frame from gateway", metadata: ["type": "\(message.kind.rawValue)"])
         }
     }
 
-    private func apply(pool status: PoolStatus) {
+    private mutating func apply(pool status: PoolStatus) {
         pool = status
         for pid in status.idlePids + status.busyPids { workers[pid]?.connected = true }
         ensurePool()
@@ -165,7 +190,7 @@ final class SupervisorCore {
 
     // MARK: Children
 
-    private func childExited(pid: Int32, exit: ChildExit) {
+    private mutating func childExited(pid: Int32, exit: ChildExit) {
         var metadata: Logger.Metadata = [:]
         switch exit {
         case .exited(let code): metadata["exit.code"] = "\(code)"
@@ -175,17 +200,20 @@ final class SupervisorCore {
             gateway = nil
             pool = PoolStatus()
             metadata["gateway.pid"] = "\(pid)"
-            guard phase == .running else {
-                return logger.info("gateway exited", metadata: metadata)
+            guard phase == .running else { return logger.info("gateway exited", metadata: metadata) }
+            switch ExitClass.classify(role: .gateway, exit: exit, reachedReady: child.listening != nil) {
+            case .bootFailure:
+                // It exited with an error before it was ready (bad configuration, an unusable
+                // data directory, a missing library): restarting would fail the same way.
+                logger.critical("gateway failed to start; not restarting (see its error above)", metadata: metadata)
+                beginStop(exitCode: 1)
+            case .crash, .normal:
+                logger.error(child.listening == nil ? "gateway killed while starting" : "gateway crashed", metadata: metadata)
+                restartGateway()
             }
-            let reachedReady = child.listening != nil
-            logger.error(reachedReady ? "gateway crashed" : "gateway failed to start", metadata: metadata)
-            restartGateway()
         } else if let child = workers.removeValue(forKey: pid) {
             metadata["worker.pid"] = "\(pid)"
-            guard phase == .running else {
-                return logger.debug("worker exited", metadata: metadata)
-            }
+            guard phase == .running else { return logger.debug("worker exited", metadata: metadata) }
             switch ExitClass.classify(role: .worker, exit: exit, reachedReady: child.connected) {
             case .normal:
                 logger.debug("worker exited", metadata: metadata)
@@ -193,16 +221,30 @@ final class SupervisorCore {
                 stats.workerCrashes += 1
                 stats.workerRestarts += 1
                 logger.warning("worker crashed", metadata: metadata)
+                holdWorkerSpawnsDuringStorm()
             case .bootFailure:
                 stats.workerCrashes += 1
                 logger.error("worker failed to start", metadata: metadata)
-                holdWorkerSpawns()
+                holdWorkerSpawnsAfterBootFailure()
             }
             ensurePool()
         }
     }
 
-    private func restartGateway() {
+    private mutating func spawnFailed(_ role: ChildRole, reason: String) {
+        switch role {
+        case .gateway:
+            gateway = nil
+            logger.error("cannot spawn gateway", metadata: ["error": "\(reason)"])
+            if phase == .running { restartGateway() }
+        case .worker:
+            workersSpawning = max(0, workersSpawning - 1)
+            logger.error("cannot spawn worker", metadata: ["error": "\(reason)"])
+            holdWorkerSpawnsAfterBootFailure()
+        }
+    }
+
+    private mutating func restartGateway() {
         switch gatewayCrashes.record(at: now(), policy: configuration.gatewayRestart) {
         case .restart(let delay):
             stats.gatewayRestarts += 1
@@ -216,12 +258,12 @@ final class SupervisorCore {
         }
     }
 
-    private func holdWorkerSpawns() {
+    /// A worker that exits with an error before its hello will do so again (a broken binary
+    /// or environment): back off, and past the restart intensity give up so systemd sees it.
+    private mutating func holdWorkerSpawnsAfterBootFailure() {
         switch workerBootFailures.record(at: now(), policy: configuration.workerRestart) {
         case .restart(let delay):
-            workerSpawnHold = true
-            logger.warning("delaying worker spawns after boot failure", metadata: ["backoff_ms": "\(delay.milliseconds)"])
-            effects.append(.after(delay, .workerSpawnsAllowed))
+            holdWorkerSpawns(for: delay, reason: "delaying worker spawns after boot failure")
         case .giveUp(let crashes, let period):
             logger.critical("workers keep failing to start; giving up", metadata: [
                 "crashes": "\(crashes)", "period_s": "\(period.components.seconds)",
@@ -230,12 +272,29 @@ final class SupervisorCore {
         }
     }
 
-    private func spawnGateway() {
-        var pair: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &pair) == 0 else {
-            logger.error("socketpair failed", metadata: ["errno": "\(errno)"])
-            return restartGateway()
-        }
+    /// Workers killed or crashing (OOM, a sandbox kill, a parser fed garbage in a loop) never
+    /// stop the service: past the restart intensity, spawning backs off — capped short, so
+    /// full capacity returns within seconds once the storm passes.
+    private mutating func holdWorkerSpawnsDuringStorm() {
+        let policy = configuration.workerRestart
+        let recent = workerCrashes.recordAndCount(at: now(), policy: policy)
+        guard recent > policy.intensity else { return }
+        let delay = min(policy.backoff(forCrash: recent - policy.intensity), Self.stormBackoffCap)
+        holdWorkerSpawns(for: delay, reason: "workers keep crashing; delaying spawns")
+    }
+
+    static let stormBackoffCap: Duration = .seconds(1)
+
+    private mutating func holdWorkerSpawns(for delay: Duration, reason: String) {
+        guard !workerSpawnHold else { return }
+        workerSpawnHold = true
+        logger.warning("\(reason)", metadata: ["backoff_ms": "\(delay.milliseconds)"])
+        effects.append(.after(delay, .workerSpawnsAllowed))
+    }
+
+    private mutating func spawnGateway() {
+        generation += 1
+        gateway = GatewayChild(pid: nil, generation: generation, lastPong: now())
         let spec = SpawnSpec(
             executable: configuration.gatewayExecutable,
             arguments: [
@@ -243,81 +302,47 @@ final class SupervisorCore {
                 "--data-dir", configuration.dataDirectory, "--runtime-dir", configuration.effectiveRuntimeDirectory,
                 "--control-fd", "3", "--drain-seconds", "\(configuration.drainSeconds)",
             ] + (configuration.inheritedListenFD != nil ? ["--listen-fd", "4"] : []),
-            environment: childEnvironment(),
-            passedDescriptors: [pair[1]] + (configuration.inheritedListenFD.map { [$0] } ?? [])
+            environment: childEnvironment,
+            passedDescriptors: configuration.inheritedListenFD.map { [$0] } ?? []
         )
-        defer { close(pair[1]) }
-        do {
-            let pid = try spawner.spawn(spec)
-            generation += 1
-            gateway = GatewayChild(pid: pid, generation: generation, spawnedAt: now(), lastPong: now())
-            effects.append(.startLink(fd: pair[0], generation: generation))
-            logger.info("gateway spawned", metadata: ["gateway.pid": "\(pid)"])
-        } catch {
-            close(pair[0])
-            logger.error("cannot spawn gateway", metadata: ["error": "\(error)"])
-            restartGateway()
-        }
+        effects.append(.spawnGateway(generation: generation, spec))
     }
 
-    private func ensurePool() {
+    private mutating func ensurePool() {
         guard phase == .running, gateway?.listening != nil, !workerSpawnHold else { return }
         let idle = Set(pool.idlePids)
-        var warm = workers.filter { !$0.value.connected || idle.contains($0.key) }.count
-        while warm < configuration.minIdleWorkers, workers.count < configuration.maxWorkers {
-            guard spawnWorker() else { return }
+        var warm = workers.filter { !$0.value.connected || idle.contains($0.key) }.count + workersSpawning
+        while warm < configuration.minIdleWorkers, workers.count + workersSpawning < configuration.maxWorkers {
+            workersSpawning += 1
+            effects.append(.spawnWorker(SpawnSpec(
+                executable: configuration.workerExecutable,
+                arguments: [
+                    "--socket", (configuration.effectiveRuntimeDirectory as NSString).appendingPathComponent("worker.sock"),
+                    "--runs", "\(configuration.runsPerWorker)",
+                    "--cpu-seconds", "\(configuration.workerCPUSeconds)",
+                    "--memory-mb", "\(configuration.workerMemoryMB)",
+                ],
+                environment: childEnvironment
+            )))
             warm += 1
         }
     }
 
-    private func spawnWorker() -> Bool {
-        let spec = SpawnSpec(
-            executable: configuration.workerExecutable,
-            arguments: [
-                "--socket", (configuration.effectiveRuntimeDirectory as NSString).appendingPathComponent("worker.sock"),
-                "--runs", "\(configuration.runsPerWorker)",
-                "--cpu-seconds", "\(configuration.workerCPUSeconds)",
-                "--memory-mb", "\(configuration.workerMemoryMB)",
-            ],
-            environment: childEnvironment()
-        )
-        do {
-            let pid = try spawner.spawn(spec)
-            workers[pid] = WorkerChild(spawnedAt: now())
-            stats.workersSpawned += 1
-            logger.info("worker spawned", metadata: ["worker.pid": "\(pid)"])
-            return true
-        } catch {
-            logger.error("cannot spawn worker", metadata: ["error": "\(error)"])
-            holdWorkerSpawns()
-            return false
-        }
-    }
-
-    private func childEnvironment() -> [String: String] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["RESUME_AGENT_SUPERVISOR_PID"] = "\(getpid())"
-        // Only the supervisor talks to systemd (NotifyAccess=main).
-        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
-            environment[key] = nil
-        }
-        return environment
-    }
-
     private func aliveChildren() -> [Int32] {
-        (gateway.map { [$0.pid] } ?? []) + Array(workers.keys)
+        (gateway?.pid.map { [$0] } ?? []) + Array(workers.keys)
     }
 
     // MARK: Health, readiness, status
 
-    private func probeGateway() {
-        guard phase == .running, let child = gateway else { return }
+    private mutating func probeGateway() {
+        guard phase == .running, let child = gateway, let pid = child.pid else { return }
         if now() - child.lastPong > configuration.heartbeatTimeout {
             logger.error("gateway unresponsive; killing it", metadata: [
-                "gateway.pid": "\(child.pid)", "silent_ms": "\((now() - child.lastPong).milliseconds)",
+                "gateway.pid": "\(pid)", "silent_ms": "\((now() - child.lastPong).milliseconds)",
             ])
-            kill(child.pid, SIGKILL)
-            gateway?.lastPong = now()  // one kill per timeout; the exit arrives via SIGCHLD
+            effects.append(.signal(pid: pid, SIGKILL))
+            let instant = now()
+            gateway?.lastPong = instant  // one kill per timeout; the exit arrives via SIGCHLD
             return
         }
         guard let link = child.link else { return }
@@ -325,31 +350,28 @@ final class SupervisorCore {
         effects.append(.send(link, .ping(Ping(id: nextPingID, stats: stats))))
     }
 
-    private func announceReadyIfWarm() {
+    private mutating func announceReadyIfWarm() {
         guard !readySent, let listening = gateway?.listening, pool.idlePids.count >= configuration.minIdleWorkers else { return }
         readySent = true
-        notifier.notify("READY=1\nSTATUS=\(statusLine())")
         lastStatusLine = statusLine()
+        effects.append(.notify("READY=1\nSTATUS=\(lastStatusLine)"))
         logger.info("ready", metadata: ["url": "http://\(listening.host):\(listening.port)/", "workers.idle": "\(pool.idlePids.count)"])
-        announce(url: "http://\(listening.host == "0.0.0.0" ? "127.0.0.1" : listening.host):\(listening.port)/")
+        effects.append(.announce(announcement(url: "http://\(listening.host == "0.0.0.0" ? "127.0.0.1" : listening.host):\(listening.port)/")))
     }
 
     /// The one thing printed on stdout: where to open the app. On first start the link carries
     /// the new token in its fragment (never sent to the server in requests, never logged).
-    private func announce(url: String) {
-        let text: String
-        if let token = configuration.firstRunToken {
-            text = """
+    private func announcement(url: String) -> String {
+        guard let token = configuration.firstRunToken else {
+            return "Resume Agent is ready at \(url) (create an API token with: resume-agent token create --tenant NAME)\n"
+        }
+        return """
             Resume Agent is ready. Open this link in your browser (it carries your API token; it is shown only once):
               \(url)#token=\(token)
             API token (Authorization: Bearer …):
             \(token)
 
             """
-        } else {
-            text = "Resume Agent is ready at \(url) (create an API token with: resume-agent token create --tenant NAME)\n"
-        }
-        FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     func statusLine() -> String {
@@ -364,35 +386,36 @@ final class SupervisorCore {
         }
     }
 
-    private func updateStatus() {
+    private mutating func updateStatus() {
         let line = statusLine()
         guard line != lastStatusLine else { return }
         lastStatusLine = line
-        notifier.notify("STATUS=\(line)")
+        effects.append(.notify("STATUS=\(line)"))
     }
 
     // MARK: Stopping
 
-    private func beginStop(exitCode code: Int32) {
+    private mutating func beginStop(exitCode code: Int32) {
         guard phase == .running else { return }
         phase = .stopping(exitCode: code)
-        notifier.notify("STOPPING=1")
+        effects.append(.notify("STOPPING=1"))
         let deadline = Duration.milliseconds(Int64(configuration.drainSeconds * 1000))
-        if let child = gateway {
+        if let child = gateway, let pid = child.pid {
             if let link = child.link {
                 effects.append(.send(link, .drain(Drain(deadlineMs: Int(deadline.milliseconds)))))
             } else {
-                kill(child.pid, SIGTERM)
+                effects.append(.signal(pid: pid, SIGTERM))
             }
         }
         // Workers with a run finish under the gateway's drain; the others have nothing to lose.
         let busy = Set(pool.busyPids)
-        for pid in workers.keys where !busy.contains(pid) { kill(pid, SIGTERM) }
+        for pid in workers.keys where !busy.contains(pid) { effects.append(.signal(pid: pid, SIGTERM)) }
         effects.append(.after(deadline + .milliseconds(500), .drainDeadline))
     }
 
-    private func finishIfStopped() {
-        guard case .stopping(let code) = phase, exitCode == nil, gateway == nil, workers.isEmpty else { return }
+    private mutating func finishIfStopped() {
+        guard case .stopping(let code) = phase, exitCode == nil, gateway == nil || gateway?.pid == nil, workers.isEmpty,
+              workersSpawning == 0 else { return }
         logger.info("all children exited", metadata: ["exit.code": "\(code)"])
         exitCode = code
     }

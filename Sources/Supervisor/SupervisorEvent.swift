@@ -4,6 +4,10 @@ import IPC
 /// one loop: no state is touched from signal handlers, timers or socket readers.
 enum SupervisorEvent: Sendable {
     case signal(Int32)
+    case childExited(pid: Int32, exit: ChildExit)
+    case gatewaySpawned(generation: Int, pid: Int32)
+    case workerSpawned(pid: Int32)
+    case spawnFailed(ChildRole, reason: String)
     case gatewayLinked(generation: Int, IPCConnection)
     case gatewayMessage(generation: Int, IPCMessage)
     case gatewayLinkClosed(generation: Int, reason: String?)
@@ -13,9 +17,19 @@ enum SupervisorEvent: Sendable {
     case drainDeadline
 }
 
-/// Work the loop hands back to its task group (the core itself stays synchronous).
+/// What the supervisor's core asks the world to do. The core decides, the loop (and only the
+/// loop) acts: spawning, signalling, talking to systemd, timers and sockets all happen here,
+/// so every decision is a value a unit test can read.
 enum SupervisorEffect: Sendable {
-    case after(Duration, SupervisorEvent)
-    case startLink(fd: Int32, generation: Int)
+    /// Start a gateway with a new control socket pair; the loop answers `gatewaySpawned` (and
+    /// starts reading the link) or `spawnFailed`.
+    case spawnGateway(generation: Int, SpawnSpec)
+    /// Start a worker; the loop answers `workerSpawned` or `spawnFailed`.
+    case spawnWorker(SpawnSpec)
+    case signal(pid: Int32, Int32)
+    case notify(String)
     case send(IPCConnection, IPCMessage)
+    case after(Duration, SupervisorEvent)
+    /// Tell the person where to open the app (stdout).
+    case announce(String)
 }

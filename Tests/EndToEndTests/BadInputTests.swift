@@ -74,9 +74,9 @@ struct BadInputTests {
             #expect(response.json["error"] != nil)
         }
         Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "../escape.txt"]), 400, "invalid_request")
-        Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "resume.md"]), 400, "invalid_request")
+        Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "resume.md"]), 409, "managed_path")
         // Names that would shadow managed folders, or collide with what exists, are refused without a 500.
-        Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "analysis"]), 400, "invalid_request")
+        Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "analysis"]), 409, "managed_path")
         Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "uploads"]), 409, "path_conflict")
         Self.expectError(try await client.upload("\(base)/files/upload", file: Data("x".utf8), filename: "a.txt", contentType: "text/plain", fields: ["path": "uploads/alex-chen.md/inner.txt"]), 409, "path_conflict")
         // A symlink planted in the workspace is not followed.

@@ -63,19 +63,19 @@ struct WorkerDispatchTests {
 
     @Test func runFrameInEventFramesOut() async throws {
         try await Self.withPool(workers: 1) { pool, pids in
-            let stream = try await pool.dispatch(RunStart(runId: "run_a", sessionId: "sess_a", input: ["message": "tailor my resume"]))
+            let stream = try await pool.dispatch(RunStart(runId: "run_a", sessionId: "sess_a", job: .echo(EchoRequest(message: "tailor my resume"))))
             #expect(await pool.status.busyPids == pids)
             let messages = await Self.collect(stream)
             let kinds = messages.compactMap { message -> String? in
                 switch message {
-                case .event(let event): event.kind
+                case .event(let event): event.kind.rawValue
                 case .request(let request): request.kind.rawValue
                 default: nil
                 }
             }
             #expect(kinds == ["assistant_delta", "assistant_delta", "assistant_delta", "usage"])
             let text = messages.compactMap { message -> String? in
-                if case .event(let event) = message, event.kind == "assistant_delta" { return event.payload["text"]?.stringValue }
+                if case .event(let event) = message, event.kind == .assistantDelta { return event.payload["text"]?.stringValue }
                 return nil
             }.joined()
             #expect(text == "tailor my resume")
@@ -86,7 +86,7 @@ struct WorkerDispatchTests {
     @Test func cancelFrameStopsACooperativeRun() async throws {
         try await Self.withPool(workers: 1) { pool, _ in
             let words = Array(repeating: "word", count: 500).joined(separator: " ")
-            let stream = try await pool.dispatch(RunStart(runId: "run_c", sessionId: "s", input: ["message": .string(words), "delay_ms": 5]))
+            let stream = try await pool.dispatch(RunStart(runId: "run_c", sessionId: "s", job: .echo(EchoRequest(message: words, delayMs: 5))))
             var iterator = stream.makeAsyncIterator()
             _ = await iterator.next()  // the first delta: it is running
             await pool.cancel(runId: "run_c", reason: "user")
@@ -98,7 +98,7 @@ struct WorkerDispatchTests {
 
     @Test func killEndsAStuckRunWithWorkerLost() async throws {
         try await Self.withPool(workers: 1) { pool, pids in
-            let stream = try await pool.dispatch(RunStart(runId: "run_k", sessionId: "s", input: ["message": "x", "ignore_cancel": true]))
+            let stream = try await pool.dispatch(RunStart(runId: "run_k", sessionId: "s", job: .echo(EchoRequest(message: "x", ignoreCancel: true))))
             var iterator = stream.makeAsyncIterator()
             _ = await iterator.next()
             await pool.cancel(runId: "run_k", reason: "user")  // ignored by this worker
@@ -111,14 +111,14 @@ struct WorkerDispatchTests {
 
     @Test func runsQueueWhenNoWorkerIsIdleAndOverflowIsRefused() async throws {
         try await Self.withPool(workers: 1, runs: 0) { pool, _ in
-            let first = try await pool.dispatch(RunStart(runId: "run_1", sessionId: "s", input: ["message": "x", "delay_ms": 200]))
+            let first = try await pool.dispatch(RunStart(runId: "run_1", sessionId: "s", job: .echo(EchoRequest(message: "x", delayMs: 200))))
             // Queue holds 4: the fifth waiting run is refused.
             let queued = (2...5).map { index in
-                Task { try await pool.dispatch(RunStart(runId: "run_\(index)", sessionId: "s", input: ["message": "y"])) }
+                Task { try await pool.dispatch(RunStart(runId: "run_\(index)", sessionId: "s", job: .echo(EchoRequest(message: "y")))) }
             }
             try await eventually("four queued runs", timeout: .seconds(5)) { await pool.queuedRuns == 4 }
             await #expect(throws: WorkerPoolError.overloaded) {
-                _ = try await pool.dispatch(RunStart(runId: "run_6", sessionId: "s", input: ["message": "z"]))
+                _ = try await pool.dispatch(RunStart(runId: "run_6", sessionId: "s", job: .echo(EchoRequest(message: "z"))))
             }
             _ = await Self.collect(first)
             for task in queued {

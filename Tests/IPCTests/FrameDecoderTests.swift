@@ -98,11 +98,21 @@ struct FrameDecoderTests {
         var generator = SplitMix64(seed: 42)
         let codec = MessageCodec()
         let fragments = [#"{"type":"#, #""run_event""#, #","run_id":"#, "1", "[", "]", "{", "}", #""x""#, ",", ":", "null", #"{"type":"hello","protocol_version":1,"role":"worker","pid":"#, "true", "\u{0}", "é"]
+        var decoded = 0, refused = 0
         for _ in 0..<5000 {
             let count = Int(generator.next() % 12)
             let text = (0..<count).map { _ in fragments[Int(generator.next() % UInt64(fragments.count))] }.joined()
-            _ = try? codec.decode(ByteBuffer(string: text))
+            do {
+                _ = try codec.decode(ByteBuffer(string: text))
+                decoded += 1
+            } catch {
+                // Every refusal is a typed frame error with a code the connection can log.
+                #expect(!error.code.isEmpty)
+                refused += 1
+            }
         }
+        #expect(decoded + refused == 5000)
+        #expect(refused > 4000)
     }
 }
 

@@ -53,16 +53,17 @@ struct IPCConnectionTests {
             _ = try await connection.acceptHandshake(expecting: [.worker], iterator: &iterator)
             while let message = try await iterator.next() {
                 if case .runStart(let start) = message {
-                    try await connection.send(.runEvent(RunEvent(runId: start.runId, kind: "echo", payload: start.input)))
+                    guard case .echo(let echo) = start.job else { continue }
+                    try await connection.send(.runEvent(RunEvent(runId: start.runId, kind: .assistantDelta, payload: ["text": .string(echo.message)])))
                 }
             }
         }, client: { connection in
             var iterator = connection.messages.makeAsyncIterator()
             _ = try await connection.handshake(role: .worker, pid: 1, iterator: &iterator)
-            try await connection.send(.runStart(RunStart(runId: "run_x", sessionId: "sess_x", input: ["n": 1])))
+            try await connection.send(.runStart(RunStart(runId: "run_x", sessionId: "sess_x", job: .echo(EchoRequest(message: "n1")))))
             return try await iterator.next()
         })
-        #expect(reply == .runEvent(RunEvent(runId: "run_x", kind: "echo", payload: ["n": 1])))
+        #expect(reply == .runEvent(RunEvent(runId: "run_x", kind: .assistantDelta, payload: ["text": "n1"])))
     }
 
     @Test func wrongProtocolVersionIsRefusedWithReason() async throws {

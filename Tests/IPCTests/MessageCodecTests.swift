@@ -16,17 +16,26 @@ struct MessageCodecTests {
         .gatewayListening(GatewayListening(host: "127.0.0.1", port: 8080, workerSocketPath: "/run/resume-agent/worker.sock")),
         .poolStatus(PoolStatus()),
         .drain(Drain(deadlineMs: 10_000)),
-        .runStart(RunStart(runId: "run_1", sessionId: "sess_1", input: ["message": "hi", "limits": ["max_steps": 24], "flags": [true, nil, 1.5]])),
-        .runEvent(RunEvent(runId: "run_1", kind: "assistant_delta", payload: ["text": "Héllo 東京 \u{1F600}\n\"quoted\""])),
+        .runStart(RunStart(runId: "run_1", sessionId: "sess_1", job: .agent(AgentTurnRequest(
+            message: "hi", history: [.init(role: .assistant, content: "earlier")], state: .gapAnalyzed, maxSteps: 24,
+            remainingBudgetUsd: 0.42, provider: "local")))),
+        .runStart(RunStart(runId: "run_2", sessionId: "sess_1", job: .importResume(ImportResumeRequest(path: "/tmp/upl", filename: "cv.pdf")))),
+        .runStart(RunStart(runId: "run_3", sessionId: "sess_1", job: .export(ExportRequest(markdown: "# A", format: .docx, pageSize: .a4)))),
+        .runStart(RunStart(runId: "run_4", sessionId: "sess_1", job: .renderPreview(RenderPreviewRequest(markdown: "# A")))),
+        .runStart(RunStart(runId: "run_5", sessionId: "sess_1", job: .analyze(AnalyzeRequest(resume: "# A", jd: "Go")))),
+        .runStart(RunStart(runId: "run_6", sessionId: "sess_1", job: .fetchJobDescription(FetchJobDescriptionRequest(url: "https://x.example/1", allowList: ["127.0.0.1:80"])))),
+        .runStart(RunStart(runId: "run_7", sessionId: "sess_1", job: .echo(EchoRequest(message: "hi", delayMs: 5, ignoreCancel: true)))),
+        .runEvent(RunEvent(runId: "run_1", kind: .assistantDelta, payload: ["text": "Héllo 東京 \u{1F600}\n\"quoted\""])),
         .runEnd(RunEnd(runId: "run_1", outcome: .completed)),
-        .runEnd(RunEnd(runId: "run_1", outcome: .failed, error: "boom")),
+        .runEnd(RunEnd(runId: "run_1", outcome: .failed, failure: .init(kind: .internal, code: "internal", message: "boom"))),
         .cancel(Cancel(runId: "run_1", reason: "user")),
         .fault(Fault(code: "busy", message: "already running")),
         .runEnd(RunEnd(runId: "run_j", outcome: .completed, result: ["markdown": "# Ana"])),
-        .runEnd(RunEnd(runId: "run_j", outcome: .failed, error: "HTTP 500 from openai", reason: "provider_error")),
+        .runEnd(RunEnd(runId: "run_j", outcome: .failed, failure: .init(kind: .providerError, code: "provider_error", message: "HTTP 500 from openai"))),
+        .runEnd(RunEnd(runId: "run_k", outcome: .failed, failure: .init(kind: .invalidInput, code: "pdf_no_text", message: "no text", status: 422))),
         .toolCall(ToolCall(runId: "run_1", toolCallId: "tc_1", tool: "propose_resume_edit", arguments: ["section": "Skills"],
                            requiresApproval: true, diff: "--- a/resume.md\n+++ b/resume.md\n", truthFlags: [["kind": "skill", "text": "Kubernetes"]])),
-        .toolDecision(ToolDecision(runId: "run_1", toolCallId: "tc_1", approved: false, by: "user", reason: "not true")),
+        .toolDecision(ToolDecision(runId: "run_1", toolCallId: "tc_1", approved: false, by: .user, reason: "not true")),
         .toolResult(ToolResult(runId: "run_1", toolCallId: "tc_1", tool: "read_resume", ok: true, summary: "read 34 lines")),
         .workspaceRequest(WorkspaceRequest(runId: "run_1", requestId: 7, toolCallId: "tc_1", operation: .write, path: "resume.md", content: "# A")),
         .workspaceResponse(WorkspaceResponse(runId: "run_1", requestId: 7, ok: true, files: [WorkspaceFile(path: "resume.md", size: 3, contentType: "text/markdown")])),
@@ -36,6 +45,11 @@ struct MessageCodecTests {
 
     @Test func everyKindHasASample() {
         #expect(Set(Self.samples.map(\.kind)) == Set(IPCMessage.Kind.allCases))
+        let jobs = Self.samples.compactMap { message -> RunJob.Kind? in
+            if case .runStart(let start) = message { return start.job.kind }
+            return nil
+        }
+        #expect(Set(jobs) == Set(RunJob.Kind.allCases))
     }
 
     @Test("round trips through a frame", arguments: samples)
@@ -48,7 +62,7 @@ struct MessageCodecTests {
     }
 
     @Test func wireFormatIsFlatSnakeCaseWithTypeDiscriminator() throws {
-        let data = try MessageCodec().payload(.runStart(RunStart(runId: "run_1", sessionId: "sess_1", input: [:])))
+        let data = try MessageCodec().payload(.runStart(RunStart(runId: "run_1", sessionId: "sess_1", job: .echo(EchoRequest(message: "")))))
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(object["type"] as? String == "run_start")
         #expect(object["run_id"] as? String == "run_1")
@@ -59,8 +73,25 @@ struct MessageCodecTests {
         #expect(throws: FrameError.self) { try MessageCodec().decode(ByteBuffer(string: "not json")) }
         do {
             _ = try MessageCodec().decode(ByteBuffer(string: "not json"))
+            Issue.record("expected an error")
         } catch {
             #expect(error.code == "invalid_json")
+        }
+    }
+
+    @Test func jobsAreTypedByKind() throws {
+        let codec = MessageCodec()
+        let frame = ##"{"type":"run_start","run_id":"r","session_id":"s","input":{"kind":"export","markdown":"# A","format":"pdf","page_size":"a4"}}"##
+        #expect(try codec.decode(ByteBuffer(string: frame)) == .runStart(RunStart(runId: "r", sessionId: "s", job: .export(ExportRequest(markdown: "# A", format: .pdf, pageSize: .a4)))))
+        // A kind, a format or an event type outside the contract is refused, never guessed.
+        #expect(throws: FrameError.self) {
+            try codec.decode(ByteBuffer(string: #"{"type":"run_start","run_id":"r","session_id":"s","input":{"kind":"teleport"}}"#))
+        }
+        #expect(throws: FrameError.self) {
+            try codec.decode(ByteBuffer(string: #"{"type":"run_start","run_id":"r","session_id":"s","input":{"kind":"export","markdown":"x","format":"rtf","page_size":"a4"}}"#))
+        }
+        #expect(throws: FrameError.self) {
+            try codec.decode(ByteBuffer(string: #"{"type":"run_event","run_id":"r","kind":"run_completed_x","payload":{}}"#))
         }
     }
 

@@ -8,7 +8,7 @@ import Testing
     func exportRoundTripsEveryFormat(_ format: String, _ prefix: String) async throws {
         let markdown = try Fixtures.text("resumes/alex-chen.md")
         let end = try await Runs.job(["kind": "export", "markdown": .string(markdown), "format": .string(format), "page_size": "a4"])
-        #expect(end.outcome == .completed, "\(end.error ?? "")")
+        #expect(end.outcome == .completed, "\(end.failure?.message ?? "")")
         let result = try #require(end.result)
         let data = try #require(result["data_base64"]?.stringValue.flatMap { Data(base64Encoded: $0) })
         #expect(String(decoding: data.prefix(prefix.utf8.count), as: UTF8.self).caseInsensitiveCompare(prefix) == .orderedSame)
@@ -17,16 +17,13 @@ import Testing
         #expect(result["content_type"]?.stringValue?.isEmpty == false)
     }
 
-    @Test func exportRefusesAnUnknownFormatWith400() async throws {
-        let end = try await Runs.job(["kind": "export", "markdown": "# A", "format": "rtf"])
-        #expect(end.outcome == .failed)
-        #expect(end.result?["code"]?.stringValue == "invalid_format")
-        #expect(end.result?["status"]?.asInt == 400)
+    @Test func anUnknownFormatNeverReachesTheWorker() {
+        #expect(throws: (any Error).self) { try Runs.start(["kind": "export", "markdown": "# A", "format": "rtf"]) }
     }
 
     @Test func exportRefusesOversizedMarkdown() async throws {
         let end = try await Runs.job(["kind": "export", "markdown": .string(String(repeating: "x", count: 600_000)), "format": "md"])
-        #expect(end.result?["status"]?.asInt == 400)
+        #expect(end.failure?.status == 400)
     }
 
     @Test func renderPreviewReturnsEscapedHTML() async throws {
@@ -57,15 +54,13 @@ import Testing
         #expect(end.result?["gap_md"]?.stringValue?.hasPrefix("# Gap analysis") == true)
     }
 
-    @Test func unknownKindIsAnInvalidRequest() async throws {
-        let end = try await Runs.job(["kind": "teleport"])
-        #expect(end.outcome == .failed)
-        #expect(end.result?["code"]?.stringValue == "invalid_request")
+    @Test func unknownKindNeverReachesTheWorker() {
+        #expect(throws: (any Error).self) { try Runs.start(["kind": "teleport"]) }
     }
 
     @Test func echoKindStillStreamsTheMessage() async throws {
         let channel = FakeRunChannel()
-        let end = try await Runs.executor().execute(Runs.start(["kind": "echo", "message": "hello there"]), channel: channel)
+        let end = try await Runs.executor().execute(try Runs.start(["kind": "echo", "message": "hello there"]), channel: channel)
         #expect(end.outcome == .completed)
         #expect(await channel.text == "hello there")
     }
@@ -91,12 +86,12 @@ import Testing
         let end = try await Runs.job(["kind": "fetch_jd", "url": "http://10.0.0.1/"],
                                      fetcher: StubFetcher(result: .failure(JobPageFetchFailure(code: code, message: "no"))))
         #expect(end.outcome == .failed)
-        #expect(end.result?["code"]?.stringValue == code)
-        #expect(end.result?["status"]?.asInt == 422)
+        #expect(end.failure?.code == code)
+        #expect(end.failure?.status == 422)
     }
 
     @Test func aPageWithoutTextFails() async throws {
         let end = try await Runs.job(["kind": "fetch_jd", "url": "https://jobs.example/2"], fetcher: StubFetcher(result: .success("  \n")))
-        #expect(end.result?["code"]?.stringValue == "fetch_failed")
+        #expect(end.failure?.code == "fetch_failed")
     }
 }

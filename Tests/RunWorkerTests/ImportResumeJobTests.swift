@@ -20,7 +20,7 @@ import Testing
             "kind": "import_resume", "path": .string(url.path), "filename": .string(url.lastPathComponent),
             "content_type": .string(fixture.type),
         ])
-        #expect(end.outcome == .completed, "\(end.error ?? "")")
+        #expect(end.outcome == .completed, "\(end.failure?.message ?? "")")
         let result = try #require(end.result)
         let markdown = try #require(result["markdown"]?.stringValue)
         #expect(result["format"]?.stringValue == fixture.format)
@@ -49,22 +49,20 @@ import Testing
         let end = try await Runs.job(["kind": "import_resume", "path": .string(Fixtures.url("bad/\(bad.file)").path), "filename": .string(bad.file)])
         #expect(ContinuousClock.now - started < .seconds(2))
         #expect(end.outcome == .failed)
-        #expect(end.reason == "invalid_input")
-        #expect(end.result?["code"]?.stringValue == bad.code)
-        #expect(end.result?["status"]?.asInt == bad.status)
-        #expect(end.error?.isEmpty == false)
+        #expect(end.failure?.kind == .invalidInput)
+        #expect(end.failure?.code == bad.code)
+        #expect(end.failure?.status == bad.status)
+        #expect(end.failure?.message.isEmpty == false)
     }
 
     @Test func missingUploadIsAnInternalFailureNotACrash() async throws {
         let end = try await Runs.job(["kind": "import_resume", "path": "/nonexistent/upload.pdf", "filename": "cv.pdf"])
         #expect(end.outcome == .failed)
-        #expect(end.reason == "internal")
-        #expect(end.result?["code"]?.stringValue == "upload_unreadable")
+        #expect(end.failure?.kind == .internal)
+        #expect(end.failure?.code == "upload_unreadable")
     }
 
-    @Test func missingPathIsAnInvalidRequest() async throws {
-        let end = try await Runs.job(["kind": "import_resume"])
-        #expect(end.result?["code"]?.stringValue == "invalid_request")
-        #expect(end.result?["status"]?.asInt == 400)
+    @Test func missingPathNeverReachesTheWorker() {
+        #expect(throws: (any Error).self) { try Runs.start(["kind": "import_resume"]) }
     }
 }

@@ -13,8 +13,8 @@ import Testing
     @Test(arguments: Fixtures.pairs)
     func analysisRunWritesTheReportAndStreamsASummary(_ pair: (resume: String, jd: String)) async throws {
         let channel = FakeRunChannel(files: try Self.workspace(pair))
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("Analyze my resume against this job")), channel: channel)
-        #expect(end.outcome == .completed, "\(end.error ?? "")")
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("Analyze my resume against this job")), channel: channel)
+        #expect(end.outcome == .completed, "\(end.failure?.message ?? "")")
 
         let proposals = await channel.proposals
         #expect(proposals.map(\.tool) == ["read_resume", "read_job_description", "analyze_gap"])
@@ -44,7 +44,7 @@ import Testing
 
     @Test func analysisNamesTheMissingMustHavesOfTheFixture() async throws {
         let channel = FakeRunChannel(files: try Self.workspace(Fixtures.pairs[0]))
-        _ = try await Runs.executor().execute(Runs.start(Runs.agentInput("what's my match score?")), channel: channel)
+        _ = try await Runs.executor().execute(try Runs.start(Runs.agentInput("what's my match score?")), channel: channel)
         let text = await channel.text
         for missing in ["Kubernetes", "Terraform"] { #expect(text.contains(missing)) }
     }
@@ -57,8 +57,8 @@ import Testing
         try #require(planned.count >= 2)
 
         let channel = FakeRunChannel(files: try Self.workspace(pair), decisions: [.approve, .reject("keep my order")], otherwise: .reject("no"))
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("Tailor my resume for this job", state: "gap_analyzed")), channel: channel)
-        #expect(end.outcome == .completed, "\(end.error ?? "")")
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("Tailor my resume for this job", state: "gap_analyzed")), channel: channel)
+        #expect(end.outcome == .completed, "\(end.failure?.message ?? "")")
 
         let edits = await channel.proposals.filter { $0.tool == "propose_resume_edit" }
         #expect(edits.count == planned.count)
@@ -90,7 +90,7 @@ import Testing
 
     @Test func tailoringFromJDProvidedAnalysesFirst() async throws {
         let channel = FakeRunChannel(files: try Self.workspace(Fixtures.pairs[0]))
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("Please rewrite my resume", state: "jd_provided")), channel: channel)
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("Please rewrite my resume", state: "jd_provided")), channel: channel)
         #expect(end.outcome == .completed)
         let tools = await channel.proposals.map(\.tool)
         #expect(Array(tools.prefix(3)) == ["read_resume", "read_job_description", "analyze_gap"])
@@ -105,7 +105,7 @@ import Testing
 
     @Test func aMissingResumeGetsAHelpfulAnswerNotAFailure() async throws {
         let channel = FakeRunChannel(files: ["jd.md": "Requirements:\n- Go\n"])
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("analyze", state: "draft")), channel: channel)
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("analyze", state: "draft")), channel: channel)
         #expect(end.outcome == .completed)
         #expect(await channel.text.contains("Upload your resume"))
         #expect(await channel.results.first { $0.tool == "read_resume" }?.ok == false)
@@ -113,7 +113,7 @@ import Testing
 
     @Test func anUnknownQuestionGetsTheCapabilities() async throws {
         let channel = FakeRunChannel(files: try Self.workspace(Fixtures.pairs[0]))
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("What's the weather in Lisbon?", state: "jd_provided")), channel: channel)
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("What's the weather in Lisbon?", state: "jd_provided")), channel: channel)
         #expect(end.outcome == .completed)
         #expect(await channel.proposals.isEmpty)
         let text = await channel.text
@@ -122,7 +122,7 @@ import Testing
 
     @Test func exportRequestWritesTheArtifactAsBase64() async throws {
         let channel = FakeRunChannel(files: try Self.workspace(Fixtures.pairs[0]))
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("export it as docx", state: "rewrite_applied")), channel: channel)
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("export it as docx", state: "rewrite_applied")), channel: channel)
         #expect(end.outcome == .completed)
         let write = try #require(await channel.writes.first { $0.path == "exports/resume.docx" })
         #expect(write.base64)
@@ -162,7 +162,7 @@ import Testing
         - Certificación RCP
         """
         let channel = FakeRunChannel(files: ["resume.md": resume, "jd.md": jd])
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("Analiza mi currículum, por favor")), channel: channel)
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("Analiza mi currículum, por favor")), channel: channel)
         #expect(end.outcome == .completed)
         #expect(await channel.proposals.map(\.tool).contains("analyze_gap"))
         #expect(await channel.text.contains("Match score"))

@@ -9,7 +9,7 @@ import Testing
     private func run(_ turns: JSONValue, channel: FakeRunChannel, message: String = "go") async throws -> RunEnd {
         let environment = try Runs.scriptEnvironment(turns)
         return try await Runs.executor(environment: environment).execute(
-            Runs.start(Runs.agentInput(message, state: "gap_analyzed", provider: "scripted")), channel: channel)
+            try Runs.start(Runs.agentInput(message, state: "gap_analyzed", provider: "scripted")), channel: channel)
     }
 
     @Test func followsTheScriptExactly() async throws {
@@ -104,7 +104,7 @@ import Testing
         let channel = FakeRunChannel()
         let environment = try Runs.scriptEnvironment([["text": "thinking…", "hang": true]])
         let executor = Runs.executor(environment: environment)
-        let run = Task { try await executor.execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
+        let run = Task { try await executor.execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
         #expect(await waitFor("assistant_delta", in: channel.eventStream))
         let cancelled = ContinuousClock.now
         run.cancel()
@@ -119,7 +119,7 @@ import Testing
             ["tool_calls": [["name": "write_file", "arguments": ["path": "notes.md", "content": "hi"]]]],
         ])
         let executor = Runs.executor(environment: environment)
-        let run = Task { try await executor.execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
+        let run = Task { try await executor.execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: channel) }
         #expect(await waitFor("approval_pending", in: channel.eventStream))
         run.cancel()
         let end = try await run.value
@@ -129,15 +129,15 @@ import Testing
     }
 
     @Test func scriptedWithoutAScriptIsAProviderError() async throws {
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
         #expect(end.outcome == .failed)
-        #expect(end.reason == "provider_error")
+        #expect(end.failure?.kind == .providerError)
     }
 
     @Test func anUnknownProviderIsAProviderError() async throws {
-        let end = try await Runs.executor().execute(Runs.start(Runs.agentInput("go", provider: "carrier-pigeon")), channel: FakeRunChannel())
-        #expect(end.reason == "provider_error")
-        #expect(end.result?["code"]?.stringValue == "provider_unavailable")
+        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("go", provider: "carrier-pigeon")), channel: FakeRunChannel())
+        #expect(end.failure?.kind == .providerError)
+        #expect(end.failure?.code == "provider_unavailable")
     }
 
     @Test func providerFallsBackToTheEnvironmentsList() async throws {
@@ -147,13 +147,12 @@ import Testing
         var input = Runs.agentInput("go")
         if case .object(var members) = input { members["provider"] = nil; input = .object(members) }
         let channel = FakeRunChannel()
-        _ = try await Runs.executor(environment: environment).execute(Runs.start(input), channel: channel)
+        _ = try await Runs.executor(environment: environment).execute(try Runs.start(input), channel: channel)
         #expect(await channel.text == "from the script")
     }
 
-    @Test func missingMessageIsAnInvalidRequest() async throws {
-        let end = try await Runs.executor().execute(Runs.start(["kind": "agent"]), channel: FakeRunChannel())
-        #expect(end.result?["code"]?.stringValue == "invalid_request")
+    @Test func missingMessageNeverReachesTheWorker() {
+        #expect(throws: (any Error).self) { try Runs.start(["kind": "agent"]) }
     }
 }
 

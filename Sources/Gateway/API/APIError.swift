@@ -13,13 +13,19 @@ public struct APIError: HTTPResponseError, Sendable {
     public let message: String
     public let details: JSONValue?
     public let retryAfterSeconds: Int?
+    /// Extra response headers (`Allow` on a 405).
+    public let headers: HTTPFields
 
-    public init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: JSONValue? = nil, retryAfterSeconds: Int? = nil) {
+    public init(
+        _ status: HTTPResponse.Status, _ code: String, _ message: String, details: JSONValue? = nil, retryAfterSeconds: Int? = nil,
+        headers: HTTPFields = [:]
+    ) {
         self.status = status
         self.code = code
         self.message = message
         self.details = details
         self.retryAfterSeconds = retryAfterSeconds
+        self.headers = headers
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -28,6 +34,7 @@ public struct APIError: HTTPResponseError, Sendable {
         let body = try JSONEncoder().encode(JSONValue.object(["error": .object(error)]))
         var headers: HTTPFields = [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"]
         if let retryAfterSeconds { headers[.retryAfter] = "\(retryAfterSeconds)" }
+        headers.append(contentsOf: self.headers)
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 
@@ -52,9 +59,18 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(.unsupportedMediaType, "unsupported_media_type", message)
     }
 
-    public static func invalidTransition(from: String, to: String) -> APIError {
-        APIError(.conflict, "invalid_state_transition", "The session is '\(from)'; it cannot go to '\(to)' from there.",
-                 details: ["from": .string(from), "to": .string(to)])
+    /// 409: `action` is not allowed while the session is `from`.
+    public static func invalidTransition(from: SessionState, action: WorkflowAction) -> APIError {
+        let target = Workflow.target(of: action)
+        let allowed = Workflow.rules.filter { $0.action == action }.flatMap(\.from).map(\.rawValue)
+        var details: [String: JSONValue] = [
+            "from": .string(from.rawValue), "action": .string(action.rawValue),
+            "allowed_from": .array(Set(allowed).sorted().map(JSONValue.string)),
+        ]
+        if let target { details["to"] = .string(target.rawValue) }
+        let message = target.map { "The session is '\(from.rawValue)'; it cannot go to '\($0.rawValue)' from there." }
+            ?? "The session is '\(from.rawValue)'; '\(action.rawValue)' is not possible from there."
+        return APIError(.conflict, "invalid_state_transition", message, details: .object(details))
     }
 
     public static func runInProgress(_ runId: String) -> APIError {
@@ -72,9 +88,24 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(.serviceUnavailable, "overloaded", "The server is busy; try again shortly.", retryAfterSeconds: retryAfter)
     }
 
-    public static func rateLimited(retryAfter: Int) -> APIError {
-        APIError(.tooManyRequests, "rate_limited", "Too many requests; slow down.", retryAfterSeconds: retryAfter)
+    public static func rateLimited(retryAfter: Int, message: String = "Too many requests; slow down.", details: JSONValue? = nil) -> APIError {
+        APIError(.tooManyRequests, "rate_limited", message, details: details, retryAfterSeconds: retryAfter)
     }
+
+    /// 402: the tenant's daily budget is spent (a session's own cap is `cost_cap_reached`).
+    public static func budgetExceeded(spent: Double, budget: Double) -> APIError {
+        APIError(HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), "budget_exceeded",
+                 String(format: "This account has used $%.4f of its $%.2f daily budget; new runs can start tomorrow (UTC).", spent, budget),
+                 details: ["spent_usd": .number(spent), "budget_usd": .number(budget)])
+    }
+
+    /// 403: a quota (sessions, storage) is used up.
+    public static func quotaExceeded(_ what: String, used: Int, limit: Int, message: String) -> APIError {
+        APIError(.forbidden, "quota_exceeded", message,
+                 details: ["quota": .string(what), "used": .number(Double(used)), "limit": .number(Double(limit))])
+    }
+
+    public static let forbidden = APIError(.forbidden, "forbidden", "This needs an administrator's token.")
 
     /// Maps workspace refusals to the contract (never a 500 for a path a user chose).
     public static func from(_ failure: Workspace.Failure, path: String) -> APIError {
@@ -92,11 +123,17 @@ public struct APIError: HTTPResponseError, Sendable {
     public static func from(_ error: StoreError, resource: String = "Session") -> APIError {
         switch error {
         case .notFound: .notFound(resource)
-        case .invalidTransition(let from, let to): .invalidTransition(from: from, to: to)
+        case .invalidTransition(let from, _): APIError(.conflict, "invalid_state_transition", "The session is '\(from.rawValue)'; that is not possible from there.", details: ["from": .string(from.rawValue)])
         case .runInProgress(let runId): .runInProgress(runId)
         case .costCapReached(let cost, let cap): .costCapReached(cost: cost, cap: cap)
+        case .alreadyExists(let name): APIError(.conflict, "already_exists", "'\(name)' already exists.")
+        case .quotaExceeded(let what, let used, let limit):
+            .quotaExceeded(what, used: used, limit: limit, message: "This account has \(used) \(what); its limit is \(limit). Delete some to make room.")
+        case .tooManyRuns(let active, let limit):
+            .rateLimited(retryAfter: 5, message: "This account already has \(active) runs going (its limit is \(limit)); wait for one to end.",
+                         details: ["active_runs": .number(Double(active)), "limit": .number(Double(limit))])
         case .alreadyDecided(let status):
-            APIError(.conflict, "already_decided", "This approval was already \(status).", details: ["status": .string(status)])
+            APIError(.conflict, "already_decided", "This approval was already \(status.rawValue).", details: ["status": .string(status.rawValue)])
         }
     }
 }

@@ -5,39 +5,43 @@ import NIOCore
 import Store
 
 /// `GET …/runs/{run_id}/stream`: replay from the store after the client's position, then
-/// live events, then close after the terminal event. A `: ping` comment keeps idle
-/// connections open.
+/// live events as the event log publishes them (each persisted batch written at once), then
+/// close after the terminal event. A `: ping` comment keeps idle connections open.
 enum EventStream {
     static let pingInterval: Duration = .seconds(15)
 
     enum Item: Sendable {
-        case event(EventRecord)
+        case batch([EventRecord])
         case ping
         case end
     }
 
-    static func response(run: RunRecord, after: Int, store: Store, controller: RunController?) async throws -> Response {
-        let subscription = await controller?.subscribe()
+    /// `onClose` runs once the stream ends, whichever way (it releases the tenant's stream slot).
+    static func response(run: RunRecord, after: Int, store: Store, log: EventLog, onClose: @escaping @Sendable () -> Void = {}) async throws -> Response {
+        let subscription = log.subscribe(runId: run.id)
         let headers: HTTPFields = [
             .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache",
             HTTPField.Name("X-Accel-Buffering")!: "no",
         ]
         return Response(status: .ok, headers: headers, body: .init { writer in
+            defer { onClose() }
             // 1. Everything already persisted (up to the live snapshot when there is one).
             let replay = try await store.events(runId: run.id, after: after)
             var last = after
             var sawTerminal = false
+            var buffer = ByteBuffer()
             for event in replay where subscription == nil || event.seq <= subscription!.snapshot {
-                try await writer.write(ByteBuffer(string: Views.sse(event)))
+                buffer.writeString(Views.sse(event))
                 last = event.seq
                 sawTerminal = sawTerminal || event.isTerminal
             }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
             guard let subscription, !sawTerminal else { return try await writer.finish(nil) }
-            // 2. Live events, interleaved with keep-alive pings.
+            // 2. Live batches, interleaved with keep-alive pings.
             let (items, sink) = AsyncStream<Item>.makeStream()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for await event in subscription.events { sink.yield(.event(event)) }
+                    for await batch in subscription.batches { sink.yield(.batch(batch)) }
                     sink.yield(.end)
                 }
                 group.addTask {
@@ -48,11 +52,16 @@ enum EventStream {
                 }
                 loop: for await item in items {
                     switch item {
-                    case .event(let event):
-                        guard event.seq > last else { continue }
-                        try await writer.write(ByteBuffer(string: Views.sse(event)))
-                        last = event.seq
-                        if event.isTerminal { break loop }
+                    case .batch(let batch):
+                        var frames = ByteBuffer()
+                        var ended = false
+                        for event in batch where event.seq > last {
+                            frames.writeString(Views.sse(event))
+                            last = event.seq
+                            ended = ended || event.isTerminal
+                        }
+                        if frames.readableBytes > 0 { try await writer.write(frames) }
+                        if ended { break loop }
                     case .ping:
                         try await writer.write(ByteBuffer(string: ": ping\n\n"))
                     case .end:
@@ -62,8 +71,10 @@ enum EventStream {
                 group.cancelAll()
             }
             // A subscriber that attached as the run ended may have missed nothing: top up.
-            if let tail = try? await store.events(runId: run.id, after: last) {
-                for event in tail { try await writer.write(ByteBuffer(string: Views.sse(event))) }
+            if let tail = try? await store.events(runId: run.id, after: last), !tail.isEmpty {
+                var frames = ByteBuffer()
+                for event in tail { frames.writeString(Views.sse(event)) }
+                try await writer.write(frames)
             }
             try await writer.finish(nil)
         })

@@ -19,19 +19,23 @@ enum JSONBody {
     /// The request's JSON object (an empty body counts as `{}`). Malformed JSON, a non-object,
     /// a non-JSON content type or an oversized body get their 4xx.
     static func object(_ request: Request, limit: Int = 1024 * 1024) async throws -> [String: JSONValue] {
+        guard let value = try await value(request, limit: limit) else { return [:] }
+        guard case .object(let object) = value else { throw APIError.invalidRequest("The body must be a JSON object.") }
+        return object
+    }
+
+    /// The request's JSON value, nil for an empty body.
+    static func value(_ request: Request, limit: Int = 1024 * 1024) async throws -> JSONValue? {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
             throw APIError.unsupportedMediaType("Send a JSON body with Content-Type: application/json.")
         }
         let buffer = try await collect(request, limit: limit)
-        guard buffer.readableBytes > 0 else { return [:] }
-        let value: JSONValue
+        guard buffer.readableBytes > 0 else { return nil }
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+            return try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
         } catch {
             throw APIError.invalidRequest("The body is not valid JSON.")
         }
-        guard case .object(let object) = value else { throw APIError.invalidRequest("The body must be a JSON object.") }
-        return object
     }
 
     static func collect(_ request: Request, limit: Int) async throws -> ByteBuffer {
@@ -77,6 +81,22 @@ extension JSONEncoder {
     static let api: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        return encoder
+    }()
+}
+
+extension JSONEncoder {
+    /// Compact, slashes unescaped: stored event payloads and approval arguments.
+    static let compact: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Sorted keys: a canonical form to compare JSON values (the repeated-call guard).
+    static let sorted: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
 }

@@ -7,7 +7,7 @@ enum Views {
     static func session(_ session: SessionRecord, history: [TransitionRecord]? = nil) -> JSONValue {
         var object: [String: JSONValue] = [
             "session_id": .string(session.id),
-            "state": .string(session.state),
+            "state": .string(session.state.rawValue),
             "auto_approve": .bool(session.autoApprove),
             "created_at": .string(session.createdAt),
             "updated_at": .string(session.updatedAt),
@@ -26,7 +26,7 @@ enum Views {
 
     static func transition(_ record: TransitionRecord) -> JSONValue {
         [
-            "from": record.fromState.map(JSONValue.string) ?? .null, "to": .string(record.toState),
+            "from": record.fromState.map { .string($0.rawValue) } ?? .null, "to": .string(record.toState.rawValue),
             "run_id": record.runId.map(JSONValue.string) ?? .null, "cause": .string(record.cause), "at": .string(record.createdAt),
         ]
     }
@@ -34,7 +34,7 @@ enum Views {
     static func run(_ run: RunRecord) -> JSONValue {
         [
             "run_id": .string(run.id), "session_id": .string(run.sessionId), "content": .string(run.content),
-            "status": .string(run.status), "created_at": .string(run.createdAt),
+            "status": .string(run.status.rawValue), "created_at": .string(run.createdAt),
             "ended_at": run.endedAt.map(JSONValue.string) ?? .null,
             "reason": run.terminalReason.map(JSONValue.string) ?? .null,
             "provider": run.provider.map(JSONValue.string) ?? .null, "model": run.model.map(JSONValue.string) ?? .null,
@@ -54,9 +54,9 @@ enum Views {
             "approval_id": .string(approval.id), "run_id": .string(approval.runId), "tool_call_id": .string(approval.toolCallId),
             "tool": .string(approval.tool), "arguments": parse(approval.arguments, [:]),
             "diff": approval.diff.map(JSONValue.string) ?? .null, "truth_flags": parse(approval.truthFlags, []),
-            "status": .string(approval.status), "created_at": .string(approval.createdAt),
+            "status": .string(approval.status.rawValue), "created_at": .string(approval.createdAt),
             "decided_at": approval.decidedAt.map(JSONValue.string) ?? .null,
-            "decided_by": approval.decidedBy.map(JSONValue.string) ?? .null,
+            "decided_by": approval.decidedBy.map { .string($0.rawValue) } ?? .null,
             "reason": approval.reason.map(JSONValue.string) ?? .null,
         ]
     }
@@ -82,8 +82,8 @@ enum Views {
 
     /// One SSE frame. The envelope is assembled from stored JSON without re-parsing it.
     static func sse(_ event: EventRecord) -> String {
-        "id: \(event.id)\nevent: \(event.type)\ndata: {\"event_id\":\"\(event.id)\",\"run_id\":\"\(event.runId)\","
-            + "\"session_id\":\"\(event.sessionId)\",\"type\":\"\(event.type)\",\"ts\":\"\(event.ts)\",\"seq\":\(event.seq),"
+        "id: \(event.id)\nevent: \(event.type.rawValue)\ndata: {\"event_id\":\"\(event.id)\",\"run_id\":\"\(event.runId)\","
+            + "\"session_id\":\"\(event.sessionId)\",\"type\":\"\(event.type.rawValue)\",\"ts\":\"\(event.ts)\",\"seq\":\(event.seq),"
             + "\"payload\":\(event.payload)}\n\n"
     }
 }

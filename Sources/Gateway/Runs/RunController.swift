@@ -1,209 +1,111 @@
 import Foundation
 import IPC
 import Logging
+import ServiceSupport
 import Store
 
-/// Why a run was stopped by the gateway (the contract's `run_interrupted` reasons).
-public enum InterruptReason: String, Sendable {
-    case user, timeout, costCap = "cost_cap", stepLimit = "step_limit", repeatedCall = "repeated_call"
-    case approvalTimeout = "approval_timeout", shutdown
-}
-
-/// One live run, seen from the gateway: it numbers and persists every event before anyone
-/// sees it, enforces the run's budgets, holds its approvals, answers the worker's tool and
-/// workspace requests, and writes exactly one terminal event, whatever happens.
+/// One live run, seen from the gateway: it numbers every event and hands it to the event log
+/// (persisted before anyone sees it), enforces the run's budgets (``RunBudget``), holds its
+/// approvals (``ApprovalGate``), answers the worker's workspace requests
+/// (``WorkspaceBroker``), and writes exactly one terminal event, whatever happens.
+///
+/// Its timers (hard timeout, approval expiries, the kill grace after `cancel`) are deadlines
+/// on an injected clock, served by ``runDeadlines()`` inside the run's task group.
 actor RunController {
     let runId: String
     let sessionId: String
     let store: Store
+    let log: EventLog
     let pool: WorkerPool
-    let workspace: Workspace
     let limits: RunLimits
     let pricing: ProviderPricing
+    let tenants: TenantGuard
+    let clock: AnyClock
     let logger: Logger
+    private let broker: WorkspaceBroker
 
-    // Event numbering and delivery
     private var seq = 0
-    private var pending: [EventRecord] = []
-    private var pendingTerminal: (status: String, reason: String?)?
-    private var persistedSeq = 0
-    private var subscribers: [Int: AsyncStream<EventRecord>.Continuation] = [:]
-    private var nextSubscriber = 0
+    /// Set once the terminal event is queued: nothing else is emitted after it.
     private var terminalQueued = false
-    private(set) var finished = false
-    private var finishWaiters: [CheckedContinuation<Void, Never>] = []
-
-    // Budgets
-    private var steps = 0
-    private var lastCall: (signature: String, count: Int)?
-    private var activeRemaining: Duration
-    private var activeSince: ContinuousClock.Instant?
-    private var timeoutTask: Task<Void, Never>?
-    private var killTask: Task<Void, Never>?
+    private var budget: RunBudget
+    private var gate = ApprovalGate()
     private var workerEnded = false
-
-    // Tools and approvals
-    private var pendingApprovals: [String: String] = [:]  // approval id → tool call id
-    private var approvalTimers: [String: Task<Void, Never>] = [:]
-    private var executing: Set<String> = []
-    private var approvedWrites: Set<String> = []
-    private var seenToolCalls: Set<String> = []
-    private var proposedApprovals: Set<String> = []
-    private var earlyDecisions: [String: ApprovalRecord] = [:]
+    private var stopRequested = false
+    private var killAt: AnyClock.Instant?
+    private var closed = false
+    private let deadlinesChanged = AsyncSignal()
     /// Models already reported as unpriced (one warning per run, not one per turn).
     private var unpricedModels: Set<String> = []
+    private var sawOutput = false
+    private var tenantName: String?
+    private var waitingSince: [String: AnyClock.Instant] = [:]
+    private var startedAt = AnyClock.Instant(offset: .zero)
 
     init(
-        runId: String, sessionId: String, store: Store, pool: WorkerPool, workspace: Workspace, limits: RunLimits,
-        pricing: ProviderPricing, logger: Logger
+        runId: String, sessionId: String, store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace,
+        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger
     ) {
+        self.tenants = tenants
         self.runId = runId
         self.sessionId = sessionId
         self.store = store
+        self.log = log
         self.pool = pool
-        self.workspace = workspace
         self.limits = limits
         self.pricing = pricing
+        self.clock = clock
         var logger = logger
         logger[metadataKey: "run.id"] = "\(runId)"
         logger[metadataKey: "session.id"] = "\(sessionId)"
         self.logger = logger
-        self.activeRemaining = limits.runTimeout
+        budget = RunBudget(limits: limits)
+        broker = WorkspaceBroker(
+            runId: runId, sessionId: sessionId, store: store, workspace: workspace, workflow: SessionWorkflow(store: store), tenants: tenants)
+        log.open(runId: runId)
     }
 
     // MARK: Events
 
-    /// Numbers an event and queues it; the flusher persists, then publishes it. Callers do
-    /// not wait for the disk: while one batch is being written, later events queue and go in
-    /// the next transaction (group commit), in order, and nothing is published unpersisted.
-    func emit(_ type: String, _ payload: JSONValue) async {
+    /// Numbers an event and hands it to the log. Callers never wait for the disk; the log
+    /// persists it, then publishes it.
+    private func emit(_ payload: EventPayload, terminalReason: String? = nil) {
         guard !terminalQueued else { return }
-        enqueue(type, payload)
-        startFlusher()
-    }
-
-    private var flusher: Task<Void, Never>?
-
-    /// One flusher at a time; it ends when the queue is empty (checked and cleared in the same
-    /// actor turn, so an event queued later always starts a new one).
-    private func startFlusher() {
-        guard flusher == nil else { return }
-        flusher = Task {
-            await self.flush()
-            self.flusher = nil
-        }
-    }
-
-    /// Waits until everything queued so far is persisted and published.
-    private func drainQueue() async {
-        startFlusher()
-        while let running = flusher {
-            await running.value
-        }
-    }
-
-    private func enqueue(_ type: String, _ payload: JSONValue) {
         seq += 1
-        let data = (try? JSONEncoder.compact.encode(payload)) ?? Data("{}".utf8)
-        pending.append(EventRecord(
-            id: Identifier.make("evt"), runId: runId, sessionId: sessionId, seq: seq, type: type, ts: Timestamp.now(),
+        let data = (try? JSONEncoder.compact.encode(payload.json)) ?? Data("{}".utf8)
+        log.append(EventRecord(
+            id: Identifier.make("evt"), runId: runId, sessionId: sessionId, seq: seq, type: payload.type, ts: Timestamp.now(),
             payload: String(decoding: data, as: UTF8.self)
-        ))
-    }
-
-    private func flush() async {
-        var failures = 0
-        while !pending.isEmpty {
-            let batch = pending
-            pending.removeAll()
-            let terminal = batch.last?.isTerminal == true ? pendingTerminal : nil
-            do {
-                // Persisting must not depend on who asked: a timer that interrupts the run
-                // cancels itself, and a client that disconnects cancels its request, but the
-                // events still have to be written. The write runs in its own (awaited) task.
-                let store = self.store
-                try await Task.detached { try await store.append(batch, terminal: terminal) }.value
-            } catch {
-                // Nothing unpersisted is ever published. Retry a few times (a busy or briefly
-                // full disk); then give up on this batch but never leave waiters hanging: the
-                // next start's recovery writes the terminal event that could not be written.
-                failures += 1
-                logger.error("cannot persist events", metadata: ["error": "\(error)", "count": "\(batch.count)", "attempt": "\(failures)"])
-                if failures < 5 {
-                    pending.insert(contentsOf: batch, at: 0)
-                    try? await Task.sleep(for: .milliseconds(100 * failures))
-                    continue
-                }
-                failures = 0
-                if terminal != nil { completeFinish() }
-                continue
-            }
-            failures = 0
-            persistedSeq = batch.last!.seq
-            for event in batch {
-                for subscriber in subscribers.values { subscriber.yield(event) }
-            }
-            if terminal != nil { completeFinish() }
-        }
-    }
-
-    /// Live events after the snapshot returned with them (the caller replays up to it from
-    /// the store first). Nil when the run is already over: replay from the store only.
-    func subscribe() -> (snapshot: Int, events: AsyncStream<EventRecord>)? {
-        guard !finished else { return nil }
-        let (stream, continuation) = AsyncStream<EventRecord>.makeStream()
-        nextSubscriber += 1
-        let id = nextSubscriber
-        subscribers[id] = continuation
-        continuation.onTermination = { [weak self] _ in
-            Task { await self?.unsubscribe(id) }
-        }
-        return (persistedSeq, stream)
-    }
-
-    private func unsubscribe(_ id: Int) {
-        subscribers[id] = nil
+        ), terminalReason: terminalReason)
+        if payload.type.isTerminal { terminalQueued = true }
     }
 
     /// Waits until the terminal event is persisted.
     func waitUntilFinished() async {
-        guard !finished else { return }
-        await withCheckedContinuation { finishWaiters.append($0) }
+        await log.waitUntilEnded(runId: runId)
     }
+
+    var hasEnded: Bool { terminalQueued }
 
     // MARK: Start and end
 
     func start(provider: String, model: String) async {
-        await emit("run_started", ["provider": .string(provider), "model": .string(model)])
+        startedAt = clock.now
+        emit(.runStarted(provider: provider, model: model))
         try? await store.markRunning(runId: runId, provider: provider, model: model)
-        resumeClock()
+        budget.resume(at: clock.now)
+        deadlinesChanged.raise()
     }
 
-    /// Writes the terminal event (once) and tears the run down.
-    private func finish(_ type: String, status: String, reason: String?, payload: JSONValue) async {
+    /// Writes the terminal event (once) and tears the run down: its worker must not go on
+    /// (it may be blocked on a decision that will never come), so it is asked to stop and
+    /// SIGKILLed after the grace if it has not ended by itself.
+    private func finish(_ payload: EventPayload, reason: String?) async {
         guard !terminalQueued else { return }
-        enqueue(type, payload)
-        terminalQueued = true
-        pendingTerminal = (status, reason)
-        pauseClock()
-        timeoutTask?.cancel()
-        approvalTimers.values.forEach { $0.cancel() }
-        approvalTimers.removeAll()
-        // Whatever ended the run, its worker must not go on (it may be blocked on a decision
-        // that will never come): cancel, then SIGKILL after the grace. No-op if it has ended.
-        stopWorker(reason: reason ?? type)
-        await drainQueue()
-        let store = self.store, runId = self.runId
-        try? await Task.detached { try await store.expirePendingApprovals(runId: runId) }.value
-        logger.info("run ended", metadata: ["outcome": "\(type)", "reason": "\(reason ?? "")"])
-    }
-
-    private func completeFinish() {
-        finished = true
-        for subscriber in subscribers.values { subscriber.finish() }
-        subscribers.removeAll()
-        finishWaiters.forEach { $0.resume() }
-        finishWaiters.removeAll()
+        emit(payload, terminalReason: reason)
+        RunMetrics.ended(payload.type, reason: reason)
+        budget.pause(at: clock.now)
+        await stopWorker(reason: reason ?? payload.type.rawValue)
+        logger.info("run ended", metadata: ["outcome": "\(payload.type.rawValue)", "reason": "\(reason ?? "")"])
     }
 
     /// Stops the run: terminal event now, then `cancel` to the worker and SIGKILL after the
@@ -211,66 +113,91 @@ actor RunController {
     func interrupt(_ reason: InterruptReason) async {
         guard !terminalQueued else { return }
         logger.info("interrupting run", metadata: ["reason": "\(reason.rawValue)"])
-        await finish("run_interrupted", status: "interrupted", reason: reason.rawValue, payload: ["reason": .string(reason.rawValue)])
+        await finish(.runInterrupted(reason: reason), reason: reason.rawValue)
     }
 
-    private var stopping = false
-
-    private func stopWorker(reason: String) {
-        guard !workerEnded, !stopping else { return }
-        stopping = true
-        let pool = self.pool, runId = self.runId, grace = limits.killGrace
-        Task { await pool.cancel(runId: runId, reason: reason) }
-        killTask = Task { [weak self] in
-            try? await Task.sleep(for: grace)
-            guard !Task.isCancelled, let self, await !self.workerEnded else { return }
-            await pool.kill(runId: runId)
-        }
+    /// Ends the run with `run_failed`.
+    func fail(_ reason: FailureReason, code: String, message: String) async {
+        await finish(.runFailed(reason: reason, code: code, message: message), reason: reason.rawValue)
     }
 
-    /// Ends the run with `run_failed` (e.g. it could not be dispatched).
-    func fail(reason: String, code: String, message: String) async {
-        await finish("run_failed", status: "failed", reason: reason, payload: [
-            "reason": .string(reason), "error": ["code": .string(code), "message": .string(message)],
-        ])
+    private func stopWorker(reason: String) async {
+        guard !workerEnded, !stopRequested else { return }
+        stopRequested = true
+        killAt = clock.now.advanced(by: limits.killGrace)
+        deadlinesChanged.raise()
+        await pool.cancel(runId: runId, reason: reason)
+    }
+
+    /// The worker is gone (it ended its run, crashed, or was killed).
+    private func workerGone() {
+        workerEnded = true
+        killAt = nil
+        deadlinesChanged.raise()
+    }
+
+    /// Ends ``runDeadlines()``; the run's owner calls it once the run is over and its worker gone.
+    func close() {
+        closed = true
+        deadlinesChanged.raise()
     }
 
     // MARK: The worker's side of the run
 
     /// Handles everything the worker sends until its run ends.
     func pump(_ messages: AsyncStream<WorkerRunMessage>) async {
-        // Interrupted (or timed out) while it waited for a worker: stop the one it just got.
-        if terminalQueued { stopping = false; stopWorker(reason: "ended") }
+        // Ended (interrupted, timed out) while it waited for a worker: stop the one it got.
+        if terminalQueued {
+            stopRequested = false
+            await stopWorker(reason: "ended")
+        }
         for await message in messages {
             await handle(message)
         }
-        workerEnded = true
-        killTask?.cancel()
-        if !terminalQueued {
-            await fail(reason: "worker_crashed", code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
+        if !workerEnded { workerGone() }
+        await fail(.workerCrashed, code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
+    }
+
+    /// The run never reached a worker (no capacity, draining): it ends here.
+    func notDispatched(_ error: any Error) async {
+        workerGone()
+        switch error {
+        case WorkerPoolError.shuttingDown:
+            await interrupt(.shutdown)
+        case WorkerPoolError.overloaded:
+            await fail(.internal, code: "overloaded", message: "The server was too busy to start this run; try again.")
+        default:
+            await fail(.internal, code: "dispatch_failed", message: "The run could not be started.")
         }
     }
 
     private func handle(_ message: WorkerRunMessage) async {
         switch message {
         case .event(let event):
-            // Only the gateway speaks for the run's lifecycle, tools and approvals.
-            // Kinds are written raw into the SSE frame, so only plain names get through.
-            guard !event.kind.hasPrefix("run_"), !event.kind.hasPrefix("tool_"), event.kind.count <= 40,
-                  event.kind.allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else {
-                return logger.warning("dropped event with a reserved or invalid kind")
+            // Only the gateway speaks for the run's lifecycle, tools, approvals and files.
+            guard event.kind.isReportedByWorker, let text = event.payload["text"]?.stringValue else {
+                return logger.warning("dropped an event a worker may not report", metadata: ["kind": "\(event.kind.rawValue)"])
             }
-            await emit(event.kind, event.payload)
+            if !sawOutput {
+                sawOutput = true
+                RunMetrics.firstOutput(after: startedAt.duration(to: clock.now))
+            }
+            emit(.assistantDelta(text: text))
         case .end(let end):
-            workerEnded = true
-            killTask?.cancel()
+            workerGone()
             await workerFinished(end)
         case .workerLost:
-            workerEnded = true
-            killTask?.cancel()
-            await fail(reason: "worker_crashed", code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
+            workerGone()
+            await fail(.workerCrashed, code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
         case .request(let request):
-            await handleRequest(request)
+            guard !terminalQueued else { return }
+            switch request {
+            case .toolCall(let call): await toolCall(call)
+            case .toolResult(let result): toolResult(result)
+            case .workspaceRequest(let workspaceRequest): await workspaceOperation(workspaceRequest)
+            case .usage(let usage): await usageReported(usage)
+            default: logger.warning("unexpected frame in run", metadata: ["type": "\(request.kind.rawValue)"])
+            }
         }
     }
 
@@ -278,27 +205,13 @@ actor RunController {
         switch end.outcome {
         case .completed:
             let run = try? await store.run(id: runId, sessionId: sessionId)
-            await finish("run_completed", status: "completed", reason: nil, payload: ["usage": [
-                "input_tokens": .number(Double(run?.inputTokens ?? 0)),
-                "output_tokens": .number(Double(run?.outputTokens ?? 0)),
-                "cost_usd": .number(run?.costUsd ?? 0),
-            ]])
+            let usage = EventPayload.Usage(inputTokens: run?.inputTokens ?? 0, outputTokens: run?.outputTokens ?? 0, costUsd: run?.costUsd ?? 0)
+            await finish(.runCompleted(usage: usage), reason: nil)
         case .failed:
-            let reason = end.reason == "provider_error" ? "provider_error" : "internal"
-            await fail(reason: reason, code: reason, message: end.error ?? "The run failed.")
+            let reason: FailureReason = end.failure?.kind == .providerError ? .providerError : .internal
+            await fail(reason, code: reason.rawValue, message: end.failure?.message ?? "The run failed.")
         case .cancelled:
             await interrupt(.user)
-        }
-    }
-
-    private func handleRequest(_ request: IPCMessage) async {
-        guard !terminalQueued else { return }
-        switch request {
-        case .toolCall(let call): await toolCall(call)
-        case .toolResult(let result): await toolResult(result)
-        case .workspaceRequest(let workspaceRequest): await workspaceOperation(workspaceRequest)
-        case .usage(let usage): await usageReported(usage)
-        default: logger.warning("unexpected frame in run", metadata: ["type": "\(request.kind.rawValue)"])
         }
     }
 
@@ -307,199 +220,86 @@ actor RunController {
     private func toolCall(_ call: ToolCall) async {
         // A tool call id names one call: a worker may not re-propose an approved one to write
         // again without a new approval.
-        guard seenToolCalls.insert(call.toolCallId).inserted else {
+        guard gate.firstUse(of: call.toolCallId) else {
             logger.warning("tool call id reused; refused", metadata: ["tool_call_id": "\(call.toolCallId)"])
-            return await sendToWorker(.toolDecision(ToolDecision(
-                runId: runId, toolCallId: call.toolCallId, approved: false, by: "policy", reason: "tool call id already used"
-            )))
+            return await decide(call.toolCallId, approved: false, by: .policy, reason: "tool call id already used")
         }
-        steps += 1
-        if steps > limits.maxSteps { return await interrupt(.stepLimit) }
-        let signature = call.tool + "|" + (String(data: (try? JSONEncoder.sorted.encode(call.arguments)) ?? Data(), encoding: .utf8) ?? "")
-        if let last = lastCall, last.signature == signature {
-            lastCall = (signature, last.count + 1)
-        } else {
-            lastCall = (signature, 1)
+        if case .exceeded(let reason) = budget.admit(tool: call.tool, arguments: call.arguments) {
+            return await interrupt(reason)
         }
-        if let last = lastCall, last.count >= limits.repeatedCallLimit { return await interrupt(.repeatedCall) }
-
-        var payload: [String: JSONValue] = [
-            "tool_call_id": .string(call.toolCallId), "tool": .string(call.tool), "arguments": call.arguments,
-            "requires_approval": .bool(call.requiresApproval), "approval_id": .null,
-        ]
-        if let diff = call.diff { payload["diff"] = .string(diff) }
-        payload["truth_flags"] = .array(call.truthFlags)
+        var proposal = EventPayload.ToolCallProposal(
+            toolCallId: call.toolCallId, tool: call.tool, arguments: call.arguments, requiresApproval: call.requiresApproval,
+            approvalId: nil, diff: call.diff, truthFlags: call.truthFlags
+        )
         guard call.requiresApproval else {
-            await emit("tool_call_proposed", .object(payload))
-            executing.insert(call.toolCallId)
-            await sendToWorker(.toolDecision(ToolDecision(runId: runId, toolCallId: call.toolCallId, approved: true, by: "policy")))
-            return
+            emit(.toolCallProposed(proposal))
+            gate.allowReadOnly(call.toolCallId)
+            return await decide(call.toolCallId, approved: true, by: .policy)
         }
         let approvalId = Identifier.make("apr")
-        payload["approval_id"] = .string(approvalId)
-        let approval = ApprovalRecord(
-            id: approvalId, sessionId: sessionId, runId: runId, toolCallId: call.toolCallId, tool: call.tool,
-            arguments: String(decoding: (try? JSONEncoder.compact.encode(call.arguments)) ?? Data("{}".utf8), as: UTF8.self),
-            diff: call.diff,
-            truthFlags: String(decoding: (try? JSONEncoder.compact.encode(call.truthFlags)) ?? Data("[]".utf8), as: UTF8.self),
-            status: "pending", createdAt: Timestamp.now(), decidedAt: nil, decidedBy: nil, reason: nil
-        )
+        proposal.approvalId = approvalId
         // Auto-approve applies only to edits with no truthfulness flag. Decide it, and set up
         // the wait, before the approval becomes visible: a person may decide the moment it is.
         let autoApprove = (try? await store.session(id: sessionId))?.autoApprove == true && call.truthFlags.isEmpty
         guard !terminalQueued else { return }
         if !autoApprove {
-            pendingApprovals[approvalId] = call.toolCallId
-            if pendingApprovals.count == 1 { pauseClock() }
-            let expiry = limits.approvalExpiry
-            approvalTimers[approvalId] = Task { [weak self] in
-                try? await Task.sleep(for: expiry)
-                guard !Task.isCancelled else { return }
-                await self?.approvalExpired(approvalId)
-            }
+            gate.awaitDecision(approvalId: approvalId, toolCallId: call.toolCallId, expiresAt: clock.now.advanced(by: limits.approvalExpiry))
+            waitingSince[approvalId] = clock.now
+            budget.pause(at: clock.now)
+            deadlinesChanged.raise()
         }
         do {
-            try await store.insert(approval)
+            try await store.insert(ApprovalRecord(
+                id: approvalId, sessionId: sessionId, runId: runId, toolCallId: call.toolCallId, tool: call.tool,
+                arguments: Self.json(call.arguments), diff: call.diff, truthFlags: Self.json(.array(call.truthFlags)),
+                status: .pending, createdAt: Timestamp.now(), decidedAt: nil, decidedBy: nil, reason: nil
+            ))
         } catch {
-            return await fail(reason: "internal", code: "store_error", message: "Could not record the approval.")
+            return await fail(.internal, code: "store_error", message: "Could not record the approval.")
         }
-        await emit("tool_call_proposed", .object(payload))
-        proposedApprovals.insert(approvalId)
-        if let early = earlyDecisions.removeValue(forKey: approvalId) {
+        emit(.toolCallProposed(proposal))
+        if let early = gate.proposalPublished(approvalId) {
             await approvalDecided(early)
         } else if autoApprove,
-                  let decided = try? await store.decide(approvalId: approvalId, sessionId: sessionId, status: "approved", by: "auto", reason: nil) {
+                  let decided = try? await store.decide(approvalId: approvalId, sessionId: sessionId, status: .approved, by: .auto, reason: nil) {
             await approvalDecided(decided)
         }
     }
 
     /// A decision recorded in the store (by a person, or auto) reaches the run.
     func approvalDecided(_ approval: ApprovalRecord) async {
-        guard !terminalQueued else { return }
-        // Decided between the row's commit and its proposal event: apply it right after.
-        guard proposedApprovals.contains(approval.id) else {
-            earlyDecisions[approval.id] = approval
-            return
+        guard !terminalQueued, gate.accept(approval) else { return }
+        if let waited = waitingSince.removeValue(forKey: approval.id) { RunMetrics.approvalWait(waited.duration(to: clock.now)) }
+        if gate.pending.isEmpty {
+            budget.resume(at: clock.now)
         }
-        approvalTimers.removeValue(forKey: approval.id)?.cancel()
-        if pendingApprovals.removeValue(forKey: approval.id) != nil, pendingApprovals.isEmpty { resumeClock() }
-        let approved = approval.status == "approved"
+        deadlinesChanged.raise()
+        let approved = approval.status == .approved
         if approved {
-            executing.insert(approval.toolCallId)
-            approvedWrites.insert(approval.toolCallId)
-            await emit("tool_call_approved", [
-                "tool_call_id": .string(approval.toolCallId), "approval_id": .string(approval.id),
-                "by": .string(approval.decidedBy ?? "user"),
-            ])
+            emit(.toolCallApproved(toolCallId: approval.toolCallId, approvalId: approval.id, by: approval.decidedBy ?? .user))
         } else {
-            await emit("tool_call_rejected", [
-                "tool_call_id": .string(approval.toolCallId), "approval_id": .string(approval.id),
-                "reason": .string(approval.reason ?? "rejected by the user"),
-            ])
+            emit(.toolCallRejected(toolCallId: approval.toolCallId, approvalId: approval.id, reason: approval.reason ?? "rejected by the user"))
         }
-        await sendToWorker(.toolDecision(ToolDecision(
-            runId: runId, toolCallId: approval.toolCallId, approved: approved,
-            by: approval.decidedBy ?? "user", reason: approval.reason
-        )))
+        await decide(approval.toolCallId, approved: approved, by: approval.decidedBy ?? .user, reason: approval.reason)
     }
 
-    private func approvalExpired(_ approvalId: String) async {
-        guard pendingApprovals[approvalId] != nil else { return }
-        await interrupt(.approvalTimeout)
+    private func decide(_ toolCallId: String, approved: Bool, by: Decider, reason: String? = nil) async {
+        await pool.send(runId: runId, .toolDecision(ToolDecision(runId: runId, toolCallId: toolCallId, approved: approved, by: by, reason: reason)))
     }
 
-    private func toolResult(_ result: ToolResult) async {
-        approvedWrites.remove(result.toolCallId)  // an approval covers one execution
-        guard executing.remove(result.toolCallId) != nil else {
+    private func toolResult(_ result: ToolResult) {
+        guard gate.finished(result.toolCallId) else {
             return logger.warning("tool result for a call that is not executing", metadata: ["tool_call_id": "\(result.toolCallId)"])
         }
-        await emit("tool_result", [
-            "tool_call_id": .string(result.toolCallId), "tool": .string(result.tool), "ok": .bool(result.ok),
-            "summary": .string(result.summary),
-        ])
+        emit(.toolResult(toolCallId: result.toolCallId, tool: result.tool, ok: result.ok, summary: result.summary))
     }
 
     // MARK: Workspace on behalf of the worker
 
     private func workspaceOperation(_ request: WorkspaceRequest) async {
-        let response: WorkspaceResponse
-        do {
-            response = try await perform(request)
-        } catch let failure as WorkspaceRefusal {
-            response = WorkspaceResponse(runId: runId, requestId: request.requestId, ok: false, error: Fault(code: failure.code, message: failure.message))
-        } catch {
-            response = WorkspaceResponse(runId: runId, requestId: request.requestId, ok: false, error: Fault(code: "io_error", message: "\(error)"))
-        }
-        await sendToWorker(.workspaceResponse(response))
-    }
-
-    struct WorkspaceRefusal: Error {
-        let code: String
-        let message: String
-    }
-
-    private func perform(_ request: WorkspaceRequest) async throws -> WorkspaceResponse {
-        switch request.operation {
-        case .list:
-            let files = try await store.files(sessionId: sessionId).map { WorkspaceFile(path: $0.path, size: $0.size, contentType: $0.contentType) }
-            return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, files: files)
-        case .read:
-            let path = try validated(request.path)
-            guard let data = readFile(path) else {
-                throw WorkspaceRefusal(code: "not_found", message: "\(path) does not exist.")
-            }
-            if let text = String(data: data, encoding: .utf8) {
-                return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, content: text)
-            }
-            return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, content: data.base64EncodedString())
-        case .write:
-            try await write(request, path: try validated(request.path))
-            return WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true)
-        }
-    }
-
-    private func validated(_ raw: String) throws -> WorkspacePath {
-        guard let path = try? WorkspacePath(raw) else {
-            throw WorkspaceRefusal(code: "invalid_path", message: "'\(raw.prefix(200))' is not a valid workspace path.")
-        }
-        return path
-    }
-
-    private func readFile(_ path: WorkspacePath) -> Data? {
-        try? workspace.read(sessionId: sessionId, path: path)
-    }
-
-    private func write(_ request: WorkspaceRequest, path: WorkspacePath) async throws {
-        guard let toolCallId = request.toolCallId, executing.contains(toolCallId) else {
-            throw WorkspaceRefusal(code: "not_allowed", message: "Writes must belong to a tool call that is executing.")
-        }
-        let generated = ["analysis", "preview", "exports"].contains(path.folder ?? "")
-        guard generated || approvedWrites.contains(toolCallId) else {
-            throw WorkspaceRefusal(code: "approval_required", message: "Writing \(path) needs an approved tool call.")
-        }
-        guard let content = request.content,
-              let data = request.base64 ? Data(base64Encoded: content) : Data(content.utf8) else {
-            throw WorkspaceRefusal(code: "invalid_content", message: "The content could not be decoded.")
-        }
-        let before = try? await store.session(id: sessionId)
-        if path.value == "resume.md" {
-            // A rewrite only makes sense once there is an analysis to rewrite against.
-            do {
-                try await store.transition(sessionId: sessionId, to: "rewrite_applied", runId: runId, cause: "rewrite",
-                                           allowed: { ["gap_analyzed", "rewrite_applied", "exported"].contains($0) })
-            } catch StoreError.invalidTransition(let from, _) {
-                throw WorkspaceRefusal(code: "invalid_state", message: "The resume cannot be rewritten while the session is '\(from)'.")
-            }
-        }
-        let record = try await workspace.write(sessionId: sessionId, path: path, data: data, runId: runId, actor: "agent")
-        if path.value == "analysis/gap.json" {
-            _ = try? await store.transition(sessionId: sessionId, to: "gap_analyzed", runId: runId, cause: "analysis",
-                                            allowed: { $0 == "jd_provided" })
-        }
-        await emit("file_changed", ["path": .string(path.value), "size": .number(Double(record.size)), "version": .number(Double(record.version))])
-        if let after = try? await store.session(id: sessionId), let before, after.state != before.state {
-            await emit("state_changed", ["from": .string(before.state), "to": .string(after.state)])
-        }
+        let outcome = await broker.perform(request, gate: gate)
+        outcome.events.forEach { emit($0) }
+        await pool.send(runId: runId, .workspaceResponse(outcome.response))
     }
 
     // MARK: Usage and cost
@@ -510,57 +310,75 @@ actor RunController {
             logger.warning("no price for model; counted as free", metadata: ["model": "\(usage.model)"])
         }
         guard let session = try? await store.addUsage(
-            runId: runId, sessionId: sessionId, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost ?? 0
+            runId: runId, sessionId: sessionId, provider: usage.provider, model: usage.model, inputTokens: usage.inputTokens,
+            outputTokens: usage.outputTokens, costUsd: cost ?? 0
         ) else { return }
-        await emit("usage_updated", [
-            "provider": .string(usage.provider), "model": .string(usage.model),
-            "input_tokens": .number(Double(usage.inputTokens)), "output_tokens": .number(Double(usage.outputTokens)),
-            "cost_usd": .number(cost ?? 0),
-            "session": [
-                "input_tokens": .number(Double(session.inputTokens)), "output_tokens": .number(Double(session.outputTokens)),
-                "cost_usd": .number(session.costUsd), "cost_cap_usd": .number(session.costCapUsd),
-            ],
-        ])
-        if session.costUsd >= session.costCapUsd { await interrupt(.costCap) }
-    }
-
-    // MARK: The clock (time waiting for a person does not count)
-
-    private func resumeClock() {
-        guard activeSince == nil, !terminalQueued else { return }
-        activeSince = .now
-        let remaining = activeRemaining
-        timeoutTask?.cancel()
-        timeoutTask = Task { [weak self] in
-            try? await Task.sleep(for: remaining)
-            guard !Task.isCancelled else { return }
-            await self?.interrupt(.timeout)
+        if tenantName == nil { tenantName = (try? await store.tenant(id: session.tenantId))?.name ?? "unknown" }
+        RunMetrics.usage(
+            provider: usage.provider, model: usage.model, tenant: tenantName ?? "unknown", input: usage.inputTokens, output: usage.outputTokens,
+            costUsd: cost ?? 0)
+        emit(.usageUpdated(EventPayload.UsageUpdate(
+            provider: usage.provider, model: usage.model,
+            call: .init(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost ?? 0),
+            session: .init(inputTokens: session.inputTokens, outputTokens: session.outputTokens, costUsd: session.costUsd),
+            sessionCapUsd: session.costCapUsd
+        )))
+        if session.costUsd >= session.costCapUsd {
+            await interrupt(.costCap)
+        } else if (cost ?? 0) > 0, await tenants.budgetSpent(tenantId: session.tenantId) {
+            // The tenant's daily budget binds across its sessions: the running run stops too.
+            logger.info("tenant daily budget spent; stopping the run")
+            await interrupt(.costCap)
         }
     }
 
-    private func pauseClock() {
-        guard let since = activeSince else { return }
-        activeRemaining -= ContinuousClock.now - since
-        activeSince = nil
-        timeoutTask?.cancel()
-        timeoutTask = nil
+    // MARK: Deadlines
+
+    /// The earliest deadline that is armed: the hard timeout while the clock runs, approval
+    /// expiries, the kill grace.
+    private var nextDeadline: AnyClock.Instant? {
+        var candidates: [AnyClock.Instant] = []
+        if !terminalQueued {
+            if let deadline = budget.deadline { candidates.append(deadline) }
+            if let expiry = gate.nextExpiry { candidates.append(expiry) }
+        }
+        if let killAt, !workerEnded { candidates.append(killAt) }
+        return candidates.min()
     }
 
-    private func sendToWorker(_ message: IPCMessage) async {
-        await pool.send(runId: runId, message)
+    /// Serves the run's deadlines until ``close()``: sleeps until the earliest one (or until
+    /// they change), then acts on whatever is due. Runs as a child of the run's task group.
+    func runDeadlines() async {
+        while !closed, !Task.isCancelled {
+            if let next = nextDeadline {
+                let clock = self.clock, changed = deadlinesChanged
+                await withTaskGroup(of: Void.self) { group in
+                    group.addTask { try? await clock.sleep(until: next, tolerance: nil) }
+                    group.addTask { await changed.wait() }
+                    await group.next()
+                    group.cancelAll()
+                }
+            } else {
+                await deadlinesChanged.wait()
+            }
+            await deadlinesDue(at: clock.now)
+        }
     }
-}
 
-extension JSONEncoder {
-    static let compact: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }()
+    private func deadlinesDue(at now: AnyClock.Instant) async {
+        if let killAt, now >= killAt, !workerEnded {
+            self.killAt = nil
+            await pool.kill(runId: runId)
+        }
+        guard !terminalQueued else { return }
+        if let deadline = budget.deadline, now >= deadline {
+            await interrupt(.timeout)
+        } else if gate.hasExpired(at: now) {
+            await interrupt(.approvalTimeout)
+        }
+    }
 
-    static let sorted: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    private static func json(_ value: JSONValue) -> String {
+        String(decoding: (try? JSONEncoder.compact.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+    }
 }

@@ -2,33 +2,43 @@ import Foundation
 import IPC
 import Logging
 import ServiceLifecycle
+import ServiceSupport
 import Store
+import Synchronization
 
 /// Owns every live run: starts its controller, hands it to a worker, pumps the worker's
 /// frames, and on shutdown lets runs finish until the drain deadline, then interrupts them
-/// (`shutdown`). Per-run work lives in this service's task group.
+/// (`shutdown`). Per-run work lives in this service's task group: each run's pump and its
+/// deadline loop are child tasks, awaited before the run is forgotten.
 public actor RunManager: Service {
     let store: Store
+    let log: EventLog
     let pool: WorkerPool
     let workspace: Workspace
     let limits: RunLimits
     let pricing: ProviderPricing
+    let tenants: TenantGuard
     let drainDeadline: Duration
+    let clock: AnyClock
     let logger: Logger
     private var controllers: [String: RunController] = [:]
     private var draining = false
+    private let emptied = AsyncSignal()
     private let (starts, startSink) = AsyncStream<(RunController, RunStart)>.makeStream()
 
-    public init(
-        store: Store, pool: WorkerPool, workspace: Workspace, limits: RunLimits, pricing: ProviderPricing,
-        drainDeadline: Duration, logger: Logger
+    init(
+        store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace, limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard,
+        drainDeadline: Duration, clock: AnyClock = .continuous(), logger: Logger
     ) {
+        self.tenants = tenants
         self.store = store
+        self.log = log
         self.pool = pool
         self.workspace = workspace
         self.limits = limits
         self.pricing = pricing
         self.drainDeadline = drainDeadline
+        self.clock = clock
         self.logger = logger
     }
 
@@ -46,40 +56,72 @@ public actor RunManager: Service {
     }
 
     /// Starts a run admitted by the store. Its events flow from here on.
-    func start(run: RunRecord, input: JSONValue) async throws -> RunController {
+    func start(run: RunRecord, job: RunJob) async -> RunController {
         let controller = RunController(
-            runId: run.id, sessionId: run.sessionId, store: store, pool: pool, workspace: workspace, limits: limits,
-            pricing: pricing, logger: logger
+            runId: run.id, sessionId: run.sessionId, store: store, log: log, pool: pool, workspace: workspace, limits: limits,
+            pricing: pricing, tenants: tenants, clock: clock, logger: logger
         )
         controllers[run.id] = controller
         await controller.start(provider: pricing.primaryProvider, model: pricing.primaryModel)
         guard !draining else {
             // Admitted just as shutdown began: it still gets its terminal event.
             await controller.interrupt(.shutdown)
-            controllers[run.id] = nil
+            await controller.close()
+            forget(run.id)
             return controller
         }
-        startSink.yield((controller, RunStart(runId: run.id, sessionId: run.sessionId, input: input)))
+        startSink.yield((controller, RunStart(runId: run.id, sessionId: run.sessionId, job: job)))
         return controller
     }
 
-    private func execute(_ controller: RunController, _ start: RunStart) async {
-        do {
-            let messages = try await pool.dispatch(start)
-            await controller.pump(messages)
-        } catch WorkerPoolError.overloaded {
-            await controller.fail(reason: "internal", code: "overloaded", message: "The server was too busy to start this run; try again.")
-        } catch WorkerPoolError.shuttingDown {
-            await controller.interrupt(.shutdown)
-        } catch {
-            await controller.fail(reason: "internal", code: "dispatch_failed", message: "The run could not be started.")
+    private nonisolated func execute(_ controller: RunController, _ start: RunStart) async {
+        await withDiscardingTaskGroup { group in
+            group.addTask { await controller.runDeadlines() }
+            if let messages = await dispatch(start, until: controller) {
+                await controller.pump(messages)
+            }
+            await controller.waitUntilFinished()
+            await controller.close()
         }
-        await controller.waitUntilFinished()
-        remove(start.runId)
+        await forget(start.runId)
     }
 
-    private func remove(_ runId: String) {
+    /// Waits for a worker, unless the run ends first (interrupted or timed out while queued):
+    /// then the wait is abandoned and no worker is taken.
+    private nonisolated func dispatch(_ start: RunStart, until controller: RunController) async -> AsyncStream<WorkerRunMessage>? {
+        enum Race: Sendable {
+            case dispatched(AsyncStream<WorkerRunMessage>)
+            case refused(any Error)
+            case ended
+        }
+        let pool = self.pool
+        let outcome = await withTaskGroup(of: Race.self) { group -> Race in
+            group.addTask {
+                do { return .dispatched(try await pool.dispatch(start)) } catch { return .refused(error) }
+            }
+            group.addTask {
+                await controller.waitUntilFinished()
+                return .ended
+            }
+            let first = await group.next() ?? .ended
+            group.cancelAll()
+            // A worker handed over in the same instant the run ended must still be stopped.
+            if case .ended = first, case .dispatched(let late)? = await group.next() { return .dispatched(late) }
+            return first
+        }
+        switch outcome {
+        case .dispatched(let messages): return messages
+        case .refused(let error):
+            if !(error is CancellationError) { await controller.notDispatched(error) }
+            return nil
+        case .ended:
+            return nil
+        }
+    }
+
+    private func forget(_ runId: String) {
         controllers[runId] = nil
+        if controllers.isEmpty { emptied.raise() }
     }
 
     func controller(_ runId: String) -> RunController? { controllers[runId] }
@@ -89,12 +131,16 @@ public actor RunManager: Service {
     /// Let runs finish until the deadline, then interrupt the rest with `shutdown`.
     private func drain() async {
         draining = true
-        let live = Array(controllers.values)
-        guard !live.isEmpty else { return }
-        logger.info("draining runs", metadata: ["count": "\(live.count)"])
-        let deadline = ContinuousClock.now + drainDeadline
-        while !controllers.isEmpty, ContinuousClock.now < deadline, !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(50))
+        guard !controllers.isEmpty else { return }
+        logger.info("draining runs", metadata: ["count": "\(controllers.count)"])
+        let clock = self.clock, deadline = clock.now.advanced(by: drainDeadline), emptied = self.emptied
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await clock.sleep(until: deadline, tolerance: nil) }
+            group.addTask {
+                while await !self.controllers.isEmpty, !Task.isCancelled { await emptied.wait() }
+            }
+            await group.next()
+            group.cancelAll()
         }
         for controller in controllers.values {
             await controller.interrupt(.shutdown)
@@ -106,13 +152,13 @@ public actor RunManager: Service {
     /// terminal event so every stream has an end.
     public static func recover(store: Store, logger: Logger) async throws {
         for run in try await store.unfinishedRuns() {
-            let payload = #"{"error":{"code":"gateway_restarted","message":"The server restarted while this run was in progress."},"reason":"internal"}"#
+            let payload = EventPayload.runFailed(
+                reason: .internal, code: "gateway_restarted", message: "The server restarted while this run was in progress.")
             let event = EventRecord(
-                id: Identifier.make("evt"), runId: run.id, sessionId: run.sessionId, seq: run.lastSeq + 1, type: "run_failed",
-                ts: Timestamp.now(), payload: payload
+                id: Identifier.make("evt"), runId: run.id, sessionId: run.sessionId, seq: run.lastSeq + 1, type: payload.type,
+                ts: Timestamp.now(), payload: String(decoding: try JSONEncoder.compact.encode(payload.json), as: UTF8.self)
             )
-            try await store.append([event], terminal: ("failed", "internal"))
-            try await store.expirePendingApprovals(runId: run.id)
+            try await store.append([event], terminalReasons: [run.id: FailureReason.internal.rawValue])
             logger.warning("recovered unfinished run", metadata: ["run.id": "\(run.id)", "session.id": "\(run.sessionId)"])
         }
     }

@@ -61,7 +61,7 @@ struct AgentLoop: Sendable {
             case .textDelta(let text):
                 guard !text.isEmpty else { continue }
                 turn.text += text
-                try await channel.emit("assistant_delta", ["text": .string(text)])
+                try await channel.emit(.assistantDelta, ["text": .string(text)])
             case .toolCall(let call):
                 turn.calls.append(call)
             case .usage(let input, let output, let provider, let model):
@@ -145,7 +145,7 @@ struct AgentLoop: Sendable {
     }
 
     static func rejection(_ decision: ToolDecision) -> String {
-        let who = decision.by == "policy" ? "refused by the gateway" : "rejected by the user"
+        let who = decision.by == .policy ? "refused by the gateway" : "rejected by the user"
         guard let reason = decision.reason, !reason.isEmpty else { return who }
         return "\(who): \(reason)"
     }

@@ -8,13 +8,8 @@ struct AgentRun: Sendable {
     let environment: [String: String]
     let now: Date
 
-    func execute(_ run: RunStart, channel: any RunChannel) async throws -> RunEnd {
-        let input: AgentRunInput
-        do {
-            input = try AgentRunInput(run.input)
-        } catch {
-            return error.runEnd(runId: run.runId)
-        }
+    func execute(_ run: RunStart, request: AgentTurnRequest, channel: any RunChannel) async throws -> RunEnd {
+        let input = AgentRunInput(request)
         let context = ModelContext(state: input.state, now: now, environment: environment)
         let loop: AgentLoop
         do {
@@ -36,7 +31,7 @@ struct AgentRun: Sendable {
         } catch let error as AgentModelError {
             return Self.providerFailure(run.runId, error)
         } catch let error as AgentLoopError {
-            return RunEnd(runId: run.runId, outcome: .failed, error: error.description, reason: "internal")
+            return RunEnd(runId: run.runId, outcome: .failed, failure: .init(kind: .internal, code: "internal", message: error.description))
         }
     }
 
@@ -44,6 +39,6 @@ struct AgentRun: Sendable {
     static func maxTurns(forSteps steps: Int) -> Int { steps + 8 }
 
     static func providerFailure(_ runId: String, _ error: AgentModelError) -> RunEnd {
-        RunEnd(runId: runId, outcome: .failed, error: error.message, result: ["code": .string(error.code)], reason: "provider_error")
+        RunEnd(runId: runId, outcome: .failed, failure: .init(kind: .providerError, code: error.code, message: error.message))
     }
 }

@@ -1,12 +1,7 @@
 import IPC
 
-/// The `agent` run's input, as the gateway sends it:
-/// `{"kind":"agent","message":"…","history":[{"role":"user|assistant","content":"…"}],
-///   "state":"jd_provided","auto_approve":false,"limits":{"max_steps":24},
-///   "budget":{"remaining_usd":0.42},"provider":{"name":"local"}}`.
-///
-/// Lenient: everything but `message` has a default, and unknown history roles are skipped,
-/// because the gateway's session may carry more than this worker understands.
+/// The `agent` run's input as the agent loop uses it: the gateway's typed request
+/// (``AgentTurnRequest``) with the history as agent messages.
 struct AgentRunInput: Sendable, Equatable {
     var message: String
     var history: [AgentMessage]
@@ -18,27 +13,20 @@ struct AgentRunInput: Sendable, Equatable {
     /// The provider the gateway asks for, if any (`local`, `scripted`).
     var providerName: String?
 
-    static let defaultMaxSteps = 24
+    static let defaultMaxSteps = AgentTurnRequest.defaultMaxSteps
 
-    init(_ input: JSONValue) throws(JobFailure) {
-        guard let message = input["message"]?.stringValue else {
-            throw .invalidRequest("The field \"message\" is required and must be a string.")
+    init(_ request: AgentTurnRequest) {
+        message = request.message
+        history = request.history.map { turn in
+            switch turn.role {
+            case .user: .user(turn.content)
+            case .assistant: .assistant(text: turn.content, toolCalls: [])
+            }
         }
-        self.message = message
-        history = (input["history"]?.asArray ?? []).compactMap(Self.historyMessage)
-        state = input["state"]?.stringValue
-        autoApprove = input["auto_approve"]?.boolValue ?? false
-        maxSteps = input["limits"]?["max_steps"]?.asInt.map { max(1, $0) } ?? Self.defaultMaxSteps
-        remainingBudgetUSD = input["budget"]?["remaining_usd"]?.numberValue
-        providerName = input["provider"]?["name"]?.stringValue ?? input["provider"]?.stringValue
-    }
-
-    private static func historyMessage(_ item: JSONValue) -> AgentMessage? {
-        guard let content = item["content"]?.stringValue else { return nil }
-        switch item["role"]?.stringValue {
-        case "user": return .user(content)
-        case "assistant": return .assistant(text: content, toolCalls: [])
-        default: return nil
-        }
+        state = request.state?.rawValue
+        autoApprove = request.autoApprove
+        maxSteps = max(1, request.maxSteps)
+        remainingBudgetUSD = request.remainingBudgetUsd
+        providerName = request.provider
     }
 }

@@ -1,31 +1,18 @@
 import IPC
 import ResumeRender
 
-/// `export`: `{"markdown", "format": "pdf|docx|html|md", "page_size": "letter|a4"}` →
-/// `{"data_base64", "content_type", "file_name", "size"}`.
+/// `export`: `resume.md` rendered in one of the contract's formats.
 enum ExportJob {
-    static func run(_ input: JobInput) throws(JobFailure) -> JSONValue {
-        let markdown = try input.string("markdown")
-        let formatName = try input.string("format")
-        guard let format = ExportFormat(rawValue: formatName.lowercased()) else {
-            throw JobFailure(code: "invalid_format", message: "Unknown export format \"\(formatName)\"; use pdf, docx, html or md.", status: 400)
-        }
-        let pageSizeName = input.optionalString("page_size") ?? PageSize.letter.rawValue
-        guard let pageSize = PageSize(rawValue: pageSizeName.lowercased()) else {
-            throw JobFailure(code: "invalid_page_size", message: "Unknown page size \"\(pageSizeName)\"; use letter or a4.", status: 400)
-        }
+    static func run(_ request: ExportRequest) throws(JobFailure) -> ExportRequest.Result {
         let artifact: ExportArtifact
         do {
-            artifact = try ResumeExporter.export(markdown: markdown, format: format, options: ExportOptions(pageSize: pageSize))
+            artifact = try ResumeExporter.export(markdown: request.markdown, format: request.format, options: ExportOptions(pageSize: request.pageSize))
         } catch {
             let failure = ExportFailure(error)
-            throw JobFailure(code: failure.code, message: failure.message, status: failure.status, reason: failure.isInternal ? "internal" : "invalid_input")
+            throw JobFailure(code: failure.code, message: failure.message, status: failure.status, reason: failure.isInternal ? .internal : .invalidInput)
         }
-        return [
-            "data_base64": .string(artifact.data.base64EncodedString()),
-            "content_type": .string(artifact.contentType),
-            "file_name": .string(artifact.fileName),
-            "size": .number(Double(artifact.data.count)),
-        ]
+        return ExportRequest.Result(
+            dataBase64: artifact.data.base64EncodedString(), contentType: artifact.contentType, fileName: artifact.fileName,
+            size: artifact.data.count)
     }
 }

@@ -1,14 +1,14 @@
 import IPC
 import ResumeKit
 
-/// `fetch_jd`: `{"url", "allow_list": ["127.0.0.1:8080", …]}` → `{"text", "title"}`. Failures
-/// are 422 with the fetcher's code.
+/// `fetch_jd`: the page behind a job posting's link, reduced to text. Failures are 422 with the
+/// fetcher's code.
 enum FetchJobDescriptionJob {
     static let failureStatus = 422
 
-    static func run(_ input: JobInput, fetcher: any JobPageFetching) async throws -> JSONValue {
-        let url = try input.string("url")
-        let allowList = (input.input["allow_list"]?.asArray ?? []).compactMap(\.stringValue)
+    static func run(_ request: FetchJobDescriptionRequest, fetcher: any JobPageFetching) async throws -> FetchJobDescriptionRequest.Result {
+        let url = request.url
+        let allowList = request.allowList
         let text: String
         do {
             text = try await fetcher.fetch(url: url, allowList: allowList)
@@ -20,6 +20,6 @@ enum FetchJobDescriptionJob {
             throw JobFailure(code: "fetch_failed", message: "The page has no readable text; paste the job description instead.", status: failureStatus)
         }
         let title = JobDescription(text: trimmed).title
-        return ["text": .string(trimmed), "title": title.map(JSONValue.string) ?? .null]
+        return FetchJobDescriptionRequest.Result(text: trimmed, title: title)
     }
 }

@@ -1,13 +1,12 @@
 import IPC
 import ResumeRender
 
-/// `render_preview`: `{"markdown"}` → `{"html"}`, the preview document.
+/// `render_preview`: the preview document of `resume.md`.
 enum RenderPreviewJob {
-    static func run(_ input: JobInput) throws(JobFailure) -> JSONValue {
-        let markdown = try input.string("markdown")
-        guard markdown.utf8.count <= ResumeExporter.maxMarkdownBytes else {
+    static func run(_ request: RenderPreviewRequest) throws(JobFailure) -> RenderPreviewRequest.Result {
+        guard request.markdown.utf8.count <= ResumeExporter.maxMarkdownBytes else {
             throw JobFailure(code: "resume_too_large", message: "The resume is too long to preview.", status: 400)
         }
-        return ["html": .string(PreviewRenderer.html(markdown: markdown))]
+        return RenderPreviewRequest.Result(html: PreviewRenderer.html(markdown: request.markdown))
     }
 }

@@ -58,9 +58,9 @@ actor FakeRunChannel: RunChannel {
 
     // MARK: RunChannel
 
-    func emit(_ kind: String, _ payload: JSONValue) async throws {
-        events.append((kind, payload))
-        eventSink.yield(kind)
+    func emit(_ kind: EventType, _ payload: JSONValue) async throws {
+        events.append((kind.rawValue, payload))
+        eventSink.yield(kind.rawValue)
     }
 
     func propose(_ call: ToolCall) async throws -> ToolDecision {
@@ -68,14 +68,14 @@ actor FakeRunChannel: RunChannel {
         proposals.append(call)
         let decision: ToolDecision
         if !call.requiresApproval {
-            decision = ToolDecision(runId: call.runId, toolCallId: call.toolCallId, approved: true, by: "policy")
+            decision = ToolDecision(runId: call.runId, toolCallId: call.toolCallId, approved: true, by: .policy)
         } else {
             switch script.isEmpty ? fallback : script.removeFirst() {
             case .approve:
-                decision = ToolDecision(runId: call.runId, toolCallId: call.toolCallId, approved: true, by: "user")
+                decision = ToolDecision(runId: call.runId, toolCallId: call.toolCallId, approved: true, by: .user)
                 approvedWrites.insert(call.toolCallId)
             case .reject(let reason):
-                decision = ToolDecision(runId: call.runId, toolCallId: call.toolCallId, approved: false, by: "user", reason: reason)
+                decision = ToolDecision(runId: call.runId, toolCallId: call.toolCallId, approved: false, by: .user, reason: reason)
             case .hold:
                 eventSink.yield("approval_pending")
                 try await Task.sleep(for: .seconds(3_600))

@@ -8,13 +8,15 @@ enum Runs {
         WorkerRunExecutor(environment: environment, fetcher: fetcher, clock: { Fixtures.now })
     }
 
-    static func start(_ input: JSONValue) -> RunStart {
-        RunStart(runId: "run_test", sessionId: "sess_test", input: input)
+    /// The run-start frame for `input` as the gateway would send it (decoded like the worker
+    /// decodes it: a request it cannot decode never reaches the executor).
+    static func start(_ input: JSONValue) throws -> RunStart {
+        RunStart(runId: "run_test", sessionId: "sess_test", job: try input.decode(as: RunJob.self))
     }
 
     /// Runs a job (no channel traffic expected) and returns its end.
     static func job(_ input: JSONValue, fetcher: any JobPageFetching = UnavailableJobPageFetcher()) async throws -> RunEnd {
-        try await executor(fetcher: fetcher).execute(start(input), channel: FakeRunChannel())
+        try await executor(fetcher: fetcher).execute(try start(input), channel: FakeRunChannel())
     }
 
     /// Writes a model script to a temporary file and returns the environment naming it.
@@ -27,7 +29,7 @@ enum Runs {
     static func agentInput(_ message: String, state: String? = "jd_provided", provider: String = "local") -> JSONValue {
         var input: [String: JSONValue] = [
             "kind": "agent", "message": .string(message), "history": [], "auto_approve": false,
-            "limits": ["max_steps": 24], "budget": ["remaining_usd": 0.42], "provider": ["name": .string(provider)],
+            "max_steps": 24, "remaining_budget_usd": 0.42, "provider": .string(provider),
         ]
         if let state { input["state"] = .string(state) }
         return .object(input)

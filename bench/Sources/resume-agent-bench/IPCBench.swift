@@ -26,7 +26,7 @@ enum IPCBench {
             var iterator = connection.messages.makeAsyncIterator()
             var rows: [Row] = []
             // Round trip: a small run_event out, the echo back.
-            let small = IPCMessage.runEvent(RunEvent(runId: "run_bench", kind: "assistant_delta", payload: ["text": "hello"]))
+            let small = IPCMessage.runEvent(RunEvent(runId: "run_bench", kind: .assistantDelta, payload: ["text": "hello"]))
             for _ in 0..<2000 {  // warm-up
                 try await connection.send(small)
                 _ = try await iterator.next()
@@ -43,7 +43,7 @@ enum IPCBench {
             // Throughput: stream frames one way in batches; the server acknowledges each batch.
             for size in [1024, 64 * 1024] {
                 let text = String(repeating: "x", count: size - 80)
-                let frame = IPCMessage.runEvent(RunEvent(runId: "run_bench", kind: "sink", payload: ["text": .string(text)]))
+                let frame = IPCMessage.runEvent(RunEvent(runId: "run_sink", kind: .assistantDelta, payload: ["text": .string(text)]))
                 let frameBytes = try MessageCodec().frame(frame).readableBytes
                 let count = size == 1024 ? 200_000 : 10_000
                 let batch = 100
@@ -74,7 +74,7 @@ enum EchoServer {
                     try await IPCChannel.run(raw) { connection in
                         for try await message in connection.messages {
                             switch message {
-                            case .runEvent(let event) where event.kind == "sink":
+                            case .runEvent(let event) where event.runId == "run_sink":
                                 continue
                             case .ping(let ping):
                                 try await connection.send(.pong(Pong(id: ping.id, healthy: true, pool: PoolStatus())))

@@ -1,8 +1,5 @@
-/// Paper size for paginated formats (PDF, DOCX, and the HTML print stylesheet).
-public enum PageSize: String, Sendable, CaseIterable, Codable {
-    case letter
-    case a4
-
+/// Dimensions of the contract's paper sizes.
+extension PageSize {
     /// Width and height in PostScript points (1/72 inch).
     public var points: (width: Double, height: Double) {
         switch self {

@@ -1,0 +1,223 @@
+import GRDB
+import IPC
+import Logging
+import ServiceLifecycle
+import ServiceSupport
+import Store
+import Synchronization
+
+/// The gateway's one event writer. Every run hands it its numbered events; one writer loop
+/// persists whatever is pending — of every run — in one transaction (group commit), and only
+/// then publishes each event to the run's subscribers, batched per run. Nothing unpersisted
+/// is ever published. A run's terminal event, once persisted, finishes its subscribers and
+/// releases everyone waiting for the run's end.
+///
+/// Appending never waits for the disk: a run keeps going while the previous batch is written.
+public final class EventLog: Service, Sendable {
+    /// What a subscriber receives: each persisted batch of one run's events, in order.
+    public typealias Batches = AsyncStream<[EventRecord]>
+
+    private struct LiveRun {
+        var persistedSeq = 0
+        var subscribers: [Int: Batches.Continuation] = [:]
+        var endWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private struct State {
+        var pending: [EventRecord] = []
+        var terminalReasons: [String: String] = [:]
+        var runs: [String: LiveRun] = [:]
+        var nextSubscriber = 0
+        var nextWaiter = 0
+        var stopping = false
+    }
+
+    private let state = Mutex(State())
+    private let failing = Mutex(false)
+    private let wake = AsyncSignal()
+    let store: Store
+    let clock: AnyClock
+    let logger: Logger
+    /// Longest pause between retries of a batch the disk refuses.
+    let maxBackoff: Duration
+
+    public init(store: Store, clock: AnyClock = .continuous(), maxBackoff: Duration = .seconds(5), logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.maxBackoff = maxBackoff
+        self.logger = logger
+    }
+
+    /// True while a batch cannot be written (a full or failing disk): the service is then not
+    /// ready for new work (`/readyz`), and nothing waiting is published until it can be.
+    public var isFailing: Bool { failing.withLock { $0 } }
+
+    // MARK: Runs' side
+
+    /// Makes `runId` live: subscribers may attach before its first event is written.
+    public func open(runId: String) {
+        state.withLock { state in
+            if state.runs[runId] == nil { state.runs[runId] = LiveRun() }
+        }
+    }
+
+    /// Queues `event` (numbered by its run) for the next batch. A terminal event carries the
+    /// reason stored on the run.
+    public func append(_ event: EventRecord, terminalReason: String? = nil) {
+        state.withLock { state in
+            if state.runs[event.runId] == nil { state.runs[event.runId] = LiveRun() }
+            state.pending.append(event)
+            if event.isTerminal, let terminalReason { state.terminalReasons[event.runId] = terminalReason }
+        }
+        wake.raise()
+    }
+
+    /// Live batches of `runId` after `snapshot` (the caller replays up to it from the store
+    /// first). Nil when the run is not live: its events are all in the store.
+    public func subscribe(runId: String) -> (snapshot: Int, batches: Batches)? {
+        let (stream, continuation) = Batches.makeStream()
+        let registered = state.withLock { state -> (Int, Int)? in
+            guard var run = state.runs[runId] else { return nil }
+            state.nextSubscriber += 1
+            let id = state.nextSubscriber
+            run.subscribers[id] = continuation
+            state.runs[runId] = run
+            return (id, run.persistedSeq)
+        }
+        guard let (id, snapshot) = registered else { return nil }
+        continuation.onTermination = { [weak self] _ in
+            self?.state.withLock { state in _ = state.runs[runId]?.subscribers.removeValue(forKey: id) }
+        }
+        return (snapshot, stream)
+    }
+
+    /// Returns once the run's terminal event is persisted (or was given up); at once for a
+    /// run that is not live, or when the waiting task is cancelled.
+    public func waitUntilEnded(runId: String) async {
+        let id = state.withLock { state -> Int in
+            state.nextWaiter += 1
+            return state.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let waiting = state.withLock { state -> Bool in
+                    guard state.runs[runId] != nil, !Task.isCancelled else { return false }
+                    state.runs[runId]!.endWaiters[id] = continuation
+                    return true
+                }
+                if !waiting { continuation.resume() }
+            }
+        } onCancel: {
+            state.withLock { state in state.runs[runId]?.endWaiters.removeValue(forKey: id) }?.resume()
+        }
+    }
+
+    /// Runs with events not yet persisted or subscribers attached.
+    public var liveRunCount: Int { state.withLock { $0.runs.count } }
+
+    // MARK: The writer
+
+    public func run() async throws {
+        // Stops after the services that append to it (runs drain first), flushing what is left.
+        await withGracefulShutdownHandler {
+            while let batch = await nextBatch() {
+                await persist(batch)
+            }
+        } onGracefulShutdown: {
+            self.state.withLock { $0.stopping = true }
+            self.wake.raise()
+        }
+    }
+
+    private func nextBatch() async -> (events: [EventRecord], reasons: [String: String])? {
+        while true {
+            let taken = state.withLock { state -> (events: [EventRecord], reasons: [String: String])?? in
+                if !state.pending.isEmpty {
+                    defer {
+                        state.pending.removeAll(keepingCapacity: true)
+                        state.terminalReasons.removeAll()
+                    }
+                    return .some((state.pending, state.terminalReasons))
+                }
+                return state.stopping ? .some(nil) : nil
+            }
+            if let taken { return taken }
+            if Task.isCancelled { return nil }
+            await wake.wait()
+        }
+    }
+
+    private func persist(_ batch: (events: [EventRecord], reasons: [String: String])) async {
+        var attempt = 0
+        while true {
+            do {
+                try await store.append(batch.events, terminalReasons: batch.reasons)
+                if attempt > 0 {
+                    failing.withLock { $0 = false }
+                    logger.info("events persisted again", metadata: ["count": "\(batch.events.count)", "attempts": "\(attempt + 1)"])
+                }
+                return publish(batch.events)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                // Never expected (one numbering per run): retrying could not help. Nothing of the
+                // batch is published; runs whose end was in it are released.
+                logger.critical("events refused by the store; dropped", metadata: ["error": "\(error)", "count": "\(batch.events.count)"])
+                return giveUp(batch.events)
+            } catch {
+                // A full or failing disk: keep the batch, in order, and retry until it is written
+                // (persisted before published, and no gaps in a run's numbering).
+                attempt += 1
+                failing.withLock { $0 = true }
+                if attempt == 1 || attempt % 20 == 0 {
+                    logger.error("cannot persist events; retrying", metadata: ["error": "\(error)", "count": "\(batch.events.count)", "attempt": "\(attempt)"])
+                }
+                if Task.isCancelled { return }
+                try? await clock.sleep(for: min(.milliseconds(100 * attempt), maxBackoff))
+            }
+        }
+    }
+
+    /// Hands persisted events to their subscribers, one batch per run, and ends runs whose
+    /// terminal event was among them.
+    private func publish(_ events: [EventRecord]) {
+        var deliveries: [(Batches.Continuation, [EventRecord])] = []
+        var finished: [LiveRun] = []
+        state.withLock { state in
+            var byRun: [String: [EventRecord]] = [:]
+            var order: [String] = []
+            for event in events {
+                if byRun[event.runId] == nil { order.append(event.runId) }
+                byRun[event.runId, default: []].append(event)
+            }
+            for runId in order {
+                guard var run = state.runs[runId], let runEvents = byRun[runId] else { continue }
+                run.persistedSeq = runEvents.last!.seq
+                for subscriber in run.subscribers.values { deliveries.append((subscriber, runEvents)) }
+                if runEvents.contains(where: \.isTerminal) {
+                    state.runs[runId] = nil
+                    finished.append(run)
+                } else {
+                    state.runs[runId] = run
+                }
+            }
+        }
+        for (subscriber, runEvents) in deliveries { subscriber.yield(runEvents) }
+        end(finished)
+    }
+
+    /// Nothing of a failed batch is published; a run whose terminal event was in it still ends
+    /// for its waiters (the next start's recovery writes the terminal event that was lost).
+    private func giveUp(_ events: [EventRecord]) {
+        let terminal = Set(events.filter(\.isTerminal).map(\.runId))
+        let finished = state.withLock { state -> [LiveRun] in
+            terminal.compactMap { state.runs.removeValue(forKey: $0) }
+        }
+        end(finished)
+    }
+
+    private func end(_ runs: [LiveRun]) {
+        for run in runs {
+            run.subscribers.values.forEach { $0.finish() }
+            run.endWaiters.values.forEach { $0.resume() }
+        }
+    }
+}

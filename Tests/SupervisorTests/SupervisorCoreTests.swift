@@ -1,0 +1,245 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import IPC
+import Logging
+import Synchronization
+import Testing
+
+@testable import Supervisor
+
+/// The supervisor's decisions, tested as values: events in, effects out, no processes.
+@Suite("SupervisorCore")
+struct SupervisorCoreTests {
+    /// A core on a clock the test moves.
+    /// Time the test moves by hand.
+    final class TestTime: Sendable {
+        let value = Mutex<Duration>(.zero)
+    }
+
+    struct Harness {
+        var core: SupervisorCore
+        let time = TestTime()
+
+        init(configure: (inout SupervisorConfiguration) -> Void = { _ in }, watchdogMicroseconds: UInt64? = nil) {
+            var configuration = SupervisorConfiguration(binDirectory: "/opt/resume-agent")
+            configuration.port = 8080
+            configure(&configuration)
+            let time = self.time
+            core = SupervisorCore(
+                configuration: configuration, watchdogMicroseconds: watchdogMicroseconds, childEnvironment: ["PATH": "/usr/bin", "NOTIFY_SOCKET": "/x"],
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), now: { time.value.withLock { $0 } })
+        }
+
+        func advance(_ duration: Duration) { time.value.withLock { $0 += duration } }
+
+        /// Workers the loop "spawned" (each spawn effect is answered at once, as the loop does).
+        var spawned: [Int32] = []
+        var nextPid: Int32 = 200
+
+        mutating func handle(_ event: SupervisorEvent) -> [SupervisorEffect] {
+            var effects = core.handle(event)
+            var index = 0
+            while index < effects.count {
+                if case .spawnWorker = effects[index] {
+                    nextPid += 1
+                    spawned.append(nextPid)
+                    effects += core.handle(.workerSpawned(pid: nextPid))
+                }
+                index += 1
+            }
+            return effects
+        }
+
+        /// Starts the gateway (pid 100) and lets it report that it listens.
+        mutating func bootGateway(pid: Int32 = 100, generation: Int = 1) -> [SupervisorEffect] {
+            var effects = handle(.gatewaySpawned(generation: generation, pid: pid))
+            effects += handle(.gatewayMessage(generation: generation, .gatewayListening(GatewayListening(host: "127.0.0.1", port: 8080, workerSocketPath: "/run/w.sock"))))
+            return effects
+        }
+    }
+
+    static func spawnedWorkers(_ effects: [SupervisorEffect]) -> Int {
+        effects.filter { if case .spawnWorker = $0 { true } else { false } }.count
+    }
+
+    static func gatewaySpawns(_ effects: [SupervisorEffect]) -> [Int] {
+        effects.compactMap { if case .spawnGateway(let generation, _) = $0 { generation } else { nil } }
+    }
+
+    static func delayed(_ effects: [SupervisorEffect]) -> [(Duration, String)] {
+        effects.compactMap { if case .after(let delay, let event) = $0 { (delay, "\(event)") } else { nil } }
+    }
+
+    static func notifications(_ effects: [SupervisorEffect]) -> [String] {
+        effects.compactMap { if case .notify(let text) = $0 { text } else { nil } }
+    }
+
+    @Test func startsTheGatewayThenWarmsThePoolThenSaysReadyOnce() {
+        var harness = Harness()
+        let start = harness.core.start()
+        #expect(Self.gatewaySpawns(start) == [1])
+        guard case .spawnGateway(_, let spec)? = start.first(where: { if case .spawnGateway = $0 { true } else { false } }) else {
+            Issue.record("no gateway spawn")
+            return
+        }
+        #expect(spec.executable == "/opt/resume-agent/resume-agent-gateway")
+        #expect(spec.environment["NOTIFY_SOCKET"] == nil, "only the supervisor talks to systemd")
+        let listening = harness.bootGateway()
+        #expect(Self.spawnedWorkers(listening) == 2)
+        #expect(harness.spawned == [201, 202])
+        let warm = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201, 202]))))
+        #expect(Self.notifications(warm).filter { $0.hasPrefix("READY=1") }.count == 1)
+        #expect(warm.contains { if case .announce = $0 { true } else { false } })
+        let again = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201, 202]))))
+        #expect(Self.notifications(again).filter { $0.hasPrefix("READY=1") }.isEmpty)
+    }
+
+    @Test func aGatewayThatExitsWithAnErrorBeforeItIsReadyHaltsTheSupervisor() {
+        var harness = Harness()
+        _ = harness.core.start()
+        _ = harness.handle(.gatewaySpawned(generation: 1, pid: 100))
+        let effects = harness.handle(.childExited(pid: 100, exit: .exited(code: 74)))
+        #expect(Self.gatewaySpawns(effects).isEmpty)
+        #expect(!Self.delayed(effects).contains { $0.1.contains("spawnGatewayDue") })
+        #expect(Self.notifications(effects).contains("STOPPING=1"))
+        #expect(harness.core.exitCode == 1)
+    }
+
+    @Test func aGatewayKilledWhileStartingIsRestartedNotAHalt() {
+        var harness = Harness()
+        _ = harness.core.start()
+        _ = harness.handle(.gatewaySpawned(generation: 1, pid: 100))
+        let effects = harness.handle(.childExited(pid: 100, exit: .signaled(signal: SIGKILL)))
+        #expect(Self.delayed(effects).map(\.0) == [.milliseconds(100)])
+        #expect(harness.core.exitCode == nil)
+        #expect(Self.gatewaySpawns(harness.handle(.spawnGatewayDue)) == [2])
+    }
+
+    @Test func aCrashingGatewayBacksOffThenGivesUp() {
+        var harness = Harness { $0.gatewayRestart = RestartPolicy(initialBackoff: .milliseconds(20), maxBackoff: .seconds(1), intensity: 4, period: .seconds(30)) }
+        _ = harness.core.start()
+        var backoffs: [Duration] = []
+        for generation in 1...5 {
+            _ = harness.bootGateway(pid: Int32(100 + generation), generation: generation)
+            harness.advance(.milliseconds(10))
+            let effects = harness.handle(.childExited(pid: Int32(100 + generation), exit: .signaled(signal: SIGSEGV)))
+            backoffs += Self.delayed(effects).filter { $0.1.contains("spawnGatewayDue") }.map(\.0)
+            if generation < 5 { _ = harness.handle(.spawnGatewayDue) }
+        }
+        #expect(backoffs == [.milliseconds(20), .milliseconds(40), .milliseconds(80), .milliseconds(160)])
+        #expect(harness.core.phase == .stopping(exitCode: 1))
+    }
+
+    @Test func aStormOfWorkerKillsNeverStopsTheServiceAndCapacityReturns() {
+        var harness = Harness()
+        _ = harness.core.start()
+        _ = harness.bootGateway()
+        var held = 0
+        var longestHold: Duration = .zero
+        // A worker SIGKILLed every 30 ms for 60 s, most of them before their hello.
+        for _ in 0..<2000 {
+            harness.advance(.milliseconds(30))
+            guard let victim = harness.spawned.last(where: { harness.core.workers[$0] != nil }) else {
+                // Spawning is held: the storm goes on against nothing until the hold ends.
+                continue
+            }
+            let effects = harness.handle(.childExited(pid: victim, exit: .signaled(signal: SIGKILL)))
+            for (delay, event) in Self.delayed(effects) where event.contains("workerSpawnsAllowed") {
+                held += 1
+                longestHold = max(longestHold, delay)
+                _ = harness.handle(.workerSpawnsAllowed)
+            }
+            #expect(harness.core.exitCode == nil)
+            if harness.core.phase != .running { return }
+        }
+        #expect(held > 0, "a storm slows spawning down")
+        #expect(longestHold <= .seconds(1), "and capacity comes back within a second of it ending")
+        // After the storm, the pool is full again.
+        harness.advance(.seconds(61))
+        _ = harness.handle(.workerSpawnsAllowed)
+        #expect(harness.core.workers.count >= 2)
+    }
+
+    @Test func workersThatKeepFailingToBootAreAGiveUp() {
+        var harness = Harness { $0.workerRestart = RestartPolicy(initialBackoff: .milliseconds(10), maxBackoff: .seconds(1), intensity: 3, period: .seconds(60)) }
+        _ = harness.core.start()
+        _ = harness.bootGateway()
+        for _ in 0..<4 {
+            guard let pid = harness.spawned.last(where: { harness.core.workers[$0] != nil }) else { break }
+            _ = harness.handle(.childExited(pid: pid, exit: .exited(code: 127)))
+            _ = harness.handle(.workerSpawnsAllowed)
+        }
+        #expect(harness.core.phase == .stopping(exitCode: 1))
+    }
+
+    @Test func sigtermDrainsThenExitsZeroWhenEveryChildIsGone() {
+        var harness = Harness()
+        _ = harness.core.start()
+        _ = harness.bootGateway()
+        _ = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201], busyPids: [202], activeRuns: 1))))
+        // One more was spawned to keep two warm (203); it has not said hello yet.
+        #expect(harness.spawned == [201, 202, 203])
+        let stop = harness.handle(.signal(SIGTERM))
+        #expect(Self.notifications(stop).contains("STOPPING=1"))
+        let signals = stop.compactMap { if case .signal(let pid, let signal) = $0 { "\(pid):\(signal)" } else { nil } }
+        // No link in this test: the gateway gets SIGTERM; the idle worker too; the busy one finishes its run.
+        #expect(Set(signals) == ["100:\(SIGTERM)", "201:\(SIGTERM)", "203:\(SIGTERM)"])
+        #expect(Self.delayed(stop).contains { $0.1.contains("drainDeadline") })
+        for pid: Int32 in [201, 202, 203] { _ = harness.handle(.childExited(pid: pid, exit: .exited(code: 0))) }
+        #expect(harness.core.exitCode == nil)
+        _ = harness.handle(.childExited(pid: 100, exit: .exited(code: 0)))
+        #expect(harness.core.exitCode == 0)
+    }
+
+    @Test func drainDeadlineKillsWhatIsLeft() {
+        var harness = Harness()
+        _ = harness.core.start()
+        _ = harness.bootGateway()
+        _ = harness.handle(.signal(SIGTERM))
+        let deadline = harness.handle(.drainDeadline)
+        #expect(deadline.contains { if case .signal(100, SIGKILL) = $0 { true } else { false } })
+    }
+
+    @Test func watchdogPingsOnlyWhileTheGatewayIsHealthy() {
+        var harness = Harness(watchdogMicroseconds: 2_000_000)
+        #expect(harness.core.probeInterval == .milliseconds(500))
+        _ = harness.core.start()
+        _ = harness.bootGateway()
+        let healthy = harness.handle(.gatewayMessage(generation: 1, .pong(Pong(id: 1, healthy: true, pool: PoolStatus()))))
+        #expect(Self.notifications(healthy).contains("WATCHDOG=1"))
+        let sick = harness.handle(.gatewayMessage(generation: 1, .pong(Pong(id: 2, healthy: false, pool: PoolStatus()))))
+        #expect(!Self.notifications(sick).contains("WATCHDOG=1"))
+    }
+
+    @Test func aSilentGatewayIsKilledOnceItsHeartbeatIsOverdue() {
+        var harness = Harness { $0.heartbeatTimeout = .seconds(5) }
+        _ = harness.core.start()
+        _ = harness.bootGateway()
+        harness.advance(.seconds(4))
+        #expect(!harness.handle(.tick).contains { if case .signal(100, SIGKILL) = $0 { true } else { false } })
+        harness.advance(.seconds(2))
+        #expect(harness.handle(.tick).contains { if case .signal(100, SIGKILL) = $0 { true } else { false } })
+    }
+
+    @Test func eventsOfAnOldGatewayGenerationAreIgnored() {
+        var harness = Harness()
+        _ = harness.core.start()
+        _ = harness.bootGateway()
+        _ = harness.handle(.childExited(pid: 100, exit: .signaled(signal: SIGKILL)))
+        _ = harness.handle(.spawnGatewayDue)
+        let stale = harness.handle(.gatewayMessage(generation: 1, .gatewayListening(GatewayListening(host: "x", port: 1, workerSocketPath: "/x"))))
+        #expect(Self.spawnedWorkers(stale) == 0)
+        #expect(harness.core.gateway?.listening == nil)
+    }
+
+    @Test func exitClassesSeparateBootFailuresFromKills() {
+        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 0), reachedReady: false) == .normal)
+        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 1), reachedReady: false) == .bootFailure)
+        #expect(ExitClass.classify(role: .worker, exit: .signaled(signal: SIGKILL), reachedReady: false) == .crash)
+        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 1), reachedReady: true) == .crash)
+        #expect(ExitClass.classify(role: .gateway, exit: .exited(code: 78), reachedReady: false) == .bootFailure)
+        #expect(ExitClass.classify(role: .gateway, exit: .signaled(signal: SIGKILL), reachedReady: false) == .crash)
+        #expect(ExitClass.classify(role: .gateway, exit: .exited(code: 1), reachedReady: true) == .crash)
+    }
+}
