@@ -42,13 +42,15 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Libraries
+        // The one JSON value type: IPC frames, provider wire formats, tool schemas.
+        .target(name: "JSONCore", swiftSettings: swiftSettings),
         // The product's vocabulary shared by every process and the domain: workflow states and
         // their transitions, event types, run outcomes, export formats. Pure Swift, no deps.
         .target(name: "Contract", swiftSettings: swiftSettings),
         .target(
             name: "IPC",
             dependencies: [
-                "Contract",
+                "Contract", "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -78,6 +80,7 @@ let package = Package(
         ),
         .target(
             name: "ResumeMatch",
+            dependencies: ["ResumeKit"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -89,11 +92,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // LLM providers (OpenAI-compatible, Gemini) and outbound HTTP over libcurl; used by workers.
+        // Outbound HTTP over libcurl, the address policy and the SSRF-safe page fetcher.
+        .target(name: "NetGuard", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        // Provider kinds, their configuration (environment, config file), defaults and prices; no
+        // transport, so the gateway prices usage with the same table the worker budgets with.
+        .target(name: "ProviderCatalog", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
+        // LLM providers (OpenAI-compatible, Gemini): wire formats, streaming calls, the router; used by workers.
         .target(
             name: "Providers",
             dependencies: [
-                "CCurl", "ResumeKit",
+                "JSONCore", "ProviderCatalog", "NetGuard",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -107,7 +115,7 @@ let package = Package(
         .target(
             name: "Supervisor",
             dependencies: [
-                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "Providers", "ResumeKit",
+                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "ProviderCatalog", "NetGuard", "ResumeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -124,7 +132,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "IPC", "ServiceSupport", "Store",
+                "IPC", "ServiceSupport", "Store", "ProviderCatalog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -142,12 +150,12 @@ let package = Package(
         .target(
             name: "RunWorker",
             dependencies: [
-                "IPC", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers",
+                "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers", "ProviderCatalog", "NetGuard",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            swiftSettings: swiftSettings + [.define("RUNWORKER_PROVIDERS")]
+            swiftSettings: swiftSettings
         ),
 
         // MARK: Executables (thin: each calls one `run…` function the tests also use)
@@ -158,7 +166,7 @@ let package = Package(
         .executableTarget(
             name: "resume-agent-bench",
             dependencies: [
-                "IPC", "CSystemShims",
+                "IPC", "CSystemShims", "Providers", "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -172,8 +180,16 @@ let package = Package(
             path: "bench/Sources/resume-agent-import-bench",
             swiftSettings: swiftSettings
         ),
+        // Requirement-extraction quality on the SkillSpan corpus and analysis timing (bench/README-quality.md).
+        .executableTarget(
+            name: "resume-agent-quality",
+            dependencies: ["ResumeMatch"],
+            path: "bench/Sources/resume-agent-quality",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ContractTests", dependencies: ["Contract"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Contract", "ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
@@ -196,18 +212,28 @@ let package = Package(
             dependencies: ["ResumeRender", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "ProvidersTests",
+        // A local HTTP server the NetGuard and Providers tests script (shared, not copied).
+        .target(
+            name: "HTTPTestSupport",
             dependencies: [
-                "Providers",
+                "JSONCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            path: "Tests/HTTPTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "NetGuardTests", dependencies: ["NetGuard", "HTTPTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProviderCatalogTests", dependencies: ["ProviderCatalog", "Gateway"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProvidersTests",
+            dependencies: ["Providers", "ProviderCatalog", "NetGuard", "JSONCore", "HTTPTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
-        .testTarget(name: "RunWorkerTests", dependencies: ["RunWorker", "IPC"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RunWorkerTests", dependencies: ["RunWorker", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

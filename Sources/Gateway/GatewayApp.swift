@@ -97,7 +97,7 @@ public func buildGateway(
     let staging = (options.dataDirectory as NSString).appendingPathComponent("tmp")
     try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let retention = Retention(
-        store: store, dataDirectory: options.dataDirectory, sessionDays: guardrails.sessionRetentionDays, exportDays: guardrails.exportRetentionDays)
+        store: store, dataDirectory: options.dataDirectory, sessionDays: guardrails.retention.sessionDays, exportDays: guardrails.retention.exportDays)
     let api = APIServices(
         store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, clock: clock, logger: logger),
         pool: pool, log: log, limits: settings.limits, pricing: settings.pricing,
@@ -133,7 +133,8 @@ public func buildGateway(
     }
     var maintenance: [any Service] = [
         TokenActivityService(authenticator: authenticator, interval: .seconds(30), clock: clock),
-        RetentionService(retention: retention, interval: guardrails.cleanupInterval, clock: clock, metrics: metrics, logger: logger),
+        RetentionService(
+            retention: retention, interval: .milliseconds(Int64(guardrails.retention.intervalSeconds * 1000)), clock: clock, metrics: metrics, logger: logger),
     ]
     if let address = options.metricsListen {
         maintenance.append(MetricsListener.application(address: address, metrics: metrics, logger: logger))

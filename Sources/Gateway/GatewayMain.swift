@@ -54,6 +54,12 @@ public enum GatewayMain {
             logger.error("invalid configuration", metadata: ["config": "\(options.configFile ?? "")", "error": "\(error)"])
             exit(78)
         }
+        do {
+            try settings.pricing.validate()
+        } catch {
+            logger.error("invalid provider configuration", metadata: ["error": "\(error)"])
+            exit(78)  // EX_CONFIG: every restart would fail the same way
+        }
         let gateway = buildGateway(options: options, settings: settings, store: store, logger: logger, metrics: metrics)
         var services: [any Service] = []
         let (drains, drainSink) = AsyncStream<Drain>.makeStream()

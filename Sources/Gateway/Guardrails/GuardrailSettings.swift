@@ -12,12 +12,8 @@ public struct GuardrailSettings: Sendable, Equatable {
     public var maxStreamsPerTenant = 64
     /// Uploads being received at once, over all tenants (each is streamed to disk).
     public var maxConcurrentUploads = 16
-    /// Sessions with no activity for this long are deleted (0 keeps them).
-    public var sessionRetentionDays = 30.0
-    /// Export artifacts older than this are deleted (0 keeps them).
-    public var exportRetentionDays = 7.0
-    /// How often the cleanup runs in the gateway.
-    public var cleanupInterval: Duration = .seconds(3600)
+    /// How long sessions and exports are kept, and how often the gateway cleans up.
+    public var retention = RetentionSettings()
     /// A connection that sends nothing for this long is closed.
     public var idleTimeout: Duration = .seconds(60)
     /// A request's head (line and headers) must arrive within this long.
@@ -41,11 +37,6 @@ public struct GuardrailSettings: Sendable, Equatable {
             var storageMb: Int?
             var requestsPerMinute: Int?
         }
-        struct Retention: Decodable {
-            var sessionsDays: Double?
-            var exportsDays: Double?
-            var intervalSeconds: Double?
-        }
         struct HTTP: Decodable {
             var idleTimeoutSeconds: Double?
             var headTimeoutSeconds: Double?
@@ -56,7 +47,6 @@ public struct GuardrailSettings: Sendable, Equatable {
             var maxStreamsPerTenant: Int?
         }
         var tenantDefaults: Defaults?
-        var retention: Retention?
         var http: HTTP?
     }
 
@@ -72,11 +62,7 @@ public struct GuardrailSettings: Sendable, Equatable {
             if let value = defaults.storageMb { tenantDefaults.storageMb = value }
             if let value = defaults.requestsPerMinute { tenantDefaults.requestsPerMinute = value }
         }
-        if let retention = file.retention {
-            if let value = retention.sessionsDays { sessionRetentionDays = value }
-            if let value = retention.exportsDays { exportRetentionDays = value }
-            if let value = retention.intervalSeconds { cleanupInterval = .milliseconds(Int64(value * 1000)) }
-        }
+        try retention.apply(configFile: path)
         if let http = file.http {
             if let value = http.idleTimeoutSeconds { idleTimeout = .milliseconds(Int64(value * 1000)) }
             if let value = http.headTimeoutSeconds { headTimeout = .milliseconds(Int64(value * 1000)) }
@@ -97,8 +83,7 @@ public struct GuardrailSettings: Sendable, Equatable {
         if let value = int("RESUME_AGENT_TENANT_MAX_CONCURRENT_RUNS") { tenantDefaults.maxConcurrentRuns = value }
         if let value = int("RESUME_AGENT_TENANT_STORAGE_MB") { tenantDefaults.storageMb = value }
         if let value = int("RESUME_AGENT_TENANT_REQUESTS_PER_MINUTE") { tenantDefaults.requestsPerMinute = value }
-        if let value = double("RESUME_AGENT_RETENTION_SESSION_DAYS") { sessionRetentionDays = value }
-        if let value = double("RESUME_AGENT_RETENTION_EXPORT_DAYS") { exportRetentionDays = value }
+        retention.apply(environment: environment)
         if let value = environment["RESUME_AGENT_ALLOWED_HOSTS"] {
             allowedHosts = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
         }

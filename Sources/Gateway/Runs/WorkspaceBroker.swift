@@ -49,7 +49,7 @@ struct WorkspaceBroker: Sendable {
             return Outcome(response: WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, files: files))
         case .read:
             let path = try validated(request.path)
-            guard let data = try? workspace.read(sessionId: sessionId, path: path) else {
+            guard let data = try? await workspace.read(sessionId: sessionId, path: path) else {
                 throw Refusal(code: "not_found", message: "\(path) does not exist.")
             }
             let content = String(data: data, encoding: .utf8) ?? data.base64EncodedString()

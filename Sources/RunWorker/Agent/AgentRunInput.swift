@@ -1,16 +1,17 @@
 import IPC
+import Providers
 
 /// The `agent` run's input as the agent loop uses it: the gateway's typed request
-/// (``AgentTurnRequest``) with the history as agent messages.
+/// (``AgentTurnRequest``) with the history as chat messages.
 struct AgentRunInput: Sendable, Equatable {
     var message: String
-    var history: [AgentMessage]
+    var history: [ChatMessage]
     /// The session's workflow state (`jd_provided`, `gap_analyzed`, …), if sent.
     var state: String?
     var autoApprove: Bool
     var maxSteps: Int
     var remainingBudgetUSD: Double?
-    /// The provider the gateway asks for, if any (`local`, `scripted`).
+    /// The provider the gateway asks for, if any: the first of the operator's policy.
     var providerName: String?
 
     static let defaultMaxSteps = AgentTurnRequest.defaultMaxSteps
@@ -20,7 +21,7 @@ struct AgentRunInput: Sendable, Equatable {
         history = request.history.map { turn in
             switch turn.role {
             case .user: .user(turn.content)
-            case .assistant: .assistant(text: turn.content, toolCalls: [])
+            case .assistant: .assistant(text: turn.content.isEmpty ? nil : turn.content, toolCalls: [])
             }
         }
         state = request.state?.rawValue

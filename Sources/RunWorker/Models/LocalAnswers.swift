@@ -1,6 +1,7 @@
+import Providers
 import ResumeMatch
 
-/// The local model's prose: short, concrete, Markdown, and honest about what it cannot do.
+/// The local engine's prose: short, concrete, Markdown, and honest about what it cannot do.
 enum LocalAnswers {
     static let maxEvidence = 5
     static let maxSuggestions = 3
@@ -31,7 +32,7 @@ enum LocalAnswers {
         let supported = report.requirements(.supported).sorted { $0.priority > $1.priority }
         let lines = supported.prefix(maxEvidence).map { r -> String in
             guard let e = r.evidence.first else { return "- **\(r.label)**" }
-            return e.kind == .dates ? "- **\(r.label)** — \(plain(e.text))" : "- **\(r.label)** — \"\(plain(e.text))\" (line \(e.line))"
+            return e.kind == .duration ? "- **\(r.label)** — \(plain(e.text))" : "- **\(r.label)** — \"\(plain(e.text))\" (line \(e.line))"
         }
         return list("Strongest evidence", lines)
     }
@@ -47,7 +48,7 @@ enum LocalAnswers {
         "**\(index + 1)/\(count) — \(proposal.title).** \(proposal.rationale)\n\n"
     }
 
-    static func tailoringSummary(proposals: [EditProposal], outcomes: [ToolMessage?], before: GapReport, after: GapReport) -> String {
+    static func tailoringSummary(proposals: [EditProposal], outcomes: [ToolResult?], before: GapReport, after: GapReport) -> String {
         guard !proposals.isEmpty else {
             return "I found nothing to change without adding claims: your resume already puts its relevant evidence "
                 + "forward for this job (match score \(before.score.score)/100).\n" + missingNote(after)

@@ -1,8 +1,9 @@
 import ResumeRender
+import Providers
 
 /// `export_resume`: renders `resume.md` to `exports/resume.<ext>`; binary formats travel base64.
 struct ExportResumeTool: AgentTool {
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "export_resume",
         description: "Export resume.md as PDF, DOCX, HTML or Markdown into exports/resume.<format>.",
         parameters: ToolSchema.object(

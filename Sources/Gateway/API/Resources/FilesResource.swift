@@ -51,7 +51,7 @@ struct FilesResource: Sendable {
         guard let record = try await api.store.file(sessionId: session.id, path: path.value) else { throw APIError.notFound("File") }
         let data: Data
         do {
-            data = try api.workspace.read(sessionId: session.id, path: path)
+            data = try api.workspace.read(sessionId: session.id, path: path, record: record)
         } catch .symlink {
             throw APIError.invalidRequest("That path leaves the workspace.")
         } catch {
