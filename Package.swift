@@ -74,7 +74,9 @@ let package = Package(
                 "CPoppler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // Page images for the import review (poppler renders into a cairo surface).
+            linkerSettings: [.linkedLibrary("cairo")]
         ),
         .target(
             name: "ResumeMatch",
@@ -170,6 +172,13 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "bench/Sources/resume-agent-bench",
+            swiftSettings: swiftSettings
+        ),
+        // Scores PDF import against hand-written expected structures and times it (bench/import.sh).
+        .executableTarget(
+            name: "resume-agent-import-bench",
+            dependencies: ["ResumeKit", "CPoppler"],
+            path: "bench/Sources/resume-agent-import-bench",
             swiftSettings: swiftSettings
         ),
         // Requirement-extraction quality on the SkillSpan corpus and analysis timing (bench/README-quality.md).
