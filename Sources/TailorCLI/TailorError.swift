@@ -1,4 +1,5 @@
 import ResumeKit
+import ResumeImport
 import ResumeRender
 
 /// Why `tailor` stopped. Each case has a one-line ``message`` for the person and an

@@ -1,5 +1,6 @@
 import Foundation
 import ResumeKit
+import ResumeImport
 import ResumeMatch
 import ResumeRender
 

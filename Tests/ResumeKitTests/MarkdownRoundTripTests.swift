@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ResumeKit
+@testable import ResumeImport
 
 @Suite("Canonical Markdown")
 struct MarkdownRoundTripTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ResumeKit
+@testable import ResumeImport
 
 @Suite("PDF layout analysis and the import report on generated pages")
 struct PDFLayoutReportTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ResumeKit
+@testable import ResumeImport
 
 @Suite("Rendering PDF pages to PNG for the import review")
 struct PDFPageRendererTests {

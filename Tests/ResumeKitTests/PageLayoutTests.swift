@@ -1,5 +1,6 @@
 import Testing
 @testable import ResumeKit
+@testable import ResumeImport
 
 @Suite("PDF page layout from word boxes")
 struct PageLayoutTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import ResumeKit
+@testable import ResumeImport
 
 @Suite("Repairs to text taken from PDFs")
 struct TextRepairTests {

@@ -3,8 +3,8 @@
 ///
 /// Above the first section heading every line stays its own line, because hand-written
 /// resumes put name, contact and location on consecutive lines without blank lines between.
-enum MarkdownLineReader {
-    static func lines(_ markdown: String) -> [SourceLine] {
+package enum MarkdownLineReader {
+    package static func lines(_ markdown: String) -> [SourceLine] {
         var reader = State()
         let raw = markdown.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
         var index = 0

@@ -1,8 +1,8 @@
 /// The glyphs that start a list item in text extracted from PDFs and plain text.
-enum BulletGlyphs {
+package enum BulletGlyphs {
     /// Includes the private-use code points Word's Symbol and Wingdings fonts leave in PDFs
     /// (U+F0B7 "", U+F0A7, U+F076, U+F0D8, U+F0FC) when exported without a Unicode map.
-    static let glyphs: Set<Character> = [
+    package static let glyphs: Set<Character> = [
         "•", "▪", "◦", "‣", "●", "○", "■", "□", "◆", "◇", "►", "▶", "▸", "➢", "➤", "→", "✓", "✔", "∙", "⁃",
         "–", "—", "-", "*", "·", "+",
         "\u{F0B7}", "\u{F0A7}", "\u{F076}", "\u{F0D8}", "\u{F0FC}", "\u{F06C}", "\u{F0A8}", "\u{F0E0}",

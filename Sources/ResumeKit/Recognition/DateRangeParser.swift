@@ -7,14 +7,14 @@
 /// changes what the author wrote; the remainder is the line without it.
 ///
 /// The one date grammar of the project (ResumeMatch counts experience years with it).
-enum DateRangeParser {
-    struct Match {
-        var range: DateRange
+package enum DateRangeParser {
+    package struct Match {
+        package var range: DateRange
         /// The line with the date text removed and separators trimmed.
-        var remainder: String
+        package var remainder: String
     }
 
-    static func find(in line: String) -> Match? {
+    package static func find(in line: String) -> Match? {
         let tokens = DateToken.tokenize(line)
         var index = 0
         while index < tokens.count {

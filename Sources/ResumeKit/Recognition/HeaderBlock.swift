@@ -1,6 +1,6 @@
 /// The lines above the first section heading: name, headline, contact details and, on many
 /// resumes, an untitled summary paragraph.
-struct HeaderBlock {
+package struct HeaderBlock {
     var name = ""
     var headline: String?
     var contact: [String] = []
@@ -74,7 +74,7 @@ struct HeaderBlock {
     }
 
     /// Email, phone, web profile, or a short line cut into parts by contact separators.
-    static func looksLikeContact(_ text: String) -> Bool {
+    package static func looksLikeContact(_ text: String) -> Bool {
         let folded = text.folded
         if folded.contains("@") || folded.contains("http") || folded.contains("www.") { return true }
         if ["linkedin", "github", ".com", ".io", ".dev", ".org", ".net", ".de", ".es", ".fr", ".br"]

@@ -1,7 +1,7 @@
 /// Reads plain text into ``SourceLine``s. Plain text has no styles, so the only cues kept are
 /// indentation (a wrapped bullet's continuation is indented) and underlines (`=====`).
-enum PlainTextLineReader {
-    static func lines(_ text: String) -> [SourceLine] {
+package enum PlainTextLineReader {
+    package static func lines(_ text: String) -> [SourceLine] {
         var output: [SourceLine] = []
         var lastWasItem = false
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")

@@ -3,8 +3,8 @@
 /// Every format is reduced to these: Markdown gives exact roles (`#`, `##`, `-`), DOCX gives
 /// paragraph styles and run formatting, PDF gives font size and weight, plain text gives only
 /// the text. ``StructureRecognizer`` builds a ``Resume`` from them using whichever cues exist.
-struct SourceLine: Sendable, Equatable {
-    enum Role: Sendable, Equatable {
+package struct SourceLine: Sendable, Equatable {
+    package enum Role: Sendable, Equatable {
         /// The document title (DOCX "Title", Markdown `#`).
         case title
         /// A heading of a level (1 = section, 2 = entry header).
@@ -15,19 +15,19 @@ struct SourceLine: Sendable, Equatable {
         case text
     }
 
-    var text: String
-    var role: Role
+    package var text: String
+    package var role: Role
     /// Every character is bold.
-    var isBold: Bool
+    package var isBold: Bool
     /// Every character is italic.
-    var isItalic: Bool
+    package var isItalic: Bool
     /// Font size relative to the document's body text (1 = body), when the format has sizes.
-    var relativeSize: Double?
+    package var relativeSize: Double?
     /// Set by layout as a sub-heading (larger than body text, smaller than section headings):
     /// over entries that already name title and organisation it only groups them.
-    var isSubheading = false
+    package var isSubheading = false
 
-    init(_ text: String, role: Role = .text, isBold: Bool = false, isItalic: Bool = false, relativeSize: Double? = nil) {
+    package init(_ text: String, role: Role = .text, isBold: Bool = false, isItalic: Bool = false, relativeSize: Double? = nil) {
         self.text = text
         self.role = role
         self.isBold = isBold

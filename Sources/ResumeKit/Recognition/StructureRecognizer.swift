@@ -4,26 +4,26 @@
 /// The recognizer knows nothing about formats; it reads the cues in ``SourceLine`` (roles,
 /// weight, size, case) and the words themselves (heading names, dates, separators), so one
 /// resume gives the same structure whether it came as Markdown, DOCX, PDF or plain text.
-enum StructureRecognizer {
+package enum StructureRecognizer {
     /// What the recognizer decided about one section, for the import report.
-    struct SectionNote: Equatable {
-        var title: String
-        var kind: ResumeSection.Kind
+    package struct SectionNote: Equatable {
+        package var title: String
+        package var kind: ResumeSection.Kind
         /// The title is a known section name (else the kind was guessed from style or content).
-        var knownTitle: Bool
-        var lineCount: Int
+        package var knownTitle: Bool
+        package var lineCount: Int
         /// Sub-headings that only grouped entries and were not kept ("Vocational").
-        var groupLabels: [String] = []
-        var entries = 0
+        package var groupLabels: [String] = []
+        package var entries = 0
         /// Entries with a title, an organisation and dates.
-        var completeEntries = 0
+        package var completeEntries = 0
     }
 
     static func recognize(_ rawLines: [SourceLine]) -> Resume {
         recognizeWithNotes(rawLines).resume
     }
 
-    static func recognizeWithNotes(_ rawLines: [SourceLine]) -> (resume: Resume, notes: [SectionNote]) {
+    package static func recognizeWithNotes(_ rawLines: [SourceLine]) -> (resume: Resume, notes: [SectionNote]) {
         let lines = clean(rawLines)
         guard !lines.isEmpty else { return (Resume(name: ""), []) }
         let detector = HeadingDetector(lines: lines)

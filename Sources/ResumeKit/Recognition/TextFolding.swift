@@ -3,12 +3,12 @@ import Foundation
 /// Comparison helpers: resumes mix cases, accents and typographic punctuation freely.
 extension String {
     /// Lowercased, accents removed (`"Expérience"` → `"experience"`), for dictionary look-ups.
-    var folded: String {
+    package var folded: String {
         folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// Trimmed of spaces, tabs and newlines.
-    var trimmed: String {
+    package var trimmed: String {
         trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -20,13 +20,13 @@ extension String {
 
     /// Trimmed of whitespace and of separator punctuation left over after removing a part
     /// ("Parcelwise, " → "Parcelwise", "| Seattle" → "Seattle").
-    var trimmingSeparators: String {
+    package var trimmingSeparators: String {
         trimmingCharacters(in: CharacterSet(charactersIn: " \t,;|·•–—-:/").union(.whitespacesAndNewlines))
     }
 
     /// True when the string has capital letters and no lowercase ones ("EXPERIENCE", "WORK
     /// HISTORY"). Scripts without case (Chinese, Arabic) are never all caps.
-    var isAllCaps: Bool {
+    package var isAllCaps: Bool {
         var sawCapital = false
         for scalar in unicodeScalars where CharacterSet.letters.contains(scalar) {
             if CharacterSet.lowercaseLetters.contains(scalar) { return false }
@@ -35,7 +35,7 @@ extension String {
         return sawCapital
     }
 
-    var wordCount: Int {
+    package var wordCount: Int {
         split(whereSeparator: { $0 == " " || $0 == "\t" }).count
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ResumeKit
+import ResumeImport
 
 /// How close one import came to the expected structure: five parts, each 0…1, and their mean.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import ResumeKit
+import ResumeImport
 #if canImport(Glibc)
 import Glibc
 #endif
