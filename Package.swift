@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "resume-agent", targets: ["resume-agent"]),
         .executable(name: "resume-agent-gateway", targets: ["resume-agent-gateway"]),
         .executable(name: "resume-agent-worker", targets: ["resume-agent-worker"]),
+        .executable(name: "resume-agent-document-worker", targets: ["resume-agent-document-worker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
@@ -32,10 +33,14 @@ let package = Package(
     ],
     targets: [
         // MARK: C shims over system libraries (installed by scripts/setup.sh)
+        // sd_notify and the journal (libsystemd); the workers' sandbox (libseccomp, Landlock and
+        // capabilities through raw system calls); descriptor passing over Unix sockets.
         .target(
             name: "CSystemShims",
-            linkerSettings: [.linkedLibrary("systemd")]
+            linkerSettings: [.linkedLibrary("systemd"), .linkedLibrary("seccomp")]
         ),
+        // Worker executables only: keeps libdispatch working under the worker's Landlock rules.
+        .target(name: "CWorkerShims"),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
@@ -50,7 +55,7 @@ let package = Package(
         .target(
             name: "IPC",
             dependencies: [
-                "Contract", "JSONCore",
+                "Contract", "JSONCore", "CSystemShims",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,10 +73,15 @@ let package = Package(
         ),
         // Resume domain, no HTTP or IPC: import (ResumeKit), matching and truthful rewrites
         // (ResumeMatch), preview and export (ResumeRender). Workers use them; so does the CLI.
+        // The pure part (the resume model, Markdown, recognition, job postings): no C library,
+        // so the agent worker, which never parses untrusted binaries, links none of them.
+        .target(name: "ResumeKit", swiftSettings: swiftSettings),
+        // Reading uploads (PDF through poppler, DOCX through ZIPFoundation and the XML parser):
+        // only the document worker (and the CLI) link it.
         .target(
-            name: "ResumeKit",
+            name: "ResumeImport",
             dependencies: [
-                "CPoppler",
+                "ResumeKit", "CPoppler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings,
@@ -109,7 +119,7 @@ let package = Package(
         // `resume-agent tailor`: the whole journey in one terminal command, in process.
         .target(
             name: "TailorCLI",
-            dependencies: ["ResumeKit", "ResumeMatch", "ResumeRender"],
+            dependencies: ["ResumeKit", "ResumeImport", "ResumeMatch", "ResumeRender"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -147,14 +157,32 @@ let package = Package(
             resources: [.copy("Public")],
             swiftSettings: swiftSettings
         ),
+        // What every worker is: start-up, the sandbox it confines itself in, the IPC loop.
+        .target(
+            name: "WorkerCore",
+            dependencies: [
+                "Contract", "IPC", "JSONCore", "ServiceSupport", "CSystemShims", "CWorkerShims",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The agent worker: the agent loop, its tools, the providers. Network, keys per run; no
+        // document library (previews and exports are document jobs the gateway runs for it).
         .target(
             name: "RunWorker",
             dependencies: [
-                "Contract", "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers", "ProviderCatalog",
+                "WorkerCore", "Contract", "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "Providers", "ProviderCatalog",
                 "NetGuard",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The document worker: imports, previews, exports, analyses, reading fetched pages. No
+        // network, no keys.
+        .target(
+            name: "DocumentWorker",
+            dependencies: [
+                "WorkerCore", "Contract", "IPC", "JSONCore", "ResumeKit", "ResumeImport", "ResumeMatch", "ResumeRender",
             ],
             swiftSettings: swiftSettings
         ),
@@ -162,7 +190,9 @@ let package = Package(
         // MARK: Executables (thin: each calls one `run…` function the tests also use)
         .executableTarget(name: "resume-agent", dependencies: ["Supervisor"], swiftSettings: swiftSettings),
         .executableTarget(name: "resume-agent-gateway", dependencies: ["Gateway"], swiftSettings: swiftSettings),
-        .executableTarget(name: "resume-agent-worker", dependencies: ["RunWorker"], swiftSettings: swiftSettings),
+        .executableTarget(name: "resume-agent-worker", dependencies: ["RunWorker", "WorkerCore", "IPC"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "resume-agent-document-worker", dependencies: ["DocumentWorker", "WorkerCore", "IPC"], swiftSettings: swiftSettings),
 
         .executableTarget(
             name: "resume-agent-bench",
@@ -177,7 +207,7 @@ let package = Package(
         // Scores PDF import against hand-written expected structures and times it (bench/import.sh).
         .executableTarget(
             name: "resume-agent-import-bench",
-            dependencies: ["ResumeKit", "CPoppler"],
+            dependencies: ["ResumeKit", "ResumeImport", "CPoppler"],
             path: "bench/Sources/resume-agent-import-bench",
             swiftSettings: swiftSettings
         ),
@@ -206,7 +236,7 @@ let package = Package(
         ),
         .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
         .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ServiceSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit"], swiftSettings: swiftSettings),
+        .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit", "ResumeImport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeMatchTests", dependencies: ["ResumeMatch"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ResumeRenderTests",
@@ -233,7 +263,9 @@ let package = Package(
         ),
         .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "RunWorkerTests", dependencies: ["RunWorker", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"], swiftSettings: swiftSettings
+            name: "RunWorkerTests",
+            dependencies: ["RunWorker", "DocumentWorker", "WorkerCore", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",

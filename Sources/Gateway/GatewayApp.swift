@@ -21,6 +21,10 @@ public struct GatewayServices: @unchecked Sendable {  // Router is built once, t
     public let workerListener: WorkerListener
     public let router: Router<APIContext>
     public let link: SupervisorLinkState
+    /// Document jobs agent runs ask for (a service: it owns their tasks).
+    public let documentJobs: DocumentJobBroker
+    /// Provider settings and keys for agent runs.
+    public let providers: ProviderSetupSource
     /// Background upkeep: token activity, retention, the metrics-only listener.
     public let maintenance: [any Service]
     /// The API's routes (the OpenAPI document is generated from them).
@@ -81,11 +85,13 @@ func buildRouter(
 /// Builds the gateway's services for `options`.
 public func buildGateway(
     options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics(),
-    clock: AnyClock = .continuous()
+    clock: AnyClock = .continuous(), environment: [String: String] = ProcessInfo.processInfo.environment
 ) -> GatewayServices {
     var guardrails = settings.guardrails
     guardrails.defaultAllowedHosts(listeningOn: options.host)
-    let pool = WorkerPool(maxQueue: options.maxQueuedRuns, logger: logger)
+    // Under a supervisor the keys come over the control link, never from our environment.
+    let providers = ProviderSetupSource(environment: environment, keysFromSupervisor: options.controlFD != nil)
+    let pool = WorkerPool(maxQueue: options.maxQueuedRuns, providers: providers, logger: logger)
     let readiness = Readiness()
     let link = SupervisorLinkState(expected: options.controlFD != nil)
     let log = EventLog(store: store, clock: clock, logger: logger)
@@ -99,8 +105,11 @@ public func buildGateway(
     try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     let retention = Retention(
         store: store, dataDirectory: options.dataDirectory, sessionDays: guardrails.retention.sessionDays, exportDays: guardrails.retention.exportDays)
+    let jobs = JobRunner(pool: pool, timeout: settings.limits.jobTimeout, clock: clock, logger: logger)
+    let documentJobs = DocumentJobBroker(jobs: jobs, logger: logger)
+    pool.use(documentJobs: documentJobs)
     let api = APIServices(
-        store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, clock: clock, logger: logger),
+        store: store, workspace: workspace, runs: runs, jobs: jobs,
         pool: pool, log: log, limits: settings.limits, pricing: settings.pricing,
         uploads: UploadLimits(maxFileBytes: settings.limits.maxUploadBytes, stagingDirectory: staging),
         fetchAllowList: settings.fetchAllowList, tenants: tenants, guardrails: guardrails, retention: retention, clock: clock, logger: logger
@@ -142,6 +151,7 @@ public func buildGateway(
     }
     return GatewayServices(
         pool: pool, metrics: metrics, readiness: readiness, store: store, log: log, runs: runs, application: app,
-        workerListener: listener, router: router, link: link, maintenance: maintenance, routes: routes
+        workerListener: listener, router: router, link: link, documentJobs: documentJobs, providers: providers, maintenance: maintenance,
+        routes: routes
     )
 }

@@ -65,15 +65,16 @@ public enum GatewayMain {
         let (drains, drainSink) = AsyncStream<Drain>.makeStream()
         if let fd = options.controlFD {
             services.append(SupervisorLink(
-                fd: fd, pool: gateway.pool, metrics: metrics, readiness: gateway.readiness, state: gateway.link,
+                fd: fd, pool: gateway.pool, providers: gateway.providers, metrics: metrics, readiness: gateway.readiness, state: gateway.link,
                 health: { await store.ping() },
                 onDrain: { drainSink.yield($0) },
                 logger: logger
             ))
         }
         // Shutdown runs in reverse: runs drain first (their streams end), then HTTP stops,
-        // then the workers go, then the event log writes what is left, then the link.
-        services += [gateway.log] + gateway.maintenance + [gateway.workerListener, gateway.application, gateway.runs]
+        // then the workers go, then the document jobs runs asked for, then the event log
+        // writes what is left, then the link.
+        services += [gateway.log] + gateway.maintenance + [gateway.documentJobs, gateway.workerListener, gateway.application, gateway.runs]
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm],

@@ -10,6 +10,7 @@ import ServiceLifecycle
 public struct SupervisorLink: Service {
     let fd: CInt
     let pool: WorkerPool
+    let providers: ProviderSetupSource?
     let metrics: GatewayMetrics
     let readiness: Readiness
     let state: SupervisorLinkState
@@ -18,12 +19,14 @@ public struct SupervisorLink: Service {
     let logger: Logger
 
     public init(
-        fd: CInt, pool: WorkerPool, metrics: GatewayMetrics, readiness: Readiness, state: SupervisorLinkState,
-        health: @escaping @Sendable () async -> Bool, onDrain: @escaping @Sendable (Drain) async -> Void, logger: Logger
+        fd: CInt, pool: WorkerPool, providers: ProviderSetupSource? = nil, metrics: GatewayMetrics, readiness: Readiness,
+        state: SupervisorLinkState, health: @escaping @Sendable () async -> Bool, onDrain: @escaping @Sendable (Drain) async -> Void,
+        logger: Logger
     ) {
         self.state = state
         self.fd = fd
         self.pool = pool
+        self.providers = providers
         self.metrics = metrics
         self.readiness = readiness
         self.health = health
@@ -61,6 +64,11 @@ public struct SupervisorLink: Service {
                     case .drain(let drain):
                         logger.info("drain requested by supervisor", metadata: ["deadline_ms": "\(drain.deadlineMs)"])
                         await onDrain(drain)
+                    case .providerKeys(let keys):
+                        // Held in memory for agent runs; never logged, never in our environment.
+                        providers?.received(keys)
+                    case .workerExit(let exit):
+                        await pool.recordExit(exit)
                     default:
                         logger.warning("unexpected control frame", metadata: ["type": "\(message.kind.rawValue)"])
                     }

@@ -3,13 +3,12 @@ import Glibc
 #endif
 import IPC
 import Logging
-import NIOCore
-import NIOPosix
 import ServiceLifecycle
 
 /// Accepts worker connections on the gateway's Unix socket and feeds them to the pool.
 /// A bad connection (wrong version, garbage frames) is logged and closed; it never takes
-/// the listener down.
+/// the listener down. The connections can pass file descriptors: a document worker gets its
+/// input file as an open descriptor beside its `run_start`.
 public struct WorkerListener: Service {
     let socketPath: String
     let pool: WorkerPool
@@ -24,43 +23,42 @@ public struct WorkerListener: Service {
     }
 
     public func run() async throws {
-        let listener = try await IPCListener.bind(unixPath: socketPath)
-        // Only our own uid may connect (the socket lives in the service's runtime dir too).
-        chmod(socketPath, 0o600)
+        // Mode 0600: only our own uid may connect (the socket lives in the service's runtime dir too).
+        let listener = try IPCSocketListener(unixPath: socketPath)
         logger.info("worker socket listening", metadata: ["socket": "\(socketPath)"])
         await onBound()
-        try await listener.executeThenClose { inbound in
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask {
-                    try await withThrowingDiscardingTaskGroup { connections in
-                        for try await connection in inbound {
-                            connections.addTask { await handle(connection) }
-                        }
+        let connections = listener.connections()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                await withDiscardingTaskGroup { handlers in
+                    for await socket in connections {
+                        handlers.addTask { await handle(socket) }
                     }
                 }
-                // Drain: admit no new runs, let running ones end (the gateway interrupts them at
-                // its deadline), then close every worker connection.
-                try? await gracefulShutdown()
-                await pool.beginDrain()
-                await pool.waitUntilIdle()
-                group.cancelAll()
             }
+            // Drain: admit no new runs, let running ones end (the gateway interrupts them at
+            // its deadline), then close every worker connection.
+            try? await gracefulShutdown()
+            await pool.beginDrain()
+            await pool.waitUntilIdle()
+            listener.close()
+            group.cancelAll()
         }
     }
 
-    private func handle(_ raw: IPCChannel.Raw) async {
-        let peer = await Self.peerPid(raw.channel)
+    private func handle(_ socket: IPCSocket) async {
+        // Trust the kernel's view of the peer, not the worker's claim: the pid is what the
+        // gateway SIGKILLs when enforcing a budget.
+        let peer = socket.peerPid
         do {
-            try await IPCChannel.run(raw) { connection in
+            try await IPCChannel.run(socket: socket) { connection in
                 var iterator = connection.messages.makeAsyncIterator()
                 let hello = try await connection.acceptHandshake(expecting: [.worker], iterator: &iterator)
-                // Trust the kernel's view of the peer, not the worker's claim: the pid is what
-                // the gateway SIGKILLs when enforcing a budget.
                 let pid = peer ?? hello.pid
                 if let peer, peer != hello.pid {
                     logger.warning("worker hello pid mismatch", metadata: ["worker.pid": "\(peer)", "claimed": "\(hello.pid)"])
                 }
-                await pool.attach(pid: pid, connection: connection, maxRuns: hello.maxRuns)
+                await pool.attach(pid: pid, connection: connection, maxRuns: hello.maxRuns, kind: hello.kind ?? .agent, sandbox: hello.sandbox)
                 do {
                     while let message = try await iterator.next() {
                         await pool.deliver(from: pid, message)
@@ -76,20 +74,4 @@ public struct WorkerListener: Service {
             logger.warning("worker connection refused", metadata: ["error": "\(error)"])
         }
     }
-
-    /// SO_PEERCRED of a Unix socket: the pid of the process on the other end.
-    static func peerPid(_ channel: any Channel) async -> Int32? {
-        guard let provider = channel as? any SocketOptionProvider else { return nil }
-        let credentials: PeerCredentials? = try? await provider.unsafeGetSocketOption(
-            level: .init(rawValue: SOL_SOCKET), name: .init(rawValue: SO_PEERCRED)
-        ).get()
-        return credentials.map { $0.pid }
-    }
-}
-
-/// Layout of Linux's `struct ucred` (hidden behind _GNU_SOURCE in Glibc's module).
-struct PeerCredentials: Sendable {
-    var pid: Int32 = 0
-    var uid: UInt32 = 0
-    var gid: UInt32 = 0
 }

@@ -7,23 +7,52 @@ import NIOPosix
 /// Obtained inside `IPCChannel.run`, which closes the connection when the body returns.
 /// `send` may be called from several tasks at once (writes are serialised by the channel).
 public struct IPCConnection: Sendable {
-    let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    /// Where frames go: a NIO channel (the supervisor's control link), or a socket of ours
+    /// that can also pass descriptors (gateway ⇄ worker).
+    enum Outbound: Sendable {
+        case nio(NIOAsyncChannelOutboundWriter<ByteBuffer>)
+        case socket(SocketTransport)
+    }
+
+    let outbound: Outbound
     let codec: MessageCodec
     public let messages: IPCMessageStream
 
-    /// Sends one message as one frame.
+    /// Whether descriptors can travel with frames on this connection.
+    public var canPassFiles: Bool {
+        if case .socket = outbound { return true }
+        return false
+    }
+
+    /// Sends one message as one frame, with the descriptors it carries (``IPCMessage/passedFiles``).
     public func send(_ message: IPCMessage) async throws {
-        try await outbound.write(try codec.frame(message))
+        let frame = try codec.frame(message)
+        let files = message.passedFiles
+        switch outbound {
+        case .nio(let writer):
+            guard files.isEmpty else { throw IPCTransportError.descriptorsUnsupported }
+            try await writer.write(frame)
+        case .socket(let transport):
+            guard files.isAttached else { throw IPCTransportError.missingDescriptors(expected: files.count, received: files.files.count) }
+            try transport.send(frame, files: files.files)
+        }
     }
 
     /// Sends several messages with one write (fewer syscalls for bursts of events).
     public func send(contentsOf messages: [IPCMessage]) async throws {
+        guard messages.allSatisfy({ $0.passedFiles.isEmpty }) else {
+            for message in messages { try await send(message) }
+            return
+        }
         var buffer = ByteBuffer()
         for message in messages {
             var frame = try codec.frame(message)
             buffer.writeBuffer(&frame)
         }
-        try await outbound.write(buffer)
+        switch outbound {
+        case .nio(let writer): try await writer.write(buffer)
+        case .socket(let transport): try transport.send(buffer)
+        }
     }
 
     /// Performs the hello exchange as the connecting side: sends our hello and waits for
@@ -32,9 +61,11 @@ public struct IPCConnection: Sendable {
         role: ProcessRole,
         pid: Int32,
         maxRuns: Int? = nil,
+        kind: WorkerKind? = nil,
+        sandbox: SandboxReport? = nil,
         iterator: inout IPCMessageStream.AsyncIterator
     ) async throws -> HelloAck {
-        try await send(.hello(Hello(role: role, pid: pid, maxRuns: maxRuns)))
+        try await send(.hello(Hello(role: role, pid: pid, maxRuns: maxRuns, kind: kind, sandbox: sandbox)))
         guard let reply = try await iterator.next() else { throw IPCHandshakeError.closed }
         guard case .helloAck(let ack) = reply else { throw IPCHandshakeError.unexpected(reply.kind.rawValue) }
         guard ack.accepted else { throw IPCHandshakeError.refused(ack.reason ?? "refused") }
@@ -79,22 +110,32 @@ public enum IPCHandshakeError: Error, Sendable, Equatable {
 /// closes cleanly and throws `FrameError` when the stream is malformed.
 public struct IPCMessageStream: AsyncSequence, Sendable {
     public typealias Element = IPCMessage
-    let inbound: NIOAsyncChannelInboundStream<ByteBuffer>
+
+    enum Source: Sendable {
+        /// Bytes from a NIO channel, decoded here.
+        case nio(NIOAsyncChannelInboundStream<ByteBuffer>)
+        /// Messages already decoded (with their descriptors) by a socket's reader thread.
+        case socket(InboundQueue)
+    }
+
+    let source: Source
     let codec: MessageCodec
     let maximumFrameSize: Int
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        var base: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
+        var base: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator?
+        let queue: InboundQueue?
         var decoder: FrameDecoder
         let codec: MessageCodec
         var finished = false
 
         public mutating func next() async throws -> IPCMessage? {
+            if let queue { return try await queue.next() }
             while !finished {
                 if let frame = try decoder.nextFrame() {
                     return try codec.decode(frame)
                 }
-                guard let bytes = try await base.next() else {
+                guard let bytes = try await base?.next() else {
                     finished = true
                     try decoder.finish()
                     return nil
@@ -106,7 +147,12 @@ public struct IPCMessageStream: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(base: inbound.makeAsyncIterator(), decoder: FrameDecoder(maximumFrameSize: maximumFrameSize), codec: codec)
+        switch source {
+        case .nio(let inbound):
+            AsyncIterator(base: inbound.makeAsyncIterator(), queue: nil, decoder: FrameDecoder(maximumFrameSize: maximumFrameSize), codec: codec)
+        case .socket(let queue):
+            AsyncIterator(base: nil, queue: queue, decoder: FrameDecoder(maximumFrameSize: maximumFrameSize), codec: codec)
+        }
     }
 }
 
@@ -143,9 +189,9 @@ public enum IPCChannel {
         try await channel.executeThenClose { inbound, outbound in
             let codec = MessageCodec()
             let connection = IPCConnection(
-                outbound: outbound,
+                outbound: .nio(outbound),
                 codec: codec,
-                messages: IPCMessageStream(inbound: inbound, codec: codec, maximumFrameSize: maximumFrameSize)
+                messages: IPCMessageStream(source: .nio(inbound), codec: codec, maximumFrameSize: maximumFrameSize)
             )
             return try await body(connection)
         }

@@ -3,7 +3,7 @@ import Foundation
 /// The protocol spoken between supervisor, gateway and workers.
 public enum IPCProtocol {
     /// Bumped on any incompatible change to `IPCMessage`; checked in the hello.
-    public static let version = 1
+    public static let version = 2
 }
 
 /// One frame's JSON object: a `type` discriminator plus the payload's fields at top level,
@@ -27,6 +27,10 @@ public enum IPCMessage: Sendable, Equatable {
     case workspaceRequest(WorkspaceRequest)
     case workspaceResponse(WorkspaceResponse)
     case usage(UsageReport)
+    case documentJob(DocumentJobRequest)
+    case documentJobResult(DocumentJobResult)
+    case providerKeys(ProviderKeys)
+    case workerExit(WorkerExit)
 
     /// The wire name of each case.
     public enum Kind: String, CaseIterable, Sendable {
@@ -35,6 +39,8 @@ public enum IPCMessage: Sendable, Equatable {
         case runStart = "run_start", runEvent = "run_event", runEnd = "run_end", cancel, fault
         case toolCall = "tool_call", toolDecision = "tool_decision", toolResult = "tool_result"
         case workspaceRequest = "workspace_request", workspaceResponse = "workspace_response", usage
+        case documentJob = "document_job", documentJobResult = "document_job_result"
+        case providerKeys = "provider_keys", workerExit = "worker_exit"
     }
 
     public var kind: Kind {
@@ -57,7 +63,24 @@ public enum IPCMessage: Sendable, Equatable {
         case .workspaceRequest: .workspaceRequest
         case .workspaceResponse: .workspaceResponse
         case .usage: .usage
+        case .documentJob: .documentJob
+        case .documentJobResult: .documentJobResult
+        case .providerKeys: .providerKeys
+        case .workerExit: .workerExit
         }
+    }
+
+    /// Descriptors that travel with this frame (a run's input files).
+    public var passedFiles: PassedFiles {
+        if case .runStart(let start) = self { return start.inputs }
+        return PassedFiles()
+    }
+
+    /// This message with the descriptors that arrived beside its frame.
+    func attaching(_ files: [PassedFile]) -> IPCMessage {
+        guard case .runStart(var start) = self else { return self }
+        start.inputs.attach(files)
+        return .runStart(start)
     }
 }
 
@@ -87,6 +110,10 @@ extension IPCMessage: Codable {
         case .workspaceRequest: self = .workspaceRequest(try WorkspaceRequest(from: decoder))
         case .workspaceResponse: self = .workspaceResponse(try WorkspaceResponse(from: decoder))
         case .usage: self = .usage(try UsageReport(from: decoder))
+        case .documentJob: self = .documentJob(try DocumentJobRequest(from: decoder))
+        case .documentJobResult: self = .documentJobResult(try DocumentJobResult(from: decoder))
+        case .providerKeys: self = .providerKeys(try ProviderKeys(from: decoder))
+        case .workerExit: self = .workerExit(try WorkerExit(from: decoder))
         }
     }
 
@@ -112,6 +139,10 @@ extension IPCMessage: Codable {
         case .workspaceRequest(let payload): try payload.encode(to: encoder)
         case .workspaceResponse(let payload): try payload.encode(to: encoder)
         case .usage(let payload): try payload.encode(to: encoder)
+        case .documentJob(let payload): try payload.encode(to: encoder)
+        case .documentJobResult(let payload): try payload.encode(to: encoder)
+        case .providerKeys(let payload): try payload.encode(to: encoder)
+        case .workerExit(let payload): try payload.encode(to: encoder)
         }
     }
 }

@@ -13,11 +13,20 @@ public struct Hello: Codable, Sendable, Equatable {
     /// Workers: how many runs this process will serve before exiting (0 = no limit), so the
     /// gateway never hands a run to a worker that is about to exit.
     public var maxRuns: Int?
-    public init(protocolVersion: Int = IPCProtocol.version, role: ProcessRole, pid: Int32, maxRuns: Int? = nil) {
+    /// Workers: which kind this is (absent: an agent worker).
+    public var kind: WorkerKind?
+    /// Workers: the confinement it is in, already (it says hello only once confined).
+    public var sandbox: SandboxReport?
+    public init(
+        protocolVersion: Int = IPCProtocol.version, role: ProcessRole, pid: Int32, maxRuns: Int? = nil, kind: WorkerKind? = nil,
+        sandbox: SandboxReport? = nil
+    ) {
         self.protocolVersion = protocolVersion
         self.role = role
         self.pid = pid
         self.maxRuns = maxRuns
+        self.kind = kind
+        self.sandbox = sandbox
     }
 }
 
@@ -110,14 +119,98 @@ public struct RunStart: Codable, Sendable, Equatable {
     public var sessionId: String
     /// What to do: an agent turn or a document job (`input` on the wire).
     public var job: RunJob
-    public init(runId: String, sessionId: String, job: RunJob) {
+    /// Files for the job, as open descriptors passed with this frame (an import's upload).
+    public var inputs: PassedFiles
+    /// The providers and their keys: agent runs only, and only ever over this frame.
+    public var providerSetup: ProviderSetup?
+
+    public init(runId: String, sessionId: String, job: RunJob, inputs: PassedFiles = PassedFiles(), providerSetup: ProviderSetup? = nil) {
         self.runId = runId
         self.sessionId = sessionId
+        self.job = job
+        self.inputs = inputs
+        self.providerSetup = providerSetup
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case runId, sessionId, job = "input", inputs, providerSetup
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runId = try container.decode(String.self, forKey: .runId)
+        sessionId = try container.decode(String.self, forKey: .sessionId)
+        job = try container.decode(RunJob.self, forKey: .job)
+        inputs = try container.decodeIfPresent(PassedFiles.self, forKey: .inputs) ?? PassedFiles()
+        providerSetup = try container.decodeIfPresent(ProviderSetup.self, forKey: .providerSetup)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(runId, forKey: .runId)
+        try container.encode(sessionId, forKey: .sessionId)
+        try container.encode(job, forKey: .job)
+        if !inputs.isEmpty { try container.encode(inputs, forKey: .inputs) }
+        try container.encodeIfPresent(providerSetup, forKey: .providerSetup)
+    }
+}
+
+/// Worker → gateway: an agent run needs a document job done (its preview refreshed, an export
+/// rendered). The agent worker cannot do it itself, it has no document libraries; the gateway
+/// runs the job on a document worker and answers with ``DocumentJobResult``.
+public struct DocumentJobRequest: Codable, Sendable, Equatable {
+    public var runId: String
+    public var requestId: Int
+    /// One of the jobs an agent run may request (``RunJob/Kind/isRequestableByAgentRun``).
+    public var job: RunJob
+    public init(runId: String, requestId: Int, job: RunJob) {
+        self.runId = runId
+        self.requestId = requestId
         self.job = job
     }
 
     enum CodingKeys: String, CodingKey {
-        case runId, sessionId, job = "input"
+        case runId, requestId, job = "input"
+    }
+}
+
+/// Gateway → worker: how the requested document job ended (its result, or why it failed).
+public struct DocumentJobResult: Codable, Sendable, Equatable {
+    public var runId: String
+    public var requestId: Int
+    public var end: RunEnd
+    public init(runId: String, requestId: Int, end: RunEnd) {
+        self.runId = runId
+        self.requestId = requestId
+        self.end = end
+    }
+}
+
+/// Supervisor → gateway, right after the hello: the operator's provider keys, by provider name.
+/// Only the supervisor keeps them in its environment; the gateway holds them in memory to hand
+/// them to agent runs (``ProviderSetup``). Never printed.
+public struct ProviderKeys: Codable, Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
+    public var keys: [String: String]
+    public init(keys: [String: String]) { self.keys = keys }
+    public var description: String { "ProviderKeys(\(keys.keys.sorted()) <redacted>)" }
+    public var debugDescription: String { description }
+}
+
+/// Supervisor → gateway: a worker process ended, and how (the gateway only saw its connection
+/// close), so that a run or job it held can say why: a sandbox kill (SIGSYS) is not a crash of
+/// the parser, and the person deserves to know which it was.
+public struct WorkerExit: Codable, Sendable, Equatable {
+    public var pid: Int32
+    /// The exit code when it exited, nil when a signal ended it.
+    public var code: Int32?
+    public var signal: Int32?
+    /// Ended by its seccomp filter (a forbidden system call).
+    public var sandboxViolation: Bool
+    public init(pid: Int32, code: Int32? = nil, signal: Int32? = nil, sandboxViolation: Bool = false) {
+        self.pid = pid
+        self.code = code
+        self.signal = signal
+        self.sandboxViolation = sandboxViolation
     }
 }
 

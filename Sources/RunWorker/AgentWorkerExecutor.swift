@@ -1,20 +1,21 @@
 import Foundation
 import IPC
+import WorkerCore
 
-/// The worker's ``RunExecutor``: dispatches a run on its ``RunJob`` to a document job (import,
-/// preview, export, analysis, fetching a JD), to the agent conversation, or to ``EchoAgent``.
+/// The agent worker's ``RunExecutor``: the agent conversation, ``EchoAgent``, and fetching a
+/// job page (the network half of `fetch_jd`). Document jobs are refused: this worker does not
+/// link the document libraries, and the gateway never sends it one.
 ///
-/// Jobs answer with their request type's `Result` in ``RunEnd/result``; a job that fails for
-/// its input ends `failed` with a ``RunEnd/Failure`` of kind `invalid_input` and its HTTP
-/// status. A cancelled run ends `cancelled`, promptly.
-public struct WorkerRunExecutor: RunExecutor {
+/// A run's providers and keys come with its `run_start` (``RunStart/providerSetup``); a run
+/// started without them (tests, a worker run by hand) uses `environment`.
+public struct AgentWorkerExecutor: RunExecutor {
     let environment: [String: String]
     let fetcher: any JobPageFetching
     let clock: @Sendable () -> Date
 
     /// - Parameters:
-    ///   - environment: the worker's environment: the provider policy (`RESUME_AGENT_PROVIDERS`,
-    ///     `RESUME_AGENT_PROVIDER_CONFIG`, keys, `RESUME_AGENT_PRICES`) and `RESUME_AGENT_SCRIPT`.
+    ///   - environment: provider settings for runs that bring none (`RESUME_AGENT_PROVIDERS`,
+    ///     keys, `RESUME_AGENT_SCRIPT`…). A sandboxed worker's own environment holds none of them.
     ///   - fetcher: fetches job pages for `fetch_jd`.
     ///   - clock: "now" for analysis ("Present" in date ranges).
     public init(
@@ -33,12 +34,14 @@ public struct WorkerRunExecutor: RunExecutor {
             switch run.job {
             case .echo(let request): end = try await EchoAgent().execute(run, request: request, channel: channel)
             case .agent(let request):
-                end = try await AgentRun(environment: environment, now: clock()).execute(run, request: request, channel: channel)
-            case .importResume(let request): end = try completed(run, ImportResumeJob.run(request))
-            case .renderPreview(let request): end = try completed(run, RenderPreviewJob.run(request))
-            case .export(let request): end = try completed(run, ExportJob.run(request))
-            case .analyze(let request): end = try completed(run, AnalyzeJob.run(request, now: clock()))
-            case .fetchJobDescription(let request): end = try completed(run, try await FetchJobDescriptionJob.run(request, fetcher: fetcher))
+                let setup = run.providerSetup ?? ProviderSetup(environment: environment)
+                end = try await AgentRun(setup: setup, now: clock()).execute(run, request: request, channel: channel)
+            case .fetchJobDescription(let request):
+                end = try completed(run, try await FetchJobDescriptionJob.run(request, fetcher: fetcher))
+            case .importResume, .renderPreview, .export, .analyze, .readJobPage:
+                throw JobFailure(
+                    code: "wrong_worker", message: "A \(run.job.kind.rawValue) job cannot run on an agent worker.", status: 500,
+                    reason: .internal)
             }
             // A run cancelled mid-way may still return normally; cancellation wins.
             return Task.isCancelled ? RunEnd(runId: run.runId, outcome: .cancelled) : end

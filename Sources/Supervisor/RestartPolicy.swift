@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// When to restart a crashed child, as a pure value: `(history, crash time) → decision`.
 ///
 /// Exponential backoff (`initialBackoff` doubling up to `maxBackoff`) with an OTP-style
@@ -101,6 +105,9 @@ public enum ExitClass: Sendable, Equatable {
     case crash
     /// Died before its hello: the binary or environment is broken; counts toward giving up.
     case bootFailure
+    /// Killed by its seccomp filter (SIGSYS): something it was fed, or a library it called,
+    /// tried a forbidden system call. A crash, never a boot failure: it must not halt the service.
+    case sandboxKill
 
     /// A boot failure is a child that *exited with an error* before it was ready: the cause
     /// (bad configuration, a missing library, an unusable data directory) will repeat. A child
@@ -110,6 +117,7 @@ public enum ExitClass: Sendable, Equatable {
     /// failure. A worker is transient: exit 0 is normal (it served its runs).
     public static func classify(role: ChildRole, exit: ChildExit, reachedReady: Bool) -> ExitClass {
         if role == .worker, exit.isClean { return .normal }
+        if role == .worker, exit == .signaled(signal: SIGSYS) { return .sandboxKill }
         if case .exited = exit, !reachedReady { return .bootFailure }
         return .crash
     }

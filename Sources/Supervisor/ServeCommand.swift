@@ -25,8 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("data-dir"), help: "Where sessions and files live (default $STATE_DIRECTORY or ./data).")
     var dataDirectory: String?
 
-    @Option(help: "Idle workers kept warm (default 2).")
+    @Option(help: "Idle agent workers kept warm (default 2).")
     var workers: Int?
+
+    @Option(name: .customLong("document-workers"), help: "Idle document workers kept warm: imports, previews, exports (default 1).")
+    var documentWorkers: Int?
 
     @Option(name: .customLong("max-workers"), help: "Most worker processes at once (default 16).")
     var maxWorkers: Int?
@@ -40,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         logger[metadataKey: "supervisor.pid"] = "\(getpid())"
         let environment = ProcessInfo.processInfo.environment
         var configuration = SupervisorConfiguration(binDirectory: Self.binDirectory(environment: environment))
+        var providerKeys: [String: String] = [:]
         if let stateDirectory = environment["STATE_DIRECTORY"]?.split(separator: ":").first {
             configuration.dataDirectory = String(stateDirectory)
         }
@@ -52,6 +56,11 @@ struct ServeCommand: AsyncParsableCommand {
             if let port { configuration.port = port }
             if let dataDirectory { configuration.dataDirectory = dataDirectory }
             if let workers { configuration.minIdleWorkers = workers }
+            if let documentWorkers {
+                configuration.minIdleDocumentWorkers = documentWorkers
+                configuration.maxDocumentWorkers = Swift.max(configuration.maxDocumentWorkers, documentWorkers)
+            }
+            if let temporary = environment["TMPDIR"], !temporary.isEmpty { configuration.scratchRoot = temporary }
             if let maxWorkers { configuration.maxWorkers = maxWorkers }
             if let metricsListen { configuration.metricsListen = metricsListen }
             if let config { configuration.configFile = (config as NSString).isAbsolutePath ? config : FileManager.default.currentDirectoryPath + "/" + config }
@@ -68,6 +77,8 @@ struct ServeCommand: AsyncParsableCommand {
             try configuration.validate()
             // A model without a price would be free to the cost cap: refuse before spawning anything.
             _ = try ProviderPolicy.validated(environment: environment)
+            // Read here, kept only in this process; the gateway gets them over its control link.
+            providerKeys = try ProviderSecrets.keysByProvider(environment: environment)
             try FileManager.default.createDirectory(
                 atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
             )
@@ -90,7 +101,7 @@ struct ServeCommand: AsyncParsableCommand {
             "data_dir": "\(configuration.dataDirectory)", "workers.min_idle": "\(configuration.minIdleWorkers)",
             "workers.max": "\(configuration.maxWorkers)",
         ])
-        let code = await Supervisor(configuration: configuration, logger: logger).run()
+        let code = await Supervisor(configuration: configuration, providerKeys: providerKeys, logger: logger).run()
         logger.info("stopped", metadata: ["exit.code": "\(code)"])
         Glibc.exit(code)
     }

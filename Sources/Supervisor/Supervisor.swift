@@ -10,17 +10,21 @@ import Logging
 /// are ``SupervisorCore``'s; this loop only carries out its effects.
 public struct Supervisor: Sendable {
     let configuration: SupervisorConfiguration
+    /// The operator's provider keys by provider name (never printed; see ``ProviderKeys``).
+    let providerKeys: [String: String]
     let spawner: any ProcessSpawner
     let notifier: any SystemdNotifier
     let logger: Logger
 
     public init(
         configuration: SupervisorConfiguration,
+        providerKeys: [String: String] = [:],
         spawner: any ProcessSpawner = PosixSpawner(),
         notifier: any SystemdNotifier = LibsystemdNotifier(),
         logger: Logger
     ) {
         self.configuration = configuration
+        self.providerKeys = providerKeys
         self.spawner = spawner
         self.notifier = notifier
         self.logger = logger
@@ -43,8 +47,9 @@ public struct Supervisor: Sendable {
         var core = SupervisorCore(
             configuration: configuration, watchdogMicroseconds: notifier.watchdogMicroseconds,
             childEnvironment: ProcessInfo.processInfo.environment.merging(["RESUME_AGENT_SUPERVISOR_PID": "\(getpid())"]) { $1 },
-            logger: logger, now: { origin.duration(to: clock.now) }
+            providerKeys: providerKeys, logger: logger, now: { origin.duration(to: clock.now) }
         )
+        SandboxSupport.logOnce(logger: logger)
         let interval = core.probeInterval
         return await withDiscardingTaskGroup(returning: Int32.self) { tasks in
             tasks.addTask {
@@ -75,10 +80,16 @@ public struct Supervisor: Sendable {
             switch effect {
             case .spawnGateway(let generation, let spec):
                 perform(core.handle(spawnGateway(spec, generation: generation, tasks: &tasks, sink: sink)), core: &core, tasks: &tasks, sink: sink)
-            case .spawnWorker(let spec):
+            case .spawnWorker(let kind, let spec):
                 let outcome: SupervisorEvent
-                do { outcome = .workerSpawned(pid: try spawner.spawn(spec)) } catch { outcome = .spawnFailed(.worker, reason: "\(error)") }
+                do {
+                    outcome = .workerSpawned(pid: try spawner.spawn(spec), kind: kind)
+                } catch {
+                    outcome = .workerSpawnFailed(kind, reason: "\(error)")
+                }
                 perform(core.handle(outcome), core: &core, tasks: &tasks, sink: sink)
+            case .removeScratch(let pid):
+                WorkerScratch.remove(root: configuration.scratchRoot, pid: pid)
             case .signal(let pid, let signal):
                 kill(pid, signal)
             case .notify(let state):

@@ -1,4 +1,5 @@
 import Foundation
+import IPC
 
 /// Everything `resume-agent serve` needs. Built from defaults, then the JSON config file
 /// (`--config`), then environment, then flags (each overriding the previous).
@@ -7,9 +8,17 @@ public struct SupervisorConfiguration: Sendable, Equatable {
     public var port = 8080
     public var dataDirectory = "./data"
     public var runtimeDirectory: String?
-    /// Idle workers kept warm (`--workers`).
+    /// Idle agent workers kept warm (`--workers`).
     public var minIdleWorkers = 2
+    /// Most agent workers at once.
     public var maxWorkers = 16
+    /// Idle document workers kept warm (`--document-workers`): imports, previews, exports.
+    public var minIdleDocumentWorkers = 1
+    /// Most document workers at once (each holds a parser's memory; they are short jobs).
+    public var maxDocumentWorkers = 4
+    /// Where workers make their private scratch directories (`$TMPDIR`, else `/tmp`; under
+    /// systemd `PrivateTmp=` makes that the service's own).
+    public var scratchRoot = "/tmp"
     /// Runs a worker serves before exiting; 1 isolates every run in a fresh process.
     public var runsPerWorker = 1
     public var workerCPUSeconds = 300
@@ -46,7 +55,24 @@ public struct SupervisorConfiguration: Sendable, Equatable {
     }
 
     public var gatewayExecutable: String { (binDirectory as NSString).appendingPathComponent("resume-agent-gateway") }
-    public var workerExecutable: String { (binDirectory as NSString).appendingPathComponent("resume-agent-worker") }
+    public var workerExecutable: String { workerExecutable(.agent) }
+
+    /// The executable of each kind: two programs, so an agent worker does not even link the
+    /// document libraries (poppler, cairo, pango), and a document worker no network client.
+    public func workerExecutable(_ kind: WorkerKind) -> String {
+        switch kind {
+        case .agent: (binDirectory as NSString).appendingPathComponent("resume-agent-worker")
+        case .document: (binDirectory as NSString).appendingPathComponent("resume-agent-document-worker")
+        }
+    }
+
+    public func minIdle(_ kind: WorkerKind) -> Int {
+        kind == .agent ? minIdleWorkers : minIdleDocumentWorkers
+    }
+
+    public func max(_ kind: WorkerKind) -> Int {
+        kind == .agent ? maxWorkers : maxDocumentWorkers
+    }
 
     /// The config file's shape (snake_case JSON; every key optional).
     struct File: Decodable {
@@ -68,6 +94,7 @@ public struct SupervisorConfiguration: Sendable, Equatable {
         var dataDir: String?
         var runtimeDir: String?
         var workers: Workers?
+        var documentWorkers: Workers?
         var drainSeconds: Double?
         var heartbeatTimeoutSeconds: Double?
         var gatewayRestart: Restart?
@@ -105,6 +132,10 @@ public struct SupervisorConfiguration: Sendable, Equatable {
             if let value = workers.cpuSeconds { workerCPUSeconds = value }
             if let value = workers.memoryMb { workerMemoryMB = value }
         }
+        if let workers = file.documentWorkers {
+            if let value = workers.minIdle { minIdleDocumentWorkers = value }
+            if let value = workers.max { maxDocumentWorkers = value }
+        }
         if let value = file.drainSeconds { drainSeconds = value }
         if let value = file.heartbeatTimeoutSeconds { heartbeatTimeout = .milliseconds(Int64(value * 1000)) }
         file.gatewayRestart.map { Self.apply($0, to: &gatewayRestart) }
@@ -125,12 +156,17 @@ public struct SupervisorConfiguration: Sendable, Equatable {
         guard maxWorkers >= minIdleWorkers else {
             throw ConfigError(description: "max workers (\(maxWorkers)) is below the warm pool size (\(minIdleWorkers))")
         }
+        guard minIdleDocumentWorkers >= 1 else { throw ConfigError(description: "document workers must be at least 1") }
+        guard maxDocumentWorkers >= minIdleDocumentWorkers else {
+            throw ConfigError(description: "max document workers (\(maxDocumentWorkers)) is below their warm pool size (\(minIdleDocumentWorkers))")
+        }
         let socket = (effectiveRuntimeDirectory as NSString).appendingPathComponent("worker.sock")
         // sockaddr_un.sun_path is 108 bytes including the NUL.
         guard socket.utf8.count < 108 else {
             throw ConfigError(description: "runtime directory path is too long for a Unix socket: \(socket)")
         }
-        for executable in [gatewayExecutable, workerExecutable] where !FileManager.default.isExecutableFile(atPath: executable) {
+        for executable in [gatewayExecutable] + WorkerKind.allCases.map(workerExecutable)
+        where !FileManager.default.isExecutableFile(atPath: executable) {
             throw ConfigError(description: "missing executable \(executable) (build with `swift build`)")
         }
     }

@@ -18,6 +18,7 @@ struct SupervisorCore {
     }
 
     struct WorkerChild {
+        let kind: WorkerKind
         var connected = false
     }
 
@@ -30,14 +31,19 @@ struct SupervisorCore {
     let logger: Logger
     let now: @Sendable () -> Duration
     let watchdogInterval: Duration?
-    /// The environment children start with (the supervisor's, minus systemd's variables).
-    let childEnvironment: [String: String]
+    /// The gateway's environment: its settings, never a provider key (``ChildEnvironment``).
+    let gatewayEnvironment: [String: String]
+    /// A worker's environment: locale, logging, the supervisor's pid; nothing else.
+    let workerEnvironment: [String: String]
+    /// The operator's provider keys by provider name: sent to each gateway over its control
+    /// link right after its hello (only this process keeps them in its environment).
+    let providerKeys: [String: String]
 
     private(set) var phase = Phase.running
     private(set) var gateway: GatewayChild?
     private(set) var workers: [Int32: WorkerChild] = [:]
     /// Workers asked for and not yet spawned (their pid comes back as an event).
-    private var workersSpawning = 0
+    private var workersSpawning: [WorkerKind: Int] = [:]
     private var pool = PoolStatus()
     private var gatewayCrashes = CrashHistory()
     private var workerBootFailures = CrashHistory()
@@ -51,20 +57,20 @@ struct SupervisorCore {
     private(set) var exitCode: Int32?
     private var effects: [SupervisorEffect] = []
 
+    /// - Parameters:
+    ///   - childEnvironment: the supervisor's own environment; each child gets only its part.
+    ///   - providerKeys: the operator's keys by provider name (``ProviderSecrets``).
     init(
-        configuration: SupervisorConfiguration, watchdogMicroseconds: UInt64?, childEnvironment: [String: String], logger: Logger,
-        now: @escaping @Sendable () -> Duration
+        configuration: SupervisorConfiguration, watchdogMicroseconds: UInt64?, childEnvironment: [String: String],
+        providerKeys: [String: String] = [:], logger: Logger, now: @escaping @Sendable () -> Duration
     ) {
         self.configuration = configuration
         self.logger = logger
         self.now = now
         self.watchdogInterval = watchdogMicroseconds.map { .microseconds(Int64($0)) }
-        var environment = childEnvironment
-        // Only the supervisor talks to systemd (NotifyAccess=main).
-        for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES"] {
-            environment[key] = nil
-        }
-        self.childEnvironment = environment
+        self.gatewayEnvironment = ChildEnvironment.gateway(from: childEnvironment)
+        self.workerEnvironment = ChildEnvironment.worker(from: childEnvironment)
+        self.providerKeys = providerKeys
     }
 
     /// How often the gateway is probed: a quarter of the watchdog interval, so that
@@ -95,19 +101,25 @@ struct SupervisorCore {
             gateway?.pid = pid
             logger.info("gateway spawned", metadata: ["gateway.pid": "\(pid)"])
             if phase != .running { effects.append(.signal(pid: pid, SIGTERM)) }
-        case .workerSpawned(let pid):
-            workersSpawning = max(0, workersSpawning - 1)
-            workers[pid] = WorkerChild()
+        case .workerSpawned(let pid, let kind):
+            workersSpawning[kind] = max(0, (workersSpawning[kind] ?? 0) - 1)
+            workers[pid] = WorkerChild(kind: kind)
             stats.workersSpawned += 1
-            logger.info("worker spawned", metadata: ["worker.pid": "\(pid)"])
+            logger.info("worker spawned", metadata: ["worker.pid": "\(pid)", "worker.kind": "\(kind.rawValue)"])
             if phase != .running { effects.append(.signal(pid: pid, SIGTERM)) }
         case .spawnFailed(let role, let reason):
             spawnFailed(role, reason: reason)
+        case .workerSpawnFailed(let kind, let reason):
+            workersSpawning[kind] = max(0, (workersSpawning[kind] ?? 0) - 1)
+            logger.error("cannot spawn worker", metadata: ["error": "\(reason)", "worker.kind": "\(kind.rawValue)"])
+            holdWorkerSpawnsAfterBootFailure()
         case .gatewayLinked(let generation, let connection):
             guard gateway?.generation == generation else { break }
             gateway?.link = connection
             let instant = now()
             gateway?.lastPong = instant
+            // Keys go over the link, first thing: never through the gateway's environment.
+            effects.append(.send(connection, .providerKeys(ProviderKeys(keys: providerKeys))))
         case .gatewayMessage(let generation, let message):
             guard gateway?.generation == generation else { break }
             handleGatewayMessage(message)
@@ -207,16 +219,28 @@ struct SupervisorCore {
                 // data directory, a missing library): restarting would fail the same way.
                 logger.critical("gateway failed to start; not restarting (see its error above)", metadata: metadata)
                 beginStop(exitCode: 1)
-            case .crash, .normal:
+            case .crash, .normal, .sandboxKill:
                 logger.error(child.listening == nil ? "gateway killed while starting" : "gateway crashed", metadata: metadata)
                 restartGateway()
             }
         } else if let child = workers.removeValue(forKey: pid) {
             metadata["worker.pid"] = "\(pid)"
+            metadata["worker.kind"] = "\(child.kind.rawValue)"
+            // It could not remove its own scratch directory if it was killed.
+            effects.append(.removeScratch(pid: pid))
+            let exitClass = ExitClass.classify(role: .worker, exit: exit, reachedReady: child.connected)
+            reportWorkerExit(pid: pid, exit: exit, sandboxViolation: exitClass == .sandboxKill)
             guard phase == .running else { return logger.debug("worker exited", metadata: metadata) }
-            switch ExitClass.classify(role: .worker, exit: exit, reachedReady: child.connected) {
+            switch exitClass {
             case .normal:
                 logger.debug("worker exited", metadata: metadata)
+            case .sandboxKill:
+                // A forbidden system call (its own last log line names it): the worker is gone,
+                // the service is not. Never a boot failure, never a reason to halt.
+                stats.workerCrashes += 1
+                stats.workerRestarts += 1
+                logger.error("worker killed by its sandbox (seccomp: a forbidden system call)", metadata: metadata)
+                holdWorkerSpawnsDuringStorm()
             case .crash:
                 stats.workerCrashes += 1
                 stats.workerRestarts += 1
@@ -238,10 +262,21 @@ struct SupervisorCore {
             logger.error("cannot spawn gateway", metadata: ["error": "\(reason)"])
             if phase == .running { restartGateway() }
         case .worker:
-            workersSpawning = max(0, workersSpawning - 1)
             logger.error("cannot spawn worker", metadata: ["error": "\(reason)"])
             holdWorkerSpawnsAfterBootFailure()
         }
+    }
+
+    /// Tells the gateway how a worker ended (it only saw the connection close), so a job the
+    /// worker held can say whether its sandbox stopped it.
+    private mutating func reportWorkerExit(pid: Int32, exit: ChildExit, sandboxViolation: Bool) {
+        guard let link = gateway?.link else { return }
+        var report = WorkerExit(pid: pid, sandboxViolation: sandboxViolation)
+        switch exit {
+        case .exited(let code): report.code = code
+        case .signaled(let signal): report.signal = signal
+        }
+        effects.append(.send(link, .workerExit(report)))
     }
 
     private mutating func restartGateway() {
@@ -304,7 +339,7 @@ struct SupervisorCore {
             ] + (configuration.inheritedListenFD != nil ? ["--listen-fd", "4"] : [])
                 + (configuration.configFile.map { ["--config", $0] } ?? [])
                 + (configuration.metricsListen.map { ["--metrics-listen", $0] } ?? []),
-            environment: childEnvironment,
+            environment: gatewayEnvironment,
             passedDescriptors: configuration.inheritedListenFD.map { [$0] } ?? []
         )
         effects.append(.spawnGateway(generation: generation, spec))
@@ -312,26 +347,45 @@ struct SupervisorCore {
 
     private mutating func ensurePool() {
         guard phase == .running, gateway?.listening != nil, !workerSpawnHold else { return }
+        for kind in WorkerKind.allCases { ensurePool(of: kind) }
+    }
+
+    /// Keeps `minIdle` workers of `kind` warm (spawning, starting or idle), within its maximum.
+    private mutating func ensurePool(of kind: WorkerKind) {
         let idle = Set(pool.idlePids)
-        var warm = workers.filter { !$0.value.connected || idle.contains($0.key) }.count + workersSpawning
-        while warm < configuration.minIdleWorkers, workers.count + workersSpawning < configuration.maxWorkers {
-            workersSpawning += 1
-            effects.append(.spawnWorker(SpawnSpec(
-                executable: configuration.workerExecutable,
-                arguments: [
-                    "--socket", (configuration.effectiveRuntimeDirectory as NSString).appendingPathComponent("worker.sock"),
-                    "--runs", "\(configuration.runsPerWorker)",
-                    "--cpu-seconds", "\(configuration.workerCPUSeconds)",
-                    "--memory-mb", "\(configuration.workerMemoryMB)",
-                ],
-                environment: childEnvironment
-            )))
+        let ofKind = workers.filter { $0.value.kind == kind }
+        let spawning = workersSpawning[kind] ?? 0
+        var warm = ofKind.filter { !$0.value.connected || idle.contains($0.key) }.count + spawning
+        var total = ofKind.count + spawning
+        while warm < configuration.minIdle(kind), total < configuration.max(kind) {
+            workersSpawning[kind, default: 0] += 1
+            effects.append(.spawnWorker(kind, workerSpec(kind)))
             warm += 1
+            total += 1
         }
+    }
+
+    func workerSpec(_ kind: WorkerKind) -> SpawnSpec {
+        SpawnSpec(
+            executable: configuration.workerExecutable(kind),
+            arguments: [
+                "--socket", (configuration.effectiveRuntimeDirectory as NSString).appendingPathComponent("worker.sock"),
+                "--runs", "\(configuration.runsPerWorker)",
+                "--cpu-seconds", "\(configuration.workerCPUSeconds)",
+                "--memory-mb", "\(configuration.workerMemoryMB)",
+                "--scratch-dir", configuration.scratchRoot,
+            ],
+            environment: workerEnvironment
+        )
     }
 
     private func aliveChildren() -> [Int32] {
         (gateway?.pid.map { [$0] } ?? []) + Array(workers.keys)
+    }
+
+    /// Idle workers of `kind` the gateway reports.
+    private func idleCount(_ kind: WorkerKind) -> Int {
+        pool.idlePids.filter { workers[$0]?.kind == kind }.count
     }
 
     // MARK: Health, readiness, status
@@ -353,7 +407,8 @@ struct SupervisorCore {
     }
 
     private mutating func announceReadyIfWarm() {
-        guard !readySent, let listening = gateway?.listening, pool.idlePids.count >= configuration.minIdleWorkers else { return }
+        guard !readySent, let listening = gateway?.listening,
+              WorkerKind.allCases.allSatisfy({ idleCount($0) >= configuration.minIdle($0) }) else { return }
         readySent = true
         lastStatusLine = statusLine()
         effects.append(.notify("READY=1\nSTATUS=\(lastStatusLine)"))
@@ -420,7 +475,7 @@ struct SupervisorCore {
 
     private mutating func finishIfStopped() {
         guard case .stopping(let code) = phase, exitCode == nil, gateway == nil || gateway?.pid == nil, workers.isEmpty,
-              workersSpawning == 0 else { return }
+              workersSpawning.values.allSatisfy({ $0 == 0 }) else { return }
         logger.info("all children exited", metadata: ["exit.code": "\(code)"])
         exitCode = code
     }

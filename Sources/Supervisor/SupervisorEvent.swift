@@ -6,8 +6,9 @@ enum SupervisorEvent: Sendable {
     case signal(Int32)
     case childExited(pid: Int32, exit: ChildExit)
     case gatewaySpawned(generation: Int, pid: Int32)
-    case workerSpawned(pid: Int32)
+    case workerSpawned(pid: Int32, kind: WorkerKind)
     case spawnFailed(ChildRole, reason: String)
+    case workerSpawnFailed(WorkerKind, reason: String)
     case gatewayLinked(generation: Int, IPCConnection)
     case gatewayMessage(generation: Int, IPCMessage)
     case gatewayLinkClosed(generation: Int, reason: String?)
@@ -24,8 +25,10 @@ enum SupervisorEffect: Sendable {
     /// Start a gateway with a new control socket pair; the loop answers `gatewaySpawned` (and
     /// starts reading the link) or `spawnFailed`.
     case spawnGateway(generation: Int, SpawnSpec)
-    /// Start a worker; the loop answers `workerSpawned` or `spawnFailed`.
-    case spawnWorker(SpawnSpec)
+    /// Start a worker of a kind; the loop answers `workerSpawned` or `workerSpawnFailed`.
+    case spawnWorker(WorkerKind, SpawnSpec)
+    /// Remove a reaped worker's scratch directory (a killed worker leaves it behind).
+    case removeScratch(pid: Int32)
     case signal(pid: Int32, Int32)
     case notify(String)
     case send(IPCConnection, IPCMessage)

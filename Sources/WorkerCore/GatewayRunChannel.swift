@@ -6,7 +6,7 @@ import Synchronization
 /// gateway's answers (`tool_decision`, `workspace_response`) are matched to the waiting
 /// caller by tool call id or request id. A waiter is registered before its request is sent,
 /// so an answer can never arrive before anyone waits for it.
-final class GatewayRunChannel: RunChannel {
+public final class GatewayRunChannel: RunChannel {
     let runId: String
     let connection: IPCConnection
     private let state = Mutex(State())
@@ -15,19 +15,20 @@ final class GatewayRunChannel: RunChannel {
         var nextRequestId = 0
         var decisions: [String: Promise<ToolDecision>] = [:]
         var responses: [Int: Promise<WorkspaceResponse>] = [:]
+        var documentJobs: [Int: Promise<RunEnd>] = [:]
         var closed = false
     }
 
-    init(runId: String, connection: IPCConnection) {
+    public init(runId: String, connection: IPCConnection) {
         self.runId = runId
         self.connection = connection
     }
 
-    func emit(_ kind: EventType, _ payload: JSONValue) async throws {
+    public func emit(_ kind: EventType, _ payload: JSONValue) async throws {
         try await connection.send(.runEvent(RunEvent(runId: runId, kind: kind, payload: payload)))
     }
 
-    func propose(_ call: ToolCall) async throws -> ToolDecision {
+    public func propose(_ call: ToolCall) async throws -> ToolDecision {
         let decision = Promise<ToolDecision>()
         try register { $0.decisions[call.toolCallId] = decision }
         defer { state.withLock { _ = $0.decisions.removeValue(forKey: call.toolCallId) } }
@@ -35,11 +36,11 @@ final class GatewayRunChannel: RunChannel {
         return try await decision.value
     }
 
-    func report(_ result: ToolResult) async throws {
+    public func report(_ result: ToolResult) async throws {
         try await connection.send(.toolResult(result))
     }
 
-    func workspace(
+    public func workspace(
         _ operation: WorkspaceRequest.Operation, path: String, toolCallId: String?, content: String?, base64: Bool
     ) async throws -> WorkspaceResponse {
         let response = Promise<WorkspaceResponse>()
@@ -56,15 +57,27 @@ final class GatewayRunChannel: RunChannel {
         return try await response.value
     }
 
-    func usage(provider: String, model: String, inputTokens: Int, outputTokens: Int) async throws {
+    public func usage(provider: String, model: String, inputTokens: Int, outputTokens: Int) async throws {
         try await connection.send(.usage(UsageReport(
             runId: runId, provider: provider, model: model, inputTokens: inputTokens, outputTokens: outputTokens
         )))
     }
 
+    public func documentJob(_ job: RunJob) async throws -> RunEnd {
+        let answer = Promise<RunEnd>()
+        let requestId = try register { state -> Int in
+            state.nextRequestId += 1
+            state.documentJobs[state.nextRequestId] = answer
+            return state.nextRequestId
+        }
+        defer { state.withLock { _ = $0.documentJobs.removeValue(forKey: requestId) } }
+        try await connection.send(.documentJob(DocumentJobRequest(runId: runId, requestId: requestId, job: job)))
+        return try await answer.value
+    }
+
     /// Routes a gateway answer to its waiter; returns false if nobody waits for it.
     @discardableResult
-    func deliver(_ message: IPCMessage) -> Bool {
+    public func deliver(_ message: IPCMessage) -> Bool {
         switch message {
         case .toolDecision(let decision):
             guard let waiter = state.withLock({ $0.decisions.removeValue(forKey: decision.toolCallId) }) else { return false }
@@ -74,23 +87,29 @@ final class GatewayRunChannel: RunChannel {
             guard let waiter = state.withLock({ $0.responses.removeValue(forKey: response.requestId) }) else { return false }
             waiter.fulfill(response)
             return true
+        case .documentJobResult(let result):
+            guard let waiter = state.withLock({ $0.documentJobs.removeValue(forKey: result.requestId) }) else { return false }
+            waiter.fulfill(result.end)
+            return true
         default:
             return false
         }
     }
 
     /// Fails every waiter (the run is over or the gateway went away).
-    func close() {
-        let (decisions, responses) = state.withLock { state in
+    public func close() {
+        let (decisions, responses, jobs) = state.withLock { state in
             state.closed = true
             defer {
                 state.decisions.removeAll()
                 state.responses.removeAll()
+                state.documentJobs.removeAll()
             }
-            return (Array(state.decisions.values), Array(state.responses.values))
+            return (Array(state.decisions.values), Array(state.responses.values), Array(state.documentJobs.values))
         }
         decisions.forEach { $0.fail(CancellationError()) }
         responses.forEach { $0.fail(CancellationError()) }
+        jobs.forEach { $0.fail(CancellationError()) }
     }
 
     /// Registers a waiter unless the channel is closed or the task cancelled.

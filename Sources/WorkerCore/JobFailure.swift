@@ -18,7 +18,7 @@ public struct JobFailure: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(code) (\(status)): \(message)" }
 
-    func runEnd(runId: String) -> RunEnd {
+    public func runEnd(runId: String) -> RunEnd {
         RunEnd(runId: runId, outcome: .failed, failure: .init(kind: reason, code: code, message: message, status: status))
     }
 }

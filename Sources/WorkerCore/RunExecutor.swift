@@ -26,6 +26,9 @@ public protocol RunChannel: Sendable {
     ) async throws -> WorkspaceResponse
     /// Reports tokens used by one provider call.
     func usage(provider: String, model: String, inputTokens: Int, outputTokens: Int) async throws
+    /// Asks the gateway to run a document job for this run (an agent worker renders and
+    /// exports nothing itself: it has no document libraries). Returns how the job ended.
+    func documentJob(_ job: RunJob) async throws -> RunEnd
 }
 
 extension RunChannel {

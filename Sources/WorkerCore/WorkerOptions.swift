@@ -11,12 +11,22 @@ public struct WorkerOptions: Sendable, Equatable {
     public var limits: ResourceLimits
     /// The supervisor's pid, to exit if we were orphaned before asking for SIGKILL on its death.
     public var supervisorPid: Int32?
+    /// Where the worker makes its private scratch directory (the only place it may write).
+    public var scratchRoot: String
+    /// Whether the worker confines itself (always, but for `--sandbox off`, which only the
+    /// spawn benchmark passes, to measure what confinement costs).
+    public var sandboxed: Bool
 
-    public init(socketPath: String, maxRuns: Int = 1, limits: ResourceLimits = .init(), supervisorPid: Int32? = nil) {
+    public init(
+        socketPath: String, maxRuns: Int = 1, limits: ResourceLimits = .init(), supervisorPid: Int32? = nil,
+        scratchRoot: String = "/tmp", sandboxed: Bool = true
+    ) {
         self.socketPath = socketPath
         self.maxRuns = maxRuns
         self.limits = limits
         self.supervisorPid = supervisorPid
+        self.scratchRoot = scratchRoot
+        self.sandboxed = sandboxed
     }
 
     public enum ParseError: Error, CustomStringConvertible {
@@ -30,7 +40,8 @@ public struct WorkerOptions: Sendable, Equatable {
         }
     }
 
-    /// Parses `worker --socket PATH [--runs N] [--cpu-seconds N] [--memory-mb N] [--open-files N]`.
+    /// Parses `worker --socket PATH [--runs N] [--cpu-seconds N] [--memory-mb N] [--open-files N]
+    /// [--file-size-mb N] [--processes N] [--scratch-dir DIR] [--sandbox on|off]`.
     public static func parse(_ arguments: [String], environment: [String: String]) throws(ParseError) -> WorkerOptions {
         var values: [String: String] = [:]
         var index = 0
@@ -49,16 +60,24 @@ public struct WorkerOptions: Sendable, Equatable {
             guard let value = Int(raw), value >= 0 else { throw .invalid(flag, raw) }
             return value
         }
+        let defaults = ResourceLimits()
         let limits = ResourceLimits(
-            cpuSeconds: try int("--cpu-seconds", ResourceLimits().cpuSeconds),
-            addressSpaceMB: try int("--memory-mb", ResourceLimits().addressSpaceMB),
-            openFiles: try int("--open-files", ResourceLimits().openFiles)
+            cpuSeconds: try int("--cpu-seconds", defaults.cpuSeconds),
+            addressSpaceMB: try int("--memory-mb", defaults.addressSpaceMB),
+            openFiles: try int("--open-files", defaults.openFiles),
+            fileSizeMB: try int("--file-size-mb", defaults.fileSizeMB),
+            processes: try int("--processes", defaults.processes)
         )
+        let sandbox = values["--sandbox"] ?? "on"
+        guard sandbox == "on" || sandbox == "off" else { throw .invalid("--sandbox", sandbox) }
+        let scratch = values["--scratch-dir"] ?? environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         return WorkerOptions(
             socketPath: socket,
             maxRuns: try int("--runs", 1),
             limits: limits,
-            supervisorPid: environment["RESUME_AGENT_SUPERVISOR_PID"].flatMap(Int32.init)
+            supervisorPid: environment["RESUME_AGENT_SUPERVISOR_PID"].flatMap(Int32.init),
+            scratchRoot: scratch,
+            sandboxed: sandbox == "on"
         )
     }
 }

@@ -9,11 +9,15 @@ import Logging
 /// gateway went away (not a crash), 1 when the gateway could not be reached or refused us.
 public struct WorkerProcess: Sendable {
     let options: WorkerOptions
+    let kind: WorkerKind
+    let sandbox: SandboxReport
     let executor: any RunExecutor
     let logger: Logger
 
-    public init(options: WorkerOptions, executor: any RunExecutor, logger: Logger) {
+    public init(options: WorkerOptions, kind: WorkerKind, sandbox: SandboxReport, executor: any RunExecutor, logger: Logger) {
         self.options = options
+        self.kind = kind
+        self.sandbox = sandbox
         self.executor = executor
         self.logger = logger
     }
@@ -24,16 +28,10 @@ public struct WorkerProcess: Sendable {
         case closed((any Error)?)
     }
 
-    public func run() async -> Int32 {
-        let channel: IPCChannel.Raw
+    /// Serves the gateway connection `socket` (connected before the worker confined itself).
+    public func run(socket: IPCSocket) async -> Int32 {
         do {
-            channel = try await IPCChannel.connect(unixPath: options.socketPath)
-        } catch {
-            logger.error("cannot reach gateway", metadata: ["socket": "\(options.socketPath)", "error": "\(error)"])
-            return 1
-        }
-        do {
-            return try await IPCChannel.run(channel) { connection in
+            return try await IPCChannel.run(socket: socket) { connection in
                 try await serve(connection)
             }
         } catch {
@@ -50,7 +48,8 @@ public struct WorkerProcess: Sendable {
             group.addTask { [logger, options] in
                 var iterator = connection.messages.makeAsyncIterator()
                 do {
-                    _ = try await connection.handshake(role: .worker, pid: pid, maxRuns: options.maxRuns, iterator: &iterator)
+                    _ = try await connection.handshake(
+                        role: .worker, pid: pid, maxRuns: options.maxRuns, kind: kind, sandbox: sandbox, iterator: &iterator)
                     logger.debug("worker ready")
                     while let message = try await iterator.next() { sink.yield(.message(message)) }
                     sink.yield(.closed(nil))
@@ -75,7 +74,8 @@ public struct WorkerProcess: Sendable {
                         logger.info("run cancel requested", metadata: ["run.id": "\(cancel.runId)", "reason": "\(cancel.reason)"])
                         current.task.cancel()
                     }
-                case .message(let answer) where answer.kind == .toolDecision || answer.kind == .workspaceResponse:
+                case .message(let answer) where answer.kind == .toolDecision || answer.kind == .workspaceResponse
+                    || answer.kind == .documentJobResult:
                     if current?.channel.deliver(answer) != true {
                         logger.warning("answer for no pending request", metadata: ["type": "\(answer.kind.rawValue)"])
                     }

@@ -1,2 +1,7 @@
+import IPC
 import RunWorker
-await WorkerMain.run()
+import WorkerCore
+
+// Confine first, while the process has one thread (see `WorkerMain`), then serve.
+let worker = WorkerMain.start(kind: .agent)
+await WorkerMain.serve(worker, executor: AgentWorkerExecutor())

@@ -83,7 +83,7 @@ struct IPCConnectionTests {
     @Test func oversizedFrameClosesConnectionWithTypedError() async throws {
         let outcome = try await Self.withPair(server: { connection in
             // Announce 1 GiB; the client must refuse without waiting for it.
-            try await connection.outbound.write(ByteBuffer(bytes: [0x40, 0, 0, 0, 1, 2, 3]))
+            try await connection.rawWrite(ByteBuffer(bytes: [0x40, 0, 0, 0, 1, 2, 3]))
             try await Task.sleep(for: .seconds(30))  // hold the socket open; the client must not wait for it
         }, client: { connection -> String in
             do {
@@ -98,7 +98,7 @@ struct IPCConnectionTests {
 
     @Test func truncatedFrameAtCloseIsReported() async throws {
         let outcome = try await Self.withPair(server: { connection in
-            try await connection.outbound.write(ByteBuffer(bytes: [0, 0, 0, 10, 1, 2]))
+            try await connection.rawWrite(ByteBuffer(bytes: [0, 0, 0, 10, 1, 2]))
         }, client: { connection -> String in
             do {
                 for try await _ in connection.messages {}
@@ -112,7 +112,7 @@ struct IPCConnectionTests {
 
     @Test func invalidJSONIsReported() async throws {
         let outcome = try await Self.withPair(server: { connection in
-            try await connection.outbound.write(FrameEncoder.frame(Array("{oops".utf8)))
+            try await connection.rawWrite(FrameEncoder.frame(Array("{oops".utf8)))
             try await Task.sleep(for: .seconds(30))
         }, client: { connection -> String in
             do {
@@ -123,5 +123,13 @@ struct IPCConnectionTests {
             }
         })
         #expect(outcome == "invalid_json")
+    }
+}
+
+extension IPCConnection {
+    /// Writes raw bytes on a NIO-backed connection (malformed frames the codec would never make).
+    func rawWrite(_ bytes: ByteBuffer) async throws {
+        guard case .nio(let writer) = outbound else { throw IPCTransportError.descriptorsUnsupported }
+        try await writer.write(bytes)
     }
 }

@@ -9,6 +9,8 @@ struct MessageCodecTests {
     static let samples: [IPCMessage] = [
         .hello(Hello(role: .worker, pid: 42, maxRuns: 1)),
         .hello(Hello(role: .gateway, pid: 7)),
+        .hello(Hello(role: .worker, pid: 43, maxRuns: 1, kind: .document, sandbox: SandboxReport(
+            landlockABI: 7, seccomp: true, noNewPrivileges: true, capabilitiesDropped: true))),
         .helloAck(HelloAck(accepted: true)),
         .helloAck(HelloAck(accepted: false, reason: "protocol version 9 is not supported")),
         .ping(Ping(id: 3, stats: SupervisorStats(gatewayRestarts: 1, workerRestarts: 2, workersSpawned: 3, workerCrashes: 4))),
@@ -19,7 +21,7 @@ struct MessageCodecTests {
         .runStart(RunStart(runId: "run_1", sessionId: "sess_1", job: .agent(AgentTurnRequest(
             message: "hi", history: [.init(role: .assistant, content: "earlier")], state: .gapAnalyzed, maxSteps: 24,
             remainingBudgetUsd: 0.42, provider: "local")))),
-        .runStart(RunStart(runId: "run_2", sessionId: "sess_1", job: .importResume(ImportResumeRequest(path: "/tmp/upl", filename: "cv.pdf")))),
+        .runStart(RunStart(runId: "run_2", sessionId: "sess_1", job: .importResume(ImportResumeRequest(filename: "cv.pdf")))),
         .runStart(RunStart(runId: "run_3", sessionId: "sess_1", job: .export(ExportRequest(markdown: "# A", format: .docx, pageSize: .a4)))),
         .runStart(RunStart(runId: "run_4", sessionId: "sess_1", job: .renderPreview(RenderPreviewRequest(markdown: "# A")))),
         .runStart(RunStart(runId: "run_5", sessionId: "sess_1", job: .analyze(AnalyzeRequest(resume: "# A", jd: "Go")))),
@@ -41,6 +43,15 @@ struct MessageCodecTests {
         .workspaceResponse(WorkspaceResponse(runId: "run_1", requestId: 7, ok: true, files: [WorkspaceFile(path: "resume.md", size: 3, contentType: "text/markdown")])),
         .workspaceResponse(WorkspaceResponse(runId: "run_1", requestId: 8, ok: false, error: Fault(code: "invalid_path", message: "no"))),
         .usage(UsageReport(runId: "run_1", provider: "openai", model: "gpt-4o-mini", inputTokens: 1200, outputTokens: 80)),
+        .runStart(RunStart(runId: "run_8", sessionId: "sess_1", job: .readJobPage(ReadJobPageRequest(page: .init(
+            finalUrl: "https://x.example/1", mediaType: "text/html", body: "<h1>Go</h1>", isHTML: true))))),
+        .documentJob(DocumentJobRequest(runId: "run_1", requestId: 9, job: .renderPreview(RenderPreviewRequest(markdown: "# A")))),
+        .documentJobResult(DocumentJobResult(runId: "run_1", requestId: 9, end: RunEnd(runId: "", outcome: .completed, result: ["html": "<p>"]))),
+        .providerKeys(ProviderKeys(keys: ["openai": "sk-test"])),
+        .workerExit(WorkerExit(pid: 42, signal: 31, sandboxViolation: true)),
+        .runStart(RunStart(runId: "run_9", sessionId: "sess_1", job: .agent(AgentTurnRequest(message: "hi", state: .gapAnalyzed, provider: "openai")),
+                           providerSetup: ProviderSetup(environment: ["RESUME_AGENT_PROVIDERS": "openai", "OPENAI_MODEL": "gpt-4o-mini"],
+                                                        configJSON: "{}", keys: ["openai": "sk-test"], script: "[]"))),
     ]
 
     @Test func everyKindHasASample() {

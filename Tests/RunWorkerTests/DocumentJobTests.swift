@@ -69,16 +69,37 @@ import Testing
 @Suite struct FetchJobDescriptionJobTests {
     struct StubFetcher: JobPageFetching {
         var result: Result<String, JobPageFetchFailure>
-        func fetch(url: String, allowList: [String]) async throws -> String { try result.get() }
+        var isHTML = false
+        func fetch(url: String, allowList: [String]) async throws -> FetchJobDescriptionRequest.Page {
+            FetchJobDescriptionRequest.Page(finalUrl: url, mediaType: isHTML ? "text/html" : "text/plain", body: try result.get(), isHTML: isHTML)
+        }
     }
 
-    @Test func returnsTheTextAndTheTitle() async throws {
+    /// Both halves as the gateway runs them: the fetch on an agent worker, the read on a document worker.
+    static func fetchAndRead(_ fetcher: StubFetcher, url: String = "https://jobs.example/1") async throws -> RunEnd {
+        let fetched = try await Runs.job(["kind": "fetch_jd", "url": .string(url), "allow_list": ["127.0.0.1:8080"]], fetcher: fetcher)
+        guard fetched.outcome == .completed, let page = fetched.result else { return fetched }
+        return try await Runs.job(["kind": "read_jd_page", "page": page])
+    }
+
+    @Test func theFetchAnswersThePageUnreadAndTheReadAnswersTextAndTitle() async throws {
         let text = "Senior Engineer, Platform — Northwind (Remote)\n\nRequirements:\n- Go\n"
-        let end = try await Runs.job(["kind": "fetch_jd", "url": "https://jobs.example/1", "allow_list": ["127.0.0.1:8080"]],
-                                     fetcher: StubFetcher(result: .success(text)))
+        let fetched = try await Runs.job(["kind": "fetch_jd", "url": "https://jobs.example/1"], fetcher: StubFetcher(result: .success(text)))
+        #expect(fetched.result?["body"]?.stringValue == text)
+        #expect(fetched.result?["text"] == nil)
+        let end = try await Self.fetchAndRead(StubFetcher(result: .success(text)))
         #expect(end.outcome == .completed)
         #expect(end.result?["text"]?.stringValue?.hasPrefix("Senior Engineer") == true)
         #expect(end.result?["title"]?.stringValue?.hasPrefix("Senior Engineer") == true)
+    }
+
+    @Test func htmlIsReducedToReadableTextByTheDocumentWorker() async throws {
+        let html = "<html><head><script>var t = 'secret-script';</script></head><body><nav>Careers</nav><h1>Senior Swift Engineer</h1></body></html>"
+        let end = try await Self.fetchAndRead(StubFetcher(result: .success(html), isHTML: true))
+        let text = try #require(end.result?["text"]?.stringValue)
+        #expect(text.contains("Senior Swift Engineer"))
+        #expect(!text.contains("secret-script"))
+        #expect(!text.contains("<"))
     }
 
     @Test(arguments: ["url_not_allowed", "fetch_failed", "too_large"])
@@ -91,7 +112,16 @@ import Testing
     }
 
     @Test func aPageWithoutTextFails() async throws {
-        let end = try await Runs.job(["kind": "fetch_jd", "url": "https://jobs.example/2"], fetcher: StubFetcher(result: .success("  \n")))
+        let end = try await Self.fetchAndRead(StubFetcher(result: .success("  \n")), url: "https://jobs.example/2")
         #expect(end.failure?.code == "fetch_failed")
+        #expect(end.failure?.status == 422)
+    }
+
+    @Test func eachHalfRefusesTheOtherKindOfWorkersJob() async throws {
+        let agent = Runs.executor().agent
+        let read = try Runs.start(["kind": "read_jd_page", "page": ["final_url": "https://x", "media_type": "text/plain", "body": "x", "is_html": false]])
+        #expect(try await agent.execute(read, channel: FakeRunChannel()).failure?.code == "wrong_worker")
+        let fetch = try Runs.start(["kind": "fetch_jd", "url": "https://jobs.example/1"])
+        #expect(try await Runs.executor().document.execute(fetch, channel: FakeRunChannel()).failure?.code == "wrong_worker")
     }
 }

@@ -2,7 +2,8 @@ import HTTPTestSupport
 import Testing
 @testable import RunWorker
 
-/// The worker's `fetch_jd` fetcher: NetGuard's SSRF-safe fetch, then HTML reduced to text.
+/// The worker's `fetch_jd` fetcher: NetGuard's SSRF-safe fetch, the page answered unread (a
+/// document worker reduces it to text).
 @Suite struct GuardedJobPageFetcherTests {
     static let html = """
         <html><head><title>Jobs</title><script>var tracking = "secret-script";</script></head>
@@ -10,21 +11,20 @@ import Testing
         <footer>© Example</footer></body></html>
         """
 
-    @Test func htmlBecomesReadableText() async throws {
+    @Test func htmlIsAnsweredAsHTMLUnread() async throws {
         try await FakeHTTPServer.with({ _, _ in .body(status: 200, contentType: "text/html; charset=utf-8", Self.html) }) { server in
-            let text = try await GuardedJobPageFetcher().fetch(url: server.baseURL + "/jobs/1", allowList: ["127.0.0.1:\(server.port)"])
-            #expect(text.contains("Senior Swift Engineer"))
-            #expect(text.contains("- 5+ years Swift"))
-            #expect(!text.contains("secret-script"))
-            #expect(!text.contains("Careers"))
-            #expect(!text.contains("<"))
+            let page = try await GuardedJobPageFetcher().fetch(url: server.baseURL + "/jobs/1", allowList: ["127.0.0.1:\(server.port)"])
+            #expect(page.isHTML)
+            #expect(page.body == Self.html)
+            #expect(page.finalUrl == server.baseURL + "/jobs/1")
         }
     }
 
     @Test func plainTextIsKeptAsIs() async throws {
         try await FakeHTTPServer.with({ _, _ in .body(status: 200, contentType: "text/plain", "Job: <Swift> engineer") }) { server in
-            let text = try await GuardedJobPageFetcher().fetch(url: server.baseURL + "/jd.txt", allowList: ["127.0.0.1:\(server.port)"])
-            #expect(text == "Job: <Swift> engineer")
+            let page = try await GuardedJobPageFetcher().fetch(url: server.baseURL + "/jd.txt", allowList: ["127.0.0.1:\(server.port)"])
+            #expect(!page.isHTML)
+            #expect(page.body == "Job: <Swift> engineer")
         }
     }
 

@@ -17,9 +17,8 @@ import Testing
     func importsEveryFixtureFormatIntoMarkdownAndPreview(_ fixture: (file: String, format: String, type: String)) async throws {
         let url = Fixtures.url(fixture.file)
         let end = try await Runs.job([
-            "kind": "import_resume", "path": .string(url.path), "filename": .string(url.lastPathComponent),
-            "content_type": .string(fixture.type),
-        ])
+            "kind": "import_resume", "filename": .string(url.lastPathComponent), "content_type": .string(fixture.type),
+        ], input: url.path)
         #expect(end.outcome == .completed, "\(end.failure?.message ?? "")")
         let result = try #require(end.result)
         let markdown = try #require(result["markdown"]?.stringValue)
@@ -46,7 +45,7 @@ import Testing
     @Test(arguments: badFiles)
     func refusesEveryBadFixtureWithATypedFailureQuickly(_ bad: (file: String, code: String, status: Int)) async throws {
         let started = ContinuousClock.now
-        let end = try await Runs.job(["kind": "import_resume", "path": .string(Fixtures.url("bad/\(bad.file)").path), "filename": .string(bad.file)])
+        let end = try await Runs.job(["kind": "import_resume", "filename": .string(bad.file)], input: Fixtures.url("bad/\(bad.file)").path)
         #expect(ContinuousClock.now - started < .seconds(2))
         #expect(end.outcome == .failed)
         #expect(end.failure?.kind == .invalidInput)
@@ -55,14 +54,15 @@ import Testing
         #expect(end.failure?.message.isEmpty == false)
     }
 
-    @Test func missingUploadIsAnInternalFailureNotACrash() async throws {
-        let end = try await Runs.job(["kind": "import_resume", "path": "/nonexistent/upload.pdf", "filename": "cv.pdf"])
+    @Test func aMissingInputDescriptorIsAnInternalFailureNotACrash() async throws {
+        let end = try await Runs.job(["kind": "import_resume", "filename": "cv.pdf"])
         #expect(end.outcome == .failed)
         #expect(end.failure?.kind == .internal)
         #expect(end.failure?.code == "upload_unreadable")
     }
 
-    @Test func missingPathNeverReachesTheWorker() {
-        #expect(throws: (any Error).self) { try Runs.start(["kind": "import_resume"]) }
+    @Test func aDirectoryPassedAsInputIsRefusedNotRead() async throws {
+        let end = try await Runs.job(["kind": "import_resume", "filename": "cv.pdf"], input: Fixtures.url("resumes").path, directory: true)
+        #expect(end.failure?.code == "upload_unreadable")
     }
 }

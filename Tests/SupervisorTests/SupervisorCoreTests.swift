@@ -41,10 +41,10 @@ struct SupervisorCoreTests {
             var effects = core.handle(event)
             var index = 0
             while index < effects.count {
-                if case .spawnWorker = effects[index] {
+                if case .spawnWorker(let kind, _) = effects[index] {
                     nextPid += 1
                     spawned.append(nextPid)
-                    effects += core.handle(.workerSpawned(pid: nextPid))
+                    effects += core.handle(.workerSpawned(pid: nextPid, kind: kind))
                 }
                 index += 1
             }
@@ -61,6 +61,10 @@ struct SupervisorCoreTests {
 
     static func spawnedWorkers(_ effects: [SupervisorEffect]) -> Int {
         effects.filter { if case .spawnWorker = $0 { true } else { false } }.count
+    }
+
+    static func workerExecutables(_ effects: [SupervisorEffect]) -> [String] {
+        effects.compactMap { if case .spawnWorker(_, let spec) = $0 { spec.executable } else { nil } }
     }
 
     static func gatewaySpawns(_ effects: [SupervisorEffect]) -> [Int] {
@@ -86,12 +90,19 @@ struct SupervisorCoreTests {
         #expect(spec.executable == "/opt/resume-agent/resume-agent-gateway")
         #expect(spec.environment["NOTIFY_SOCKET"] == nil, "only the supervisor talks to systemd")
         let listening = harness.bootGateway()
-        #expect(Self.spawnedWorkers(listening) == 2)
-        #expect(harness.spawned == [201, 202])
-        let warm = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201, 202]))))
+        // Two agent workers and one document worker, each kind from its own program.
+        #expect(Self.spawnedWorkers(listening) == 3)
+        #expect(harness.spawned == [201, 202, 203])
+        #expect(Self.workerExecutables(listening) == [
+            "/opt/resume-agent/resume-agent-worker", "/opt/resume-agent/resume-agent-worker", "/opt/resume-agent/resume-agent-document-worker",
+        ])
+        // Ready only once both kinds are warm.
+        let agentsOnly = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201, 202]))))
+        #expect(Self.notifications(agentsOnly).filter { $0.hasPrefix("READY=1") }.isEmpty)
+        let warm = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201, 202, 203]))))
         #expect(Self.notifications(warm).filter { $0.hasPrefix("READY=1") }.count == 1)
         #expect(warm.contains { if case .announce = $0 { true } else { false } })
-        let again = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201, 202]))))
+        let again = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201, 202, 203]))))
         #expect(Self.notifications(again).filter { $0.hasPrefix("READY=1") }.isEmpty)
     }
 
@@ -178,15 +189,16 @@ struct SupervisorCoreTests {
         _ = harness.core.start()
         _ = harness.bootGateway()
         _ = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [201], busyPids: [202], activeRuns: 1))))
-        // One more was spawned to keep two warm (203); it has not said hello yet.
-        #expect(harness.spawned == [201, 202, 203])
+        // 203 is the document worker; one more agent worker was spawned to keep two warm (204);
+        // neither has said hello yet.
+        #expect(harness.spawned == [201, 202, 203, 204])
         let stop = harness.handle(.signal(SIGTERM))
         #expect(Self.notifications(stop).contains("STOPPING=1"))
         let signals = stop.compactMap { if case .signal(let pid, let signal) = $0 { "\(pid):\(signal)" } else { nil } }
-        // No link in this test: the gateway gets SIGTERM; the idle worker too; the busy one finishes its run.
-        #expect(Set(signals) == ["100:\(SIGTERM)", "201:\(SIGTERM)", "203:\(SIGTERM)"])
+        // No link in this test: the gateway gets SIGTERM; the idle workers too; the busy one finishes its run.
+        #expect(Set(signals) == ["100:\(SIGTERM)", "201:\(SIGTERM)", "203:\(SIGTERM)", "204:\(SIGTERM)"])
         #expect(Self.delayed(stop).contains { $0.1.contains("drainDeadline") })
-        for pid: Int32 in [201, 202, 203] { _ = harness.handle(.childExited(pid: pid, exit: .exited(code: 0))) }
+        for pid: Int32 in [201, 202, 203, 204] { _ = harness.handle(.childExited(pid: pid, exit: .exited(code: 0))) }
         #expect(harness.core.exitCode == nil)
         _ = harness.handle(.childExited(pid: 100, exit: .exited(code: 0)))
         #expect(harness.core.exitCode == 0)

@@ -1,5 +1,6 @@
 import Foundation
 import IPC
+import WorkerCore
 import ResumeMatch
 
 /// `analyze`: the same gap report the `analyze_gap` tool writes, as JSON and Markdown.

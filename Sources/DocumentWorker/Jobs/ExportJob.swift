@@ -1,4 +1,5 @@
 import IPC
+import WorkerCore
 import ResumeRender
 
 /// `export`: `resume.md` rendered in one of the contract's formats.

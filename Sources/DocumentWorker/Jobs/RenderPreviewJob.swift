@@ -1,4 +1,5 @@
 import IPC
+import WorkerCore
 import ResumeRender
 
 /// `render_preview`: the preview document of `resume.md`.

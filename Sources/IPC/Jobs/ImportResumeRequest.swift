@@ -1,12 +1,12 @@
-/// Turn an uploaded file into the canonical `resume.md` (and its preview).
+/// Turn an uploaded file into the canonical `resume.md` (and its preview). The file itself
+/// travels as the run's first passed descriptor (``RunStart/inputs``), opened read-only by the
+/// gateway: the document worker is given no path, and could open none.
 public struct ImportResumeRequest: Codable, Sendable, Equatable {
-    /// Where the gateway staged the upload (read-only for the worker).
-    public var path: String
+    /// The name the person gave the file (a format hint, never opened).
     public var filename: String?
     public var contentType: String?
 
-    public init(path: String, filename: String? = nil, contentType: String? = nil) {
-        self.path = path
+    public init(filename: String? = nil, contentType: String? = nil) {
         self.filename = filename
         self.contentType = contentType
     }

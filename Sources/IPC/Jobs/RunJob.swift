@@ -10,7 +10,10 @@ public enum RunJob: Sendable, Equatable {
     case renderPreview(RenderPreviewRequest)
     case export(ExportRequest)
     case analyze(AnalyzeRequest)
+    /// Fetches a job page (network, so an agent worker); answers the unread ``FetchJobDescriptionRequest/Page``.
     case fetchJobDescription(FetchJobDescriptionRequest)
+    /// Reads a fetched job page into text (a document worker).
+    case readJobPage(ReadJobPageRequest)
     /// The foundation's test run: streams a message back (see the worker's `EchoAgent`).
     case echo(EchoRequest)
 
@@ -20,6 +23,7 @@ public enum RunJob: Sendable, Equatable {
         case renderPreview = "render_preview"
         case export, analyze
         case fetchJobDescription = "fetch_jd"
+        case readJobPage = "read_jd_page"
         case echo
     }
 
@@ -31,13 +35,37 @@ public enum RunJob: Sendable, Equatable {
         case .export: .export
         case .analyze: .analyze
         case .fetchJobDescription: .fetchJobDescription
+        case .readJobPage: .readJobPage
         case .echo: .echo
         }
     }
 
-    /// Document jobs parse or render untrusted input and answer with a result; agent turns talk
-    /// to a model and the gateway.
-    public var isDocumentJob: Bool { kind != .agent && kind != .echo }
+    /// Which kind of worker runs this job: the one place that decides it. Anything that parses
+    /// or renders a document (untrusted bytes through poppler, the XML parser, cairo, pango)
+    /// goes to a document worker, which has no network and no keys; anything that needs the
+    /// network (a model, a job page's server) goes to an agent worker, which parses no documents.
+    public var workerKind: WorkerKind { kind.workerKind }
+
+    /// Document jobs parse or render untrusted input and answer with a result.
+    public var isDocumentJob: Bool { workerKind == .document }
+}
+
+extension RunJob.Kind {
+    public var workerKind: WorkerKind {
+        switch self {
+        case .agent, .echo, .fetchJobDescription: .agent
+        case .importResume, .renderPreview, .export, .analyze, .readJobPage: .document
+        }
+    }
+
+    /// What an agent run may ask the gateway to run for it on a document worker (its tools'
+    /// previews, exports and analyses): jobs on text the run already holds, with no input file.
+    public var isRequestableByAgentRun: Bool {
+        switch self {
+        case .renderPreview, .export, .analyze: true
+        case .agent, .echo, .fetchJobDescription, .importResume, .readJobPage: false
+        }
+    }
 }
 
 extension RunJob: Codable {
@@ -54,6 +82,7 @@ extension RunJob: Codable {
         case .export: self = .export(try ExportRequest(from: decoder))
         case .analyze: self = .analyze(try AnalyzeRequest(from: decoder))
         case .fetchJobDescription: self = .fetchJobDescription(try FetchJobDescriptionRequest(from: decoder))
+        case .readJobPage: self = .readJobPage(try ReadJobPageRequest(from: decoder))
         case .echo: self = .echo(try EchoRequest(from: decoder))
         }
     }
@@ -68,6 +97,7 @@ extension RunJob: Codable {
         case .export(let request): try request.encode(to: encoder)
         case .analyze(let request): try request.encode(to: encoder)
         case .fetchJobDescription(let request): try request.encode(to: encoder)
+        case .readJobPage(let request): try request.encode(to: encoder)
         case .echo(let request): try request.encode(to: encoder)
         }
     }

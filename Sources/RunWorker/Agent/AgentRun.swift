@@ -5,14 +5,14 @@ import Providers
 /// The `agent` run: take the gateway's typed request, set up the run's provider, run the loop,
 /// and say how it ended. The gateway emits `run_started` itself; this never does.
 struct AgentRun: Sendable {
-    let environment: [String: String]
+    let setup: ProviderSetup
     let now: Date
 
     func execute(_ run: RunStart, request: AgentTurnRequest, channel: any RunChannel) async throws -> RunEnd {
         let input = AgentRunInput(request)
         let providers: RunProviders
         do {
-            providers = try RunProviders(requested: input.providerName, state: input.state, now: now, environment: environment)
+            providers = try RunProviders(requested: input.providerName, state: input.state, now: now, setup: setup)
         } catch {
             return Self.providerFailure(run.runId, code: error.code, message: error.message)
         }

@@ -1,10 +1,12 @@
-/// Fetches a job posting's text from a URL, with SSRF protection. The seam between the worker's
+import IPC
+
+/// Fetches a job posting's page from a URL, with SSRF protection. The seam between the worker's
 /// `fetch_jd` job and NetGuard's libcurl fetcher (``GuardedJobPageFetcher``); tests pass fakes.
 public protocol JobPageFetching: Sendable {
-    /// The page's readable text. `allowList` holds operator-approved `host:port` or address
-    /// entries that the private-address check lets through (tests use loopback servers).
+    /// The page as the server sent it. `allowList` holds operator-approved `host:port` or
+    /// address entries that the private-address check lets through (tests use loopback servers).
     /// - Throws: ``JobPageFetchFailure``, or `CancellationError`.
-    func fetch(url: String, allowList: [String]) async throws -> String
+    func fetch(url: String, allowList: [String]) async throws -> FetchJobDescriptionRequest.Page
 }
 
 /// Why a job page could not be fetched: a stable code (`url_not_allowed`, `fetch_failed`,
@@ -23,7 +25,7 @@ public struct JobPageFetchFailure: Error, Sendable, Equatable {
 public struct UnavailableJobPageFetcher: JobPageFetching {
     public init() {}
 
-    public func fetch(url: String, allowList: [String]) async throws -> String {
+    public func fetch(url: String, allowList: [String]) async throws -> FetchJobDescriptionRequest.Page {
         throw JobPageFetchFailure(code: "fetch_unavailable", message: "Fetching job descriptions from a URL is not available; paste the text instead.")
     }
 }

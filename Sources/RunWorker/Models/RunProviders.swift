@@ -1,5 +1,6 @@
 import Contract
 import Foundation
+import IPC
 import Logging
 import ProviderCatalog
 import Providers
@@ -18,10 +19,11 @@ struct RunProviders: Sendable {
     /// - Parameters:
     ///   - requested: the provider the gateway names (the policy's first); `nil` for the whole policy.
     ///   - state, now: what the local engine needs to know about the session.
-    init(requested: String?, state: SessionState?, now: Date, environment: [String: String]) throws(ProviderSetupError) {
+    ///   - setup: the operator's provider settings and keys, as the run brought them.
+    init(requested: String?, state: SessionState?, now: Date, setup: ProviderSetup) throws(ProviderSetupError) {
         let policy: ProviderPolicy
         do {
-            policy = try ProviderPolicy.validated(environment: environment)
+            policy = try Self.policy(setup)
         } catch {
             throw Self.configError(error)
         }
@@ -36,19 +38,47 @@ struct RunProviders: Sendable {
         chain.providers = Array(policy.providers[start...])
         do {
             router = try ProviderRouter(
-                policy: chain, factories: Self.factories(state: state, now: now, environment: environment), logger: Self.logger)
+                policy: chain, factories: Self.factories(state: state, now: now, setup: setup), logger: Self.logger)
         } catch {
             throw Self.configError(error)
         }
         self.chain = chain.providers
     }
 
+    /// The policy the settings describe, with each provider's key: from the run's keys (by
+    /// provider name), else from a key variable in the settings (a worker run by hand, tests).
+    /// The worker's own environment is never read: in production it holds neither.
+    static func policy(_ setup: ProviderSetup) throws(ProviderConfigError) -> ProviderPolicy {
+        var policy: ProviderPolicy
+        if let config = setup.configJSON {
+            policy = try ProviderPolicy.fromConfigJSON(Array(config.utf8), environment: setup.environment, resolvingKeys: false)
+        } else {
+            policy = try ProviderPolicy.fromEnvironment(setup.environment, resolvingKeys: false)
+        }
+        try policy.requirePrices()
+        for index in policy.providers.indices {
+            let provider = policy.providers[index]
+            let descriptor = ProviderCatalog.descriptor(for: provider.kind)
+            let variable = descriptor?.apiKeyVariable
+            if let key = setup.keys[provider.name] ?? variable.flatMap({ setup.environment[$0] }), !key.isEmpty {
+                policy.providers[index].apiKey = APIKey(key)
+            } else if descriptor?.requiresKey(baseURL: provider.baseURL) == true {
+                throw .missingAPIKey(provider: provider.name, variable: variable ?? "api_key_env")
+            }
+        }
+        return policy
+    }
+
     /// The factory of every kind a worker serves: the network providers, plus the built-in
     /// engine and the test tooling, which live here because they drive the worker's tools.
-    static func factories(state: SessionState?, now: Date, environment: [String: String]) -> [ProviderKind: ProviderFactory] {
+    static func factories(state: SessionState?, now: Date, setup: ProviderSetup) -> [ProviderKind: ProviderFactory] {
         var factories = ProviderFactories.standard()
         factories[.local] = { config in LocalProvider(name: config.name, model: config.model, state: state, now: now) }
-        factories[.scripted] = { config in try ScriptedProvider(environment: environment, name: config.name) }
+        factories[.scripted] = { config in
+            // The script travels with the run (the worker cannot open the file); by hand, its path.
+            if let script = setup.script { return try ScriptedProvider(json: Array(script.utf8), name: config.name) }
+            return try ScriptedProvider(environment: setup.environment, name: config.name)
+        }
         return factories
     }
 

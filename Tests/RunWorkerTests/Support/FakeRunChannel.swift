@@ -1,3 +1,4 @@
+import DocumentWorker
 import Foundation
 import IPC
 @testable import RunWorker
@@ -34,6 +35,8 @@ actor FakeRunChannel: RunChannel {
     private(set) var results: [ToolResult] = []
     private(set) var writes: [Write] = []
     private(set) var usages: [Usage] = []
+    /// Kinds of the document jobs the run asked for, in order.
+    private(set) var documentJobs: [String] = []
     /// Contract breaches by the worker; every test expects none.
     private(set) var violations: [String] = []
     private(set) var proposalTimes: [ContinuousClock.Instant] = []
@@ -124,6 +127,17 @@ actor FakeRunChannel: RunChannel {
 
     func usage(provider: String, model: String, inputTokens: Int, outputTokens: Int) async throws {
         usages.append(Usage(provider: provider, model: model, input: inputTokens, output: outputTokens))
+    }
+
+    /// Runs the job on a document executor in process, as the gateway would on a document
+    /// worker; only the jobs an agent run may ask for.
+    func documentJob(_ job: RunJob) async throws -> RunEnd {
+        documentJobs.append(job.kind.rawValue)
+        guard job.kind.isRequestableByAgentRun else {
+            violations.append("document job \(job.kind.rawValue) asked for by an agent run")
+            return RunEnd(runId: "", outcome: .failed, failure: .init(kind: .internal, code: "not_allowed", message: "Not allowed."))
+        }
+        return try await DocumentWorkerExecutor(clock: { Date() }).execute(RunStart(runId: "job_test", sessionId: "sess_test", job: job), channel: self)
     }
 
     // MARK: Reading what happened

@@ -41,9 +41,8 @@ struct JobDescriptionResource: Sendable {
         let text: String
         if let url = body["url"]?.stringValue {
             guard URL(string: url)?.host != nil else { throw APIError.invalidRequest("'url' must be an http(s) link.") }
-            let fetched = try await api.jobs.run(
-                sessionId: id, .fetchJobDescription(FetchJobDescriptionRequest(url: url, allowList: api.fetchAllowList)),
-                as: FetchJobDescriptionRequest.Result.self)
+            let fetched = try await api.jobs.fetchJobDescription(
+                sessionId: id, FetchJobDescriptionRequest(url: url, allowList: api.fetchAllowList))
             text = fetched.text.trimmingCharacters(in: Self.blanks)
             guard !text.isEmpty else {
                 throw APIError(.unprocessableContent, "fetch_failed", "The page has no readable text; paste the job description instead.")

@@ -41,7 +41,7 @@ struct ResumeResource: Sendable {
         let imported: ImportResumeRequest.Result
         do {
             imported = try await api.jobs.run(
-                sessionId: id, .importResume(ImportResumeRequest(path: file.path, filename: filename, contentType: file.contentType)),
+                sessionId: id, .importResume(ImportResumeRequest(filename: filename, contentType: file.contentType)), input: file.path,
                 as: ImportResumeRequest.Result.self)
         } catch let error as APIError {
             api.logger.info("resume rejected", metadata: ["session.id": "\(id)", "error.code": "\(error.code)"])

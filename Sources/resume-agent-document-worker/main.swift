@@ -1,0 +1,7 @@
+import DocumentWorker
+import IPC
+import WorkerCore
+
+// Confine first, while the process has one thread (see `WorkerMain`), then serve.
+let worker = WorkerMain.start(kind: .document)
+await WorkerMain.serve(worker, executor: DocumentWorkerExecutor())
