@@ -40,6 +40,13 @@ actor RunController {
     private var tenantName: String?
     private var waitingSince: [String: AnyClock.Instant] = [:]
     private var startedAt = AnyClock.Instant(offset: .zero)
+    /// The call the worker was told to suspend for (a person decides it).
+    private var deferredCall: String?
+    /// The suspended run's saved state, while no worker holds it.
+    private var checkpoint: JSONValue?
+    /// The decision that continues the suspended run, once made.
+    private var heldDecision: ToolDecision?
+    private let resumable = AsyncSignal()
 
     init(
         runId: String, sessionId: String, store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace,
@@ -104,6 +111,7 @@ actor RunController {
         emit(payload, terminalReason: reason)
         RunMetrics.ended(payload.type, reason: reason)
         budget.pause(at: clock.now)
+        resumable.raise()  // a suspended run waits for nothing more
         await stopWorker(reason: reason ?? payload.type.rawValue)
         logger.info("run ended", metadata: ["outcome": "\(payload.type.rawValue)", "reason": "\(reason ?? "")"])
     }
@@ -155,8 +163,30 @@ actor RunController {
             await handle(message)
         }
         if !workerEnded { workerGone() }
+        guard checkpoint == nil else { return }  // suspended: the worker was released on purpose
         await fail(.workerCrashed, code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
     }
+
+    /// Waits while the run is suspended for a person's decision. Returns what continues it on
+    /// a fresh worker once the decision is in; nil when the run is over (or never suspended).
+    func resumption() async -> AgentTurnRequest.Resume? {
+        while true {
+            guard !terminalQueued, let saved = checkpoint else { return nil }
+            if let decision = heldDecision {
+                checkpoint = nil
+                heldDecision = nil
+                deferredCall = nil
+                workerEnded = false
+                stopRequested = false
+                logger.info("resuming run on a new worker", metadata: ["tool_call_id": "\(decision.toolCallId)"])
+                return AgentTurnRequest.Resume(checkpoint: saved, decision: decision)
+            }
+            await resumable.wait()
+        }
+    }
+
+    /// True while no worker holds the run because it waits for a person.
+    var isSuspended: Bool { checkpoint != nil }
 
     /// The run never reached a worker (no capacity, draining): it ends here.
     func notDispatched(_ error: any Error) async {
@@ -212,6 +242,13 @@ actor RunController {
             await fail(reason, code: reason.rawValue, message: end.failure?.message ?? "The run failed.")
         case .cancelled:
             await interrupt(.user)
+        case .suspended:
+            guard let saved = end.checkpoint, deferredCall != nil else {
+                return await fail(.internal, code: "internal", message: "The run stopped without a state to continue from.")
+            }
+            checkpoint = saved
+            logger.info("run suspended for a decision; worker released")
+            if heldDecision != nil { resumable.raise() }
         }
     }
 
@@ -231,6 +268,7 @@ actor RunController {
             toolCallId: call.toolCallId, tool: call.tool, arguments: call.arguments, requiresApproval: call.requiresApproval,
             approvalId: nil, diff: call.diff, truthFlags: call.truthFlags
         )
+        gate.plan(call.toolCallId, writes: call.writes)
         guard call.requiresApproval else {
             emit(.toolCallProposed(proposal))
             gate.allowReadOnly(call.toolCallId)
@@ -263,6 +301,12 @@ actor RunController {
         } else if autoApprove,
                   let decided = try? await store.decide(approvalId: approvalId, sessionId: sessionId, status: .approved, by: .auto, reason: nil) {
             await approvalDecided(decided)
+        } else if !autoApprove {
+            // A person decides, in seconds or minutes: the worker saves the run and ends, and
+            // the decision continues it on a fresh worker. No process waits on a human.
+            deferredCall = call.toolCallId
+            await pool.send(runId: runId, .toolDecision(ToolDecision(
+                runId: runId, toolCallId: call.toolCallId, approved: false, by: .policy, deferred: true)))
         }
     }
 
@@ -280,7 +324,12 @@ actor RunController {
         } else {
             emit(.toolCallRejected(toolCallId: approval.toolCallId, approvalId: approval.id, reason: approval.reason ?? "rejected by the user"))
         }
-        await decide(approval.toolCallId, approved: approved, by: approval.decidedBy ?? .user, reason: approval.reason)
+        guard deferredCall == approval.toolCallId else {
+            return await decide(approval.toolCallId, approved: approved, by: approval.decidedBy ?? .user, reason: approval.reason)
+        }
+        // The worker was told to suspend: the decision goes to the next one.
+        heldDecision = ToolDecision(runId: runId, toolCallId: approval.toolCallId, approved: approved, by: approval.decidedBy ?? .user, reason: approval.reason)
+        resumable.raise()
     }
 
     private func decide(_ toolCallId: String, approved: Bool, by: Decider, reason: String? = nil) async {
@@ -297,7 +346,19 @@ actor RunController {
     // MARK: Workspace on behalf of the worker
 
     private func workspaceOperation(_ request: WorkspaceRequest) async {
-        let outcome = await broker.perform(request, gate: gate)
+        let outcome: WorkspaceBroker.Outcome
+        if request.operation == .write {
+            switch WorkspaceBroker.authorize(request, gate: &gate) {
+            case .success(let allowed):
+                outcome = await broker.write(request, allowed: allowed)
+            case .failure(let refusal):
+                logger.warning("write refused", metadata: ["code": "\(refusal.code)", "tool_call_id": "\(request.toolCallId ?? "")"])
+                await broker.auditRefusal(request, refusal)
+                outcome = broker.refusal(request, refusal)
+            }
+        } else {
+            outcome = await broker.perform(request)
+        }
         outcome.events.forEach { emit($0) }
         await pool.send(runId: runId, .workspaceResponse(outcome.response))
     }

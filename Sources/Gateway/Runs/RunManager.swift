@@ -77,8 +77,15 @@ public actor RunManager: Service {
     private nonisolated func execute(_ controller: RunController, _ start: RunStart) async {
         await withDiscardingTaskGroup { group in
             group.addTask { await controller.runDeadlines() }
-            if let messages = await dispatch(start, until: controller) {
-                await controller.pump(messages)
+            var start = start
+            while true {
+                if let messages = await dispatch(start, until: controller) {
+                    await controller.pump(messages)
+                }
+                // Suspended for a person's decision: no worker is held until it is made.
+                guard let resume = await controller.resumption(), case .agent(var request) = start.job else { break }
+                request.resume = resume
+                start.job = .agent(request)
             }
             await controller.waitUntilFinished()
             await controller.close()
