@@ -367,26 +367,26 @@ actor RunController {
 
     private func usageReported(_ usage: UsageReport) async {
         let cost = pricing.cost(model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens)
-        if cost == nil, usage.provider != "local", unpricedModels.insert(usage.model).inserted {
-            logger.warning("no price for model; counted as free", metadata: ["model": "\(usage.model)"])
+        if !pricing.isPriced(model: usage.model), unpricedModels.insert(usage.model).inserted {
+            logger.warning("no price for model; charged at the highest known price", metadata: ["model": "\(usage.model)"])
         }
         guard let session = try? await store.addUsage(
             runId: runId, sessionId: sessionId, provider: usage.provider, model: usage.model, inputTokens: usage.inputTokens,
-            outputTokens: usage.outputTokens, costUsd: cost ?? 0
+            outputTokens: usage.outputTokens, costUsd: cost
         ) else { return }
         if tenantName == nil { tenantName = (try? await store.tenant(id: session.tenantId))?.name ?? "unknown" }
         RunMetrics.usage(
             provider: usage.provider, model: usage.model, tenant: tenantName ?? "unknown", input: usage.inputTokens, output: usage.outputTokens,
-            costUsd: cost ?? 0)
+            costUsd: cost)
         emit(.usageUpdated(EventPayload.UsageUpdate(
             provider: usage.provider, model: usage.model,
-            call: .init(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost ?? 0),
+            call: .init(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost),
             session: .init(inputTokens: session.inputTokens, outputTokens: session.outputTokens, costUsd: session.costUsd),
             sessionCapUsd: session.costCapUsd
         )))
         if session.costUsd >= session.costCapUsd {
             await interrupt(.costCap)
-        } else if (cost ?? 0) > 0, await tenants.budgetSpent(tenantId: session.tenantId) {
+        } else if cost > 0, await tenants.budgetSpent(tenantId: session.tenantId) {
             // The tenant's daily budget binds across its sessions: the running run stops too.
             logger.info("tenant daily budget spent; stopping the run")
             await interrupt(.costCap)
