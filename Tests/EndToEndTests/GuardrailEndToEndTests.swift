@@ -9,16 +9,9 @@ import Testing
 @Suite("Guardrails end to end")
 struct GuardrailEndToEndTests {
     static func cli(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TestEnvironment.executable("resume-agent"))
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TimeoutError(what: "resume-agent \(arguments.joined(separator: " ")) exited \(process.terminationStatus)") }
-        return String(decoding: data, as: UTF8.self)
+        let (status, output) = try CommandLineTool.run(TestEnvironment.executable("resume-agent"), arguments)
+        guard status == 0 else { throw TimeoutError(what: "resume-agent \(arguments.joined(separator: " ")) exited \(status)") }
+        return output
     }
 
     /// Resident memory of a process, in MiB.
@@ -172,17 +165,7 @@ final class RawConnection: @unchecked Sendable {
     let fd: Int32
 
     init(port: Int, timeout: Int) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var tv = timeval(tv_sec: timeout, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard rc == 0 else { throw TimeoutError(what: "connect") }
+        fd = try Connection.connect(port: port, receiveTimeoutSeconds: timeout)
     }
 
     func send(_ data: Data) throws {

@@ -81,21 +81,18 @@ struct WorkspaceBroker: Sendable {
 
     /// Reads and listings; writes go through ``authorize(_:gate:)`` then ``write(_:allowed:)``.
     func perform(_ request: WorkspaceRequest) async -> Outcome {
-        do {
-            return try await unchecked(request)
-        } catch let refusal as Refusal {
-            return Outcome(response: failure(request, code: refusal.code, message: refusal.message))
-        } catch let error as APIError {
-            return Outcome(response: failure(request, code: error.code, message: error.message))
-        } catch {
-            return Outcome(response: failure(request, code: "io_error", message: "\(error)"))
-        }
+        await answering(request) { try await unchecked(request) }
     }
 
     /// Performs a write ``authorize(_:gate:)`` allowed.
     func write(_ request: WorkspaceRequest, allowed: AllowedWrite) async -> Outcome {
+        await answering(request) { try await write(request, path: allowed.path, data: allowed.data) }
+    }
+
+    /// The outcome of `work`, any error turned into the worker's error response.
+    private func answering(_ request: WorkspaceRequest, _ work: () async throws -> Outcome) async -> Outcome {
         do {
-            return try await write(request, path: allowed.path, data: allowed.data)
+            return try await work()
         } catch let refusal as Refusal {
             return Outcome(response: failure(request, code: refusal.code, message: refusal.message))
         } catch let error as APIError {
