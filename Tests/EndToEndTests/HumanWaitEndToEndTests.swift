@@ -58,4 +58,50 @@ struct HumanWaitEndToEndTests {
         #expect(seqs == Array(1...seqs.count))
         #expect(service.log.contains { $0.contains("resuming run on a new worker") && $0.contains(run) })
     }
+
+    @Test func aSuspendedRunSurvivesAGatewayRestartAndCompletesAfterTheDecision() async throws {
+        let service = try ServiceProcess(label: "hwrestart")
+        defer { service.terminate() }
+        let client = try await service.client()
+        let port = try await service.waitUntilReady()
+        let session = try await client.preparedSession()
+        let analysis = try await client.collect(session, try await client.message(session, "Analyze my gaps"))
+        #expect(analysis.last?.event == "run_completed")
+        let before = try await client.get("/api/v1/sessions/\(session)/files/resume.md").text
+
+        let run = try await client.message(session, "Tailor my resume to this job")
+        var seen: [SSEEvent] = []
+        for try await event in client.events("/api/v1/sessions/\(session)/runs/\(run)/stream") where !event.isComment {
+            seen.append(event)
+            if event.event == "tool_call_proposed", event.payload["requires_approval"] as? Bool == true { break }
+        }
+        let proposal = try #require(seen.last)
+        let approval = try #require(proposal.payload["approval_id"] as? String)
+        let callId = try #require(proposal.payload["tool_call_id"] as? String)
+        try await eventually("the run to be suspended", timeout: .seconds(10)) {
+            service.log.contains { $0.contains("run suspended for a decision") && $0.contains(run) }
+        }
+        // The gateway dies while the person reads the diff; a new one takes the run up again.
+        let gateway = try #require(service.children("gateway").first)
+        kill(gateway.pid, SIGKILL)
+        try await eventually("a new gateway with the run restored", timeout: .seconds(15)) {
+            service.children("gateway").contains { $0.pid != gateway.pid } && HTTP.get(port: port, path: "/healthz")?.status == 200
+                && service.log.contains { $0.contains("restored a run suspended for a decision") && $0.contains(run) }
+        }
+        #expect(try await client.get("/api/v1/sessions/\(session)/runs/\(run)").json["status"] as? String == "running")
+        #expect(try await client.post("/api/v1/sessions/\(session)/approvals/\(approval)/approve").status == 200)
+        for try await event in client.events("/api/v1/sessions/\(session)/runs/\(run)/stream", headers: ["Last-Event-ID": proposal.id ?? ""])
+        where !event.isComment {
+            seen.append(event)
+            guard event.event == "tool_call_proposed", event.payload["requires_approval"] as? Bool == true,
+                  let later = event.payload["approval_id"] as? String else { continue }
+            #expect(try await client.post("/api/v1/sessions/\(session)/approvals/\(later)/reject", ["reason": "enough"]).status == 200)
+        }
+        #expect(seen.last?.event == "run_completed")
+        let forCall = seen.filter { ($0.payload["tool_call_id"] as? String) == callId }
+        #expect(forCall.map { $0.event ?? "" } == ["tool_call_proposed", "tool_call_approved", "tool_result"])
+        #expect(forCall.last?.payload["ok"] as? Bool == true)
+        #expect(try await client.get("/api/v1/sessions/\(session)/files/resume.md").text != before)
+        #expect(seen.map(\.seq) == Array(1...seen.count), "one gapless stream across the restart")
+    }
 }

@@ -22,6 +22,8 @@ actor RunController {
     let tenants: TenantGuard
     let clock: AnyClock
     let logger: Logger
+    /// The job that started the run (kept with a suspension, so a restarted gateway can continue it).
+    let job: RunJob?
     private let broker: WorkspaceBroker
 
     private var seq = 0
@@ -40,8 +42,10 @@ actor RunController {
     private var tenantName: String?
     private var waitingSince: [String: AnyClock.Instant] = [:]
     private var startedAt = AnyClock.Instant(offset: .zero)
-    /// The call the worker was told to suspend for (a person decides it).
+    /// The call the worker was told to suspend for (a person decides it), and its approval.
     private var deferredCall: String?
+    private var deferredApproval: String?
+    private var deferredWrites: [PlannedWrite] = []
     /// The suspended run's saved state, while no worker holds it.
     private var checkpoint: JSONValue?
     /// The decision that continues the suspended run, once made.
@@ -50,8 +54,9 @@ actor RunController {
 
     init(
         runId: String, sessionId: String, store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace,
-        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger
+        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger, job: RunJob? = nil
     ) {
+        self.job = job
         self.tenants = tenants
         self.runId = runId
         self.sessionId = sessionId
@@ -112,6 +117,7 @@ actor RunController {
         RunMetrics.ended(payload.type, reason: reason)
         budget.pause(at: clock.now)
         resumable.raise()  // a suspended run waits for nothing more
+        if checkpoint != nil { try? await store.clearSuspension(runId: runId) }
         await stopWorker(reason: reason ?? payload.type.rawValue)
         logger.info("run ended", metadata: ["outcome": "\(payload.type.rawValue)", "reason": "\(reason ?? "")"])
     }
@@ -173,9 +179,12 @@ actor RunController {
         while true {
             guard !terminalQueued, let saved = checkpoint else { return nil }
             if let decision = heldDecision {
+                try? await store.clearSuspension(runId: runId)
+                guard !terminalQueued else { return nil }
                 checkpoint = nil
                 heldDecision = nil
                 deferredCall = nil
+                deferredApproval = nil
                 workerEnded = false
                 stopRequested = false
                 logger.info("resuming run on a new worker", metadata: ["tool_call_id": "\(decision.toolCallId)"])
@@ -187,6 +196,26 @@ actor RunController {
 
     /// True while no worker holds the run because it waits for a person.
     var isSuspended: Bool { checkpoint != nil }
+
+    /// Takes up a run a previous gateway left suspended: same numbering, the same approval
+    /// pending (its expiry counted from when it was proposed), no worker until the decision.
+    func restore(suspension: SuspendedRunRecord, checkpoint saved: JSONValue, writes: [PlannedWrite], approval: ApprovalRecord, lastSeq: Int) {
+        seq = lastSeq
+        startedAt = clock.now
+        workerEnded = true
+        checkpoint = saved
+        deferredCall = suspension.toolCallId
+        deferredApproval = suspension.approvalId
+        deferredWrites = writes
+        _ = gate.firstUse(of: suspension.toolCallId)
+        gate.plan(suspension.toolCallId, writes: writes)
+        let waited = Timestamp.seconds(since: approval.createdAt) ?? 0
+        let remaining = max(.zero, limits.approvalExpiry - .milliseconds(Int64(max(0, waited) * 1000)))
+        gate.awaitDecision(approvalId: approval.id, toolCallId: suspension.toolCallId, expiresAt: clock.now.advanced(by: remaining))
+        _ = gate.proposalPublished(approval.id)
+        waitingSince[approval.id] = clock.now
+        deadlinesChanged.raise()
+    }
 
     /// The run never reached a worker (no capacity, draining): it ends here.
     func notDispatched(_ error: any Error) async {
@@ -243,10 +272,17 @@ actor RunController {
         case .cancelled:
             await interrupt(.user)
         case .suspended:
-            guard let saved = end.checkpoint, deferredCall != nil else {
+            guard let saved = end.checkpoint, let call = deferredCall, let approval = deferredApproval else {
                 return await fail(.internal, code: "internal", message: "The run stopped without a state to continue from.")
             }
             checkpoint = saved
+            // Kept on disk: a gateway restart while the person decides loses nothing.
+            if let job, let jobText = try? JSONEncoder().encode(job), let writes = try? JSONEncoder().encode(deferredWrites) {
+                try? await store.saveSuspension(SuspendedRunRecord(
+                    runId: runId, sessionId: sessionId, toolCallId: call, approvalId: approval,
+                    job: String(decoding: jobText, as: UTF8.self), checkpoint: saved.jsonText, writes: String(decoding: writes, as: UTF8.self),
+                    createdAt: Timestamp.now()))
+            }
             logger.info("run suspended for a decision; worker released")
             if heldDecision != nil { resumable.raise() }
         }
@@ -305,6 +341,8 @@ actor RunController {
             // A person decides, in seconds or minutes: the worker saves the run and ends, and
             // the decision continues it on a fresh worker. No process waits on a human.
             deferredCall = call.toolCallId
+            deferredApproval = approvalId
+            deferredWrites = call.writes
             await pool.send(runId: runId, .toolDecision(ToolDecision(
                 runId: runId, toolCallId: call.toolCallId, approved: false, by: .policy, deferred: true)))
         }
