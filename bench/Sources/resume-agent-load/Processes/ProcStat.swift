@@ -69,6 +69,16 @@ struct ProcStat: Sendable {
         Double(readSmallFile("/proc/loadavg")?.split(separator: " ").first ?? "") ?? .nan
     }
 
+    /// CPU time the whole machine spent busy (all cores, every process), ms.
+    static func machineBusyMs() -> Double {
+        guard let line = readSmallFile("/proc/stat")?.split(separator: "\n").first, line.hasPrefix("cpu ") else { return .nan }
+        let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard fields.count >= 8 else { return .nan }
+        // user nice system idle iowait irq softirq steal: everything but idle and iowait.
+        let busy = fields[0] + fields[1] + fields[2] + fields[5] + fields[6] + fields[7]
+        return busy * 1000 / ticksPerSecond
+    }
+
     /// This process's own CPU time (user + system), ms.
     static func selfCpuMs() -> Double {
         var usage = rusage()

@@ -27,6 +27,8 @@ final class ProcessSampler: Sendable {
         var servicePssPeakKiB = 0
         var fakeModelRssPeakKiB = 0
         var gatewaysSeen = 0
+        /// CPU the machine spent on everything else (other builds and tests on a shared machine).
+        var otherProcessesCpuMs = 0.0
         var serviceCpuMs: Double { supervisorCpuMs + gatewayCpuMs + workerCpuMs }
     }
 
@@ -47,6 +49,7 @@ final class ProcessSampler: Sendable {
         var fakeModelStart = 0.0
         var fakeModelLast = 0.0
         var driverStart = 0.0
+        var machineStart = 0.0
         var usage = Usage()
         var lastPss = ContinuousClock.now - .seconds(60)
     }
@@ -74,6 +77,7 @@ final class ProcessSampler: Sendable {
             state.supervisorStart = ProcStat.read(supervisor)
             state.fakeModelStart = fakeModel.flatMap(ProcStat.read)?.cpuMs ?? 0
             state.driverStart = ProcStat.selfCpuMs()
+            state.machineStart = ProcStat.machineBusyMs()
         }
         sample(baseline: true)
     }
@@ -114,6 +118,8 @@ final class ProcessSampler: Sendable {
             usage.gatewaysSeen = state.gateways.count
             usage.fakeModelCpuMs = state.fakeModelLast - state.fakeModelStart
             usage.driverCpuMs = ProcStat.selfCpuMs() - state.driverStart
+            let machine = ProcStat.machineBusyMs() - state.machineStart
+            usage.otherProcessesCpuMs = max(0, machine - usage.serviceCpuMs - usage.fakeModelCpuMs - usage.driverCpuMs)
             return usage
         }
     }

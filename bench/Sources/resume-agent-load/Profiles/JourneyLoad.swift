@@ -14,6 +14,19 @@ enum JourneyLoad {
         let chaos = plan.chaos.map { ChaosMonkey(plan: $0, service: context.service, ledger: context.ledger, probe: probe) }
         var storm: StormRecovery?
 
+        // chatOnly: every user's session is prepared before the window (set-up, not measured).
+        var prepared: [String] = []
+        if plan.chatOnly {
+            let setup = Recorder()
+            let client = context.client()
+            defer { client.shutdown() }
+            for index in 0..<plan.users {
+                if let session = try? await context.preparedSession(context.api(client, recorder: setup), index: index) { prepared.append(session) }
+            }
+            if prepared.count < plan.users { result.notes.append("Only \(prepared.count) of \(plan.users) sessions could be prepared.") }
+        }
+        let sessions = prepared
+
         sampler?.begin()
         let start = ContinuousClock.now
         let stopAt = start + .milliseconds(Int64(plan.durationSeconds * 1000))
@@ -32,7 +45,7 @@ enum JourneyLoad {
             }
             group.addTask {
                 await withDiscardingTaskGroup { users in
-                    for index in 0..<plan.users {
+                    for index in 0..<(plan.chatOnly ? sessions.count : plan.users) {
                         users.addTask {
                             let offset = plan.users > 1 ? plan.rampSeconds * Double(index) / Double(plan.users) : 0
                             try? await Task.sleep(for: .milliseconds(Int64(offset * 1000)))
@@ -41,9 +54,10 @@ enum JourneyLoad {
                             let api = context.api(client)
                             var runs = RunDriver(api: api, ledger: context.ledger, slots: slots)
                             runs.decisionPause = plan.decisionMs
-                            await VirtualUser(
-                                index: index, plan: plan, api: api, runs: runs, fixtures: context.fixtures, ledger: context.ledger, stopAt: stopAt
-                            ).run()
+                            var user = VirtualUser(
+                                index: index, plan: plan, api: api, runs: runs, fixtures: context.fixtures, ledger: context.ledger, stopAt: stopAt)
+                            user.preparedSession = plan.chatOnly ? sessions[index] : nil
+                            await user.run()
                         }
                     }
                 }

@@ -29,6 +29,9 @@ struct LoadPlan: Sendable {
     /// Most runs streaming at once (all users together).
     var runSlots = 64
     var messagesPerJourney = 4
+    /// Users get a prepared session (resume and JD) before the window and only chat during it,
+    /// so that runs stream throughout (the storm: uploads would only wait for workers).
+    var chatOnly = false
     /// Chat messages that make the model propose a note (write_file) needing approval.
     var noteProbability = 0.3
     /// Of those, the share the user rejects.
@@ -64,6 +67,9 @@ struct ChaosPlan: Sendable {
     var storm = false
     /// Poll /readyz during the storm.
     var probeReadiness = false
+    /// Requests may fail for good (a storm leaves no worker for minutes): reported, not a
+    /// verification. Data integrity is verified all the same.
+    var requestsMayFail = false
 }
 
 /// A target from the issue, compared with a measured figure (never affects the exit code).

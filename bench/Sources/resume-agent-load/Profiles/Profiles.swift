@@ -86,7 +86,9 @@ enum Profiles {
             plan.durationSeconds = 60
             plan.thinkMs = 50...300
             plan.model = ModelDirective(ttftMs: 30, tokensPerSecond: 100, tokens: 50)
-            plan.chaos = ChaosPlan(workerKillEvery: .milliseconds(30), gatewayKills: 0, workerKillWindow: nil, storm: true, probeReadiness: true)
+            plan.chatOnly = true
+            plan.chaos = ChaosPlan(
+                workerKillEvery: .milliseconds(30), gatewayKills: 0, workerKillWindow: nil, storm: true, probeReadiness: true, requestsMayFail: true)
             plan.goals = [
                 Goal(figure: "full capacity back after the storm (pool back to size)", comparison: .atMost, target: 5000, unit: "ms"),
                 Goal(figure: "/readyz answered 503 during the storm", comparison: .atLeast, target: 1, unit: "answers"),

@@ -14,11 +14,17 @@ struct VirtualUser: Sendable {
     let fixtures: Fixtures
     let ledger: Ledger
     let stopAt: ContinuousClock.Instant
+    /// With `chatOnly` plans: the session prepared before the window.
+    var preparedSession: String?
 
     private var recorder: Recorder { api.recorder }
     private var stopping: Bool { ContinuousClock.now >= stopAt }
 
     func run() async {
+        if let session = preparedSession {
+            await chat(session)
+            return
+        }
         var journey = 0
         while !stopping {
             do {
@@ -59,18 +65,7 @@ struct VirtualUser: Sendable {
             case 1:
                 rewritten = try await rewrite(session)
             default:
-                let note = Double.random(in: 0..<1) < plan.noteProbability
-                if note {
-                    let path = "notes/u\(index)-j\(number)-s\(step).md"
-                    let content = "Talking points for the interview (user \(index), journey \(number), step \(step)).\n"
-                    let reject = Double.random(in: 0..<1) < plan.rejectProbability
-                    var m = message(text: "Draft my talking points as a note.", calls: [.init(name: "write_file", arguments: ["path": path, "content": content])])
-                    m.decision = reject ? .reject : .approve
-                    m.expectedFiles = [Ledger.FileEntry(sessionId: session, path: path, content: content)]
-                    _ = try await send(session, m)
-                } else {
-                    _ = try await send(session, message(text: "Which of my projects should I lead with?", calls: []))
-                }
+                _ = try await send(session, chatMessage(session, journey: number, step: step))
             }
             await think()
         }
@@ -88,6 +83,33 @@ struct VirtualUser: Sendable {
             await think()
         }
         _ = try await api.listFiles(session)
+    }
+
+    /// Chat only, on a prepared session: messages back to back with think time, a note now and
+    /// then, until the window closes.
+    private func chat(_ session: String) async {
+        var step = 0
+        while !stopping {
+            do {
+                _ = try await send(session, chatMessage(session, journey: 0, step: step))
+            } catch {
+                recorder.count("chat messages abandoned after an error")
+            }
+            step += 1
+            await think()
+        }
+    }
+
+    private func chatMessage(_ session: String, journey number: Int, step: Int) -> RunDriver.Message {
+        guard Double.random(in: 0..<1) < plan.noteProbability else {
+            return message(text: "Which of my projects should I lead with?", calls: [])
+        }
+        let path = "notes/u\(index)-j\(number)-s\(step).md"
+        let content = "Talking points for the interview (user \(index), journey \(number), step \(step)).\n"
+        var m = message(text: "Draft my talking points as a note.", calls: [.init(name: "write_file", arguments: ["path": path, "content": content])])
+        m.decision = Double.random(in: 0..<1) < plan.rejectProbability ? .reject : .approve
+        m.expectedFiles = [Ledger.FileEntry(sessionId: session, path: path, content: content)]
+        return m
     }
 
     /// Reads the imported resume (as the preview pane does) and proposes a truthful edit of it;

@@ -81,7 +81,10 @@ extension ProfileResult {
         out += "| workers (\(usage.workersSeen) seen, ≤\(usage.workersAlivePeak) at once) | \(Format.number(usage.workerCpuMs, 0)) | \(perRun(usage.workerCpuMs)) | \(workerIdle) | \(Format.number((usage.workerRssPeaks.percentile(50) ?? 0) / 1024, 1)) p50 each, \(Format.number((usage.workerRssPeaks.max ?? 0) / 1024, 1)) max |\n"
         out += "| **whole service** | \(Format.number(usage.serviceCpuMs, 0)) | \(perRun(usage.serviceCpuMs)) | \(idle.map { Format.mib($0.serviceRssKiB) } ?? "–") (PSS \(idle.map { Format.mib($0.servicePssKiB) } ?? "–")) | \(Format.mib(usage.serviceRssPeakKiB)) (PSS \(Format.mib(usage.servicePssPeakKiB))) |\n"
         out += "| fake model (not the server) | \(Format.number(usage.fakeModelCpuMs, 0)) | \(perRun(usage.fakeModelCpuMs)) | – | \(Format.mib(usage.fakeModelRssPeakKiB)) |\n"
-        out += "| load driver (not the server) | \(Format.number(usage.driverCpuMs, 0)) | \(perRun(usage.driverCpuMs)) | – | – |\n\n"
+        out += "| load driver (not the server) | \(Format.number(usage.driverCpuMs, 0)) | \(perRun(usage.driverCpuMs)) | – | – |\n"
+        out += "| other processes on the machine | \(Format.number(usage.otherProcessesCpuMs, 0)) | – | – | – |\n\n"
+        out += "Other processes used \(Format.number(usage.otherProcessesCpuMs / 1000 / max(usage.seconds, 0.001), 2)) cores on average during the window "
+            + "(the machine has \(ProcessInfo.processInfo.activeProcessorCount)); figures are only as quiet as the machine was.\n\n"
         out += "CPU per run divides by \(runsForCpu) runs (window \(Format.number(usage.seconds, 1)) s).\n\n"
         return out
     }
@@ -121,7 +124,8 @@ extension ProfileResult {
             object["processes"] = [
                 "window_s": usage.seconds, "runs": runsForCpu,
                 "cpu_ms": ["supervisor": usage.supervisorCpuMs, "gateway": usage.gatewayCpuMs, "workers": usage.workerCpuMs,
-                           "service": usage.serviceCpuMs, "fake_model": usage.fakeModelCpuMs, "driver": usage.driverCpuMs],
+                           "service": usage.serviceCpuMs, "fake_model": usage.fakeModelCpuMs, "driver": usage.driverCpuMs,
+                           "other_processes": usage.otherProcessesCpuMs],
                 "rss_peak_kib": ["supervisor": usage.supervisorRssPeakKiB, "gateway": usage.gatewayRssPeakKiB,
                                  "worker_p50": usage.workerRssPeaks.percentile(50) ?? 0, "worker_max": usage.workerRssPeaks.max ?? 0,
                                  "service": usage.serviceRssPeakKiB, "fake_model": usage.fakeModelRssPeakKiB],
