@@ -84,7 +84,14 @@ struct LoadCommand: AsyncParsableCommand {
         if let modelTokens { plan.model.tokens = modelTokens }
         if let workers { plan.workers = workers }
         if let maxWorkers { plan.maxWorkers = maxWorkers }
-        if chaos, plan.chaos == nil { plan.chaos = ChaosPlan() }
+        if chaos, plan.chaos == nil {
+            if plan.kind == .journeys || plan.kind == .peak {
+                plan.chaos = ChaosPlan()
+            } else {
+                // One run at a time has nothing for chaos to show but that run failing.
+                FileHandle.standardError.write(Data("resume-agent-load: --chaos applies to the journeys profiles and peak64, not to \(name)\n".utf8))
+            }
+        }
         if var chaosPlan = plan.chaos {
             if let workerKillMs { chaosPlan.workerKillEvery = workerKillMs > 0 ? .milliseconds(workerKillMs) : nil }
             if let gatewayKills { chaosPlan.gatewayKills = gatewayKills }

@@ -89,8 +89,12 @@ struct ProfileRunner: Sendable {
         }
 
         // The pool back to size (after chaos, this is a verification).
-        let poolBack = await PoolProbe(client: probe).waitForPool(size: service.minIdleWorkers, timeout: .seconds(30))
-        let poolLine = poolBack.map { "\(service.minIdleWorkers) idle workers \(Format.number($0, 0)) ms after the load" } ?? "not back to \(service.minIdleWorkers) idle within 30 s (or /metrics unreadable)"
+        let alive = service.supervisorAlive
+        let poolBack = alive ? await PoolProbe(client: probe).waitForPool(size: service.minIdleWorkers, timeout: .seconds(30)) : nil
+        let poolLine = !alive ? "the service has exited"
+            : poolBack.map { "\(service.minIdleWorkers) idle workers \(Format.number($0, 0)) ms after the load" }
+            ?? "not back to \(service.minIdleWorkers) idle within 30 s (or /metrics unreadable)"
+        if !alive { result.checks.append(.verify("the service is still running after the load", false, "the supervisor exited (see service.log)")) }
         result.checks.append(plan.chaos != nil ? .verify("the pool is back to size after the load", poolBack != nil, poolLine) : .info("pool after the load", poolLine))
 
         if options.verify {
@@ -107,10 +111,17 @@ struct ProfileRunner: Sendable {
         if options.verify, let data = service.dataDirectory {
             result.checks += StoreAudit.audit(dataDirectory: data, ledger: ledger.snapshot, serviceStopped: service.service != nil)
         }
+        var goals = plan.goals
         if let idle {
-            result.headline.append(("idle PSS, whole service (\(idle.workerRssKiB.count) workers)", Double(idle.servicePssKiB) / 1024, "MiB"))
+            if plan.workers != nil || options.attach != nil {
+                result.headline.append(("idle PSS, whole service (\(idle.workerRssKiB.count) workers)", Double(idle.servicePssKiB) / 1024, "MiB"))
+            } else {
+                // The memory goal is for the default pool.
+                result.headline.append(("idle PSS, whole service, default pool", Double(idle.servicePssKiB) / 1024, "MiB"))
+                goals.append(Goal(figure: "idle PSS, whole service, default pool", comparison: .atMost, target: 100, unit: "MiB"))
+            }
         }
-        result.checks += goalChecks(plan.goals, values: goalValues(result))
+        result.checks += goalChecks(goals, values: goalValues(result))
         return result
     }
 

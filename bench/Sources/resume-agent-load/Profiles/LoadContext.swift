@@ -16,7 +16,10 @@ struct LoadContext: Sendable {
     }
 
     func api(_ client: HTTPClient, recorder: Recorder? = nil) -> ServiceAPI {
-        ServiceAPI(client: client, recorder: recorder ?? self.recorder, chaos: plan.chaos != nil)
+        var api = ServiceAPI(client: client, recorder: recorder ?? self.recorder, chaos: plan.chaos != nil)
+        let service = self.service
+        api.serviceGone = { !service.supervisorAlive }
+        return api
     }
 
     func sampler() -> ProcessSampler? {

@@ -34,7 +34,17 @@ enum PeakLoad {
         let measureFrom = start + .milliseconds(Int64(plan.warmupSeconds * 1000))
         let stopAt = measureFrom + .milliseconds(Int64(plan.durationSeconds * 1000))
         let message = RunDriver.Message(text: "Summarise my fit for this job.", directive: plan.model)
+        let probe = context.client()
+        defer { probe.shutdown() }
+        let chaos = plan.chaos.map { ChaosMonkey(plan: $0, service: context.service, ledger: context.ledger, probe: probe) }
         await withTaskGroup(of: String.self) { group in
+            if let chaos {
+                group.addTask {
+                    try? await Task.sleep(until: measureFrom, clock: .continuous)
+                    await chaos.run(seconds: plan.durationSeconds)
+                    return "chaos"
+                }
+            }
             if let sampler {
                 group.addTask {
                     try? await Task.sleep(until: measureFrom, clock: .continuous)
@@ -62,8 +72,10 @@ enum PeakLoad {
                 }
                 return "users"
             }
+            var pending: Set<String> = chaos == nil ? ["users"] : ["users", "chaos"]
             while let done = await group.next() {
-                if done == "users" { group.cancelAll() }
+                pending.remove(done)
+                if pending.isEmpty { group.cancelAll() }
             }
         }
         result.usage = sampler?.end()
@@ -82,6 +94,12 @@ enum PeakLoad {
             result.headline.append(("server CPU per run", usage.serviceCpuMs / Double(completed), "ms"))
             result.headline.append(("service RSS peak", Double(usage.serviceRssPeakKiB) / 1024, "MiB"))
             result.headline.append(("service PSS peak", Double(usage.servicePssPeakKiB) / 1024, "MiB"))
+        }
+        if let chaos {
+            let report = chaos.report
+            result.chaos = report
+            result.gatewayKillCensus = JourneyLoad.census(report, ledger: context.ledger)
+            result.checks += JourneyLoad.chaosChecks(report, census: result.gatewayKillCensus, storm: nil, plan: plan)
         }
         result.notes.append("Warm-up (\(Format.number(plan.warmupSeconds, 0)) s, \(warmup.snapshot.outcomes.values.reduce(0, +)) runs) and session set-up are not in the figures.")
         return result

@@ -45,7 +45,9 @@ enum Profiles {
                 Goal(figure: "POST /messages → first assistant_delta p95", comparison: .atMost, target: 50, unit: "ms"),
                 Goal(figure: "POST /messages → run_started p50", comparison: .atMost, target: 10, unit: "ms"),
                 Goal(figure: "server CPU per run", comparison: .atMost, target: 10, unit: "ms"),
-                Goal(figure: "service RSS peak", comparison: .atMost, target: 200, unit: "MiB"),
+                // The "RSS peak under 64 concurrent" (213.5 MiB) came from bench/run.sh's
+                // whole-service PSS; RSS counts shared pages once per process and is reported too.
+                Goal(figure: "service PSS peak", comparison: .atMost, target: 200, unit: "MiB"),
             ]
             return plan
         case "events":

@@ -42,6 +42,7 @@ struct RunFollower: Sendable {
                 case .staleConnection: continue
                 case .refused: return
                 case .ended, .dropped:
+                    if api.serviceGone() { return }  // the service exited: nobody will answer
                     // Ended or dropped before the terminal event: reconnect where we were.
                     seen.reconnects += 1
                     try? await Task.sleep(for: backoff)

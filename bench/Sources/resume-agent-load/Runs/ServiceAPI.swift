@@ -13,6 +13,8 @@ struct ServiceAPI: Sendable {
     let chaos: Bool
     /// How long a client keeps retrying through a restart before it gives up.
     var retryWindow: Duration = .seconds(30)
+    /// True once the service under test has exited: nothing to wait for any more.
+    var serviceGone: @Sendable () -> Bool = { false }
 
     struct Failure: Error, CustomStringConvertible {
         let route: String
@@ -60,7 +62,7 @@ struct ServiceAPI: Sendable {
                 }
                 return answer  // the caller decides (409 and friends), or records it as final
             } catch let error as HTTPClientError where error.isTransport || (chaos && error.description == "timed out") {
-                guard chaos, ContinuousClock.now < deadline else {
+                guard chaos, ContinuousClock.now < deadline, !serviceGone() else {
                     recorder.error(route: route, status: 0, code: error.description, retried: false)
                     throw Failure(route: route, status: 0, code: error.description)
                 }
