@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.20.0"),
     ],
     targets: [
         // MARK: C shims over system libraries (installed by scripts/setup.sh)
@@ -41,13 +42,15 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // MARK: Libraries
+        // The one JSON value type: IPC frames, provider wire formats, tool schemas.
+        .target(name: "JSONCore", swiftSettings: swiftSettings),
         // The product's vocabulary shared by every process and the domain: workflow states and
         // their transitions, event types, run outcomes, export formats. Pure Swift, no deps.
         .target(name: "Contract", swiftSettings: swiftSettings),
         .target(
             name: "IPC",
             dependencies: [
-                "Contract",
+                "Contract", "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -71,10 +74,13 @@ let package = Package(
                 "CPoppler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // Page images for the import review (poppler renders into a cairo surface).
+            linkerSettings: [.linkedLibrary("cairo")]
         ),
         .target(
             name: "ResumeMatch",
+            dependencies: ["ResumeKit"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
@@ -86,11 +92,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // LLM providers (OpenAI-compatible, Gemini) and outbound HTTP over libcurl; used by workers.
+        // Outbound HTTP over libcurl, the address policy and the SSRF-safe page fetcher.
+        .target(name: "NetGuard", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        // Provider kinds, their configuration (environment, config file), defaults and prices; no
+        // transport, so the gateway prices usage with the same table the worker budgets with.
+        .target(name: "ProviderCatalog", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
+        // LLM providers (OpenAI-compatible, Gemini): wire formats, streaming calls, the router; used by workers.
         .target(
             name: "Providers",
             dependencies: [
-                "CCurl", "ResumeKit",
+                "JSONCore", "ProviderCatalog", "NetGuard",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -104,7 +115,7 @@ let package = Package(
         .target(
             name: "Supervisor",
             dependencies: [
-                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "Providers", "ResumeKit",
+                "Contract", "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "ProviderCatalog", "NetGuard", "ResumeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -121,9 +132,10 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "IPC", "ServiceSupport", "Store",
+                "IPC", "ServiceSupport", "Store", "ProviderCatalog",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -138,12 +150,13 @@ let package = Package(
         .target(
             name: "RunWorker",
             dependencies: [
-                "IPC", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers",
+                "Contract", "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers", "ProviderCatalog",
+                "NetGuard",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            swiftSettings: swiftSettings + [.define("RUNWORKER_PROVIDERS")]
+            swiftSettings: swiftSettings
         ),
 
         // MARK: Executables (thin: each calls one `run…` function the tests also use)
@@ -154,11 +167,25 @@ let package = Package(
         .executableTarget(
             name: "resume-agent-bench",
             dependencies: [
-                "IPC", "CSystemShims",
+                "IPC", "CSystemShims", "Providers", "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             path: "bench/Sources/resume-agent-bench",
+            swiftSettings: swiftSettings
+        ),
+        // Scores PDF import against hand-written expected structures and times it (bench/import.sh).
+        .executableTarget(
+            name: "resume-agent-import-bench",
+            dependencies: ["ResumeKit", "CPoppler"],
+            path: "bench/Sources/resume-agent-import-bench",
+            swiftSettings: swiftSettings
+        ),
+        // Requirement-extraction quality on the SkillSpan corpus and analysis timing (bench/README-quality.md).
+        .executableTarget(
+            name: "resume-agent-quality",
+            dependencies: ["ResumeMatch"],
+            path: "bench/Sources/resume-agent-quality",
             swiftSettings: swiftSettings
         ),
         // Load + chaos suite (bench/README.md): a fake OpenAI-compatible model in its own
@@ -189,6 +216,7 @@ let package = Package(
         ),
 
         // MARK: Tests
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ContractTests", dependencies: ["Contract"], swiftSettings: swiftSettings),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Contract", "ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
@@ -211,14 +239,22 @@ let package = Package(
             dependencies: ["ResumeRender", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "ProvidersTests",
+        // A local HTTP server the NetGuard and Providers tests script (shared, not copied).
+        .target(
+            name: "HTTPTestSupport",
             dependencies: [
-                "Providers",
+                "JSONCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            path: "Tests/HTTPTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "NetGuardTests", dependencies: ["NetGuard", "HTTPTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProviderCatalogTests", dependencies: ["ProviderCatalog", "Gateway"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProvidersTests",
+            dependencies: ["Providers", "ProviderCatalog", "NetGuard", "JSONCore", "HTTPTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
@@ -228,7 +264,9 @@ let package = Package(
             path: "bench/Tests/LoadSuiteTests",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "RunWorkerTests", dependencies: ["RunWorker", "IPC"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RunWorkerTests", dependencies: ["RunWorker", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

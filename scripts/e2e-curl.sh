@@ -33,7 +33,7 @@ python3 -c "import json,sys; print(json.dumps({'text': open(sys.argv[1]).read()}
 step "analyse (read-only tools, streamed)"
 run="$(curl -sf "${auth[@]}" -X POST "$api/sessions/$session/messages" -H 'Content-Type: application/json' -d '{"content":"Analyze my gaps"}' | json "['run_id']")"
 curl -sfN "${auth[@]}" "$api/sessions/$session/runs/$run/stream" | grep -q '^event: run_completed' || fail "analysis run did not complete"
-curl -sf "${auth[@]}" "$api/sessions/$session/files/analysis/gap.md" | head -3 >&2
+curl -sf "${auth[@]}" "$api/sessions/$session/files/analysis/gap.md" | sed -n 1,3p >&2  # sed reads it all: head would close the pipe early and fail curl (exit 23) under pipefail
 
 step "tailor: approve the first edit, reject the next"
 run="$(curl -sf "${auth[@]}" -X POST "$api/sessions/$session/messages" -H 'Content-Type: application/json' -d '{"content":"Tailor my resume"}' | json "['run_id']")"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the system packages Resume Agent builds and runs with, on Debian/Ubuntu.
+# Installs the system packages Resume Agent builds and runs with, on Debian/Ubuntu (and those
+# its tests use; the tests' Python tools from PyPI are scripts/test-tools.sh's).
 # Idempotent: does nothing when everything is already installed.
 set -euo pipefail
 
@@ -13,8 +14,8 @@ packages=(
   # curl for the scripted API flow
   poppler-utils systemd curl
   # browser tests of the web UI (headless, no network): Debian's Chromium and its driver;
-  # python3-venv for the test tools installed from PyPI (scripts/test-tools.sh)
-  chromium chromium-driver python3-selenium python3-pytest python3-venv
+  # pip and venv for the test tools installed from PyPI (scripts/test-tools.sh)
+  chromium chromium-driver python3-selenium python3-pytest python3-pip python3-venv
 )
 
 missing=()
@@ -22,13 +23,11 @@ for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-
-echo "setup: installing ${missing[*]}" >&2
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

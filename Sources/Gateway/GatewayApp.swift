@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import IPC
 import Logging
 import NIOCore
@@ -19,6 +20,9 @@ public struct GatewayServices: @unchecked Sendable {  // Router is built once, t
     public let application: any Service
     public let workerListener: WorkerListener
     public let router: Router<APIContext>
+    public let link: SupervisorLinkState
+    /// Background upkeep: token activity, retention, the metrics-only listener.
+    public let maintenance: [any Service]
     /// The API's routes (the OpenAPI document is generated from them).
     let routes: RouteTable
 }
@@ -38,16 +42,22 @@ func apiRoutes(_ api: APIServices, health: HealthResource) -> RouteTable {
         + ExportResource(api: api).routes)
 }
 
-/// Builds the HTTP router: the web UI, then the API's route table.
-func buildRouter(api: APIServices, metrics: GatewayMetrics, authenticator: TokenAuthenticator, publicDirectory: String?) -> (Router<APIContext>, RouteTable) {
+/// Builds the HTTP router: the guards every request passes, the web UI, the API's routes.
+func buildRouter(
+    api: APIServices, metrics: GatewayMetrics, authenticator: TokenAuthenticator, link: SupervisorLinkState, allowedHosts: [String],
+    publicDirectory: String?
+) -> (Router<APIContext>, RouteTable) {
     let router = Router(context: APIContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorBodyMiddleware())
+    router.add(middleware: HostCheckMiddleware(allowed: Set(allowedHosts.map { $0.lowercased() })))
     router.add(middleware: MetricsMiddleware())
     if let publicDirectory {
         router.add(middleware: FileMiddleware(publicDirectory, searchForIndexHtml: true))
     }
     let document = Mutex<String?>(nil)
     let table = Mutex<RouteTable?>(nil)
-    let health = HealthResource(pool: api.pool, store: api.store, metrics: metrics) {
+    let health = HealthResource(pool: api.pool, store: api.store, runs: api.runs, log: api.log, metrics: metrics, link: link) {
         document.withLock { cached in
             if let cached { return cached }
             let rendered = OpenAPIDocument.json(table.withLock { $0?.routes ?? [] })
@@ -57,9 +67,14 @@ func buildRouter(api: APIServices, metrics: GatewayMetrics, authenticator: Token
     }
     let routes = apiRoutes(api, health: health)
     table.withLock { $0 = routes }
-    routes.register(on: router, authenticator: authenticator, uploads: api.uploads) { tenant, id in
-        try await api.session(tenant: tenant, id: id)
+    let tenants = api.tenants
+    let auth = AuthMiddleware(authenticator: authenticator, limiter: RateLimiter(clock: api.clock)) { tenant in
+        (try? await tenants.limits(of: tenant)) ?? tenants.defaults
     }
+    routes.register(on: router, environment: RouteTable.Environment(
+        auth: auth, uploads: api.uploads, uploadsInFlight: api.uploadsInFlight,
+        maxConcurrentUploads: api.guardrails.maxConcurrentUploads, session: { tenant, id in try await api.session(tenant: tenant, id: id) },
+        checkStorage: { tenant, bytes in try await tenants.checkStorage(tenantId: tenant, adding: bytes) }))
     return (router, routes)
 }
 
@@ -68,36 +83,46 @@ public func buildGateway(
     options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics(),
     clock: AnyClock = .continuous()
 ) -> GatewayServices {
+    var guardrails = settings.guardrails
+    guardrails.defaultAllowedHosts(listeningOn: options.host)
     let pool = WorkerPool(maxQueue: options.maxQueuedRuns, logger: logger)
     let readiness = Readiness()
+    let link = SupervisorLinkState(expected: options.controlFD != nil)
     let log = EventLog(store: store, clock: clock, logger: logger)
     let workspace = Workspace(dataDirectory: options.dataDirectory, store: store, maxFileBytes: max(settings.limits.maxUploadBytes, 20 * 1024 * 1024))
+    let tenants = TenantGuard(store: store, defaults: guardrails.tenantDefaults)
     let runs = RunManager(
-        store: store, log: log, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing,
+        store: store, log: log, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing, tenants: tenants,
         drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), clock: clock, logger: logger
     )
     let staging = (options.dataDirectory as NSString).appendingPathComponent("tmp")
     try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    let retention = Retention(
+        store: store, dataDirectory: options.dataDirectory, sessionDays: guardrails.retention.sessionDays, exportDays: guardrails.retention.exportDays)
     let api = APIServices(
         store: store, workspace: workspace, runs: runs, jobs: JobRunner(pool: pool, timeout: settings.limits.jobTimeout, clock: clock, logger: logger),
         pool: pool, log: log, limits: settings.limits, pricing: settings.pricing,
         uploads: UploadLimits(maxFileBytes: settings.limits.maxUploadBytes, stagingDirectory: staging),
-        fetchAllowList: settings.fetchAllowList, logger: logger
+        fetchAllowList: settings.fetchAllowList, tenants: tenants, guardrails: guardrails, retention: retention, clock: clock, logger: logger
     )
+    let authenticator = TokenAuthenticator(store: store)
     let (router, routes) = buildRouter(
-        api: api, metrics: metrics, authenticator: TokenAuthenticator(store: store), publicDirectory: settings.publicDirectory)
+        api: api, metrics: metrics, authenticator: authenticator, link: link, allowedHosts: guardrails.allowedHosts,
+        publicDirectory: settings.publicDirectory)
     let host = options.host
     let onServerRunning: @Sendable (any Channel) async -> Void = { channel in
         let port = channel.localAddress?.port ?? 0
         logger.info("gateway listening", metadata: ["host": "\(host)", "port": "\(port)"])
         await readiness.httpListening(host: host, port: port)
     }
+    let http = HTTPLimits(guardrails)
     let app: any Service
     if let fd = options.listenFD {
-        app = InheritedSocketServer(fd: fd, responder: router.buildResponder(), logger: logger, onServerRunning: onServerRunning)
+        app = InheritedSocketServer(fd: fd, responder: router.buildResponder(), configuration: http.channelConfiguration, logger: logger, onServerRunning: onServerRunning)
     } else {
         app = Application(
             router: router,
+            server: .http1(configuration: http.channelConfiguration),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "resume-agent"),
             onServerRunning: onServerRunning,
             logger: logger
@@ -107,8 +132,16 @@ public func buildGateway(
     let listener = WorkerListener(socketPath: socketPath, pool: pool, logger: logger) {
         await readiness.workerSocketBound(socketPath)
     }
+    var maintenance: [any Service] = [
+        TokenActivityService(authenticator: authenticator, interval: .seconds(30), clock: clock),
+        RetentionService(
+            retention: retention, interval: .milliseconds(Int64(guardrails.retention.intervalSeconds * 1000)), clock: clock, metrics: metrics, logger: logger),
+    ]
+    if let address = options.metricsListen {
+        maintenance.append(MetricsListener.application(address: address, metrics: metrics, logger: logger))
+    }
     return GatewayServices(
         pool: pool, metrics: metrics, readiness: readiness, store: store, log: log, runs: runs, application: app,
-        workerListener: listener, router: router, routes: routes
+        workerListener: listener, router: router, link: link, maintenance: maintenance, routes: routes
     )
 }

@@ -47,13 +47,25 @@ public enum GatewayMain {
             logger.error("cannot open the store", metadata: ["data_dir": "\(options.dataDirectory)", "error": "\(error)"])
             exit(74)
         }
-        let settings = GatewaySettings(environment: environment)
+        let settings: GatewaySettings
+        do {
+            settings = try GatewaySettings(environment: environment, configFile: options.configFile)
+        } catch {
+            logger.error("invalid configuration", metadata: ["config": "\(options.configFile ?? "")", "error": "\(error)"])
+            exit(78)
+        }
+        do {
+            try settings.pricing.validate()
+        } catch {
+            logger.error("invalid provider configuration", metadata: ["error": "\(error)"])
+            exit(78)  // EX_CONFIG: every restart would fail the same way
+        }
         let gateway = buildGateway(options: options, settings: settings, store: store, logger: logger, metrics: metrics)
         var services: [any Service] = []
         let (drains, drainSink) = AsyncStream<Drain>.makeStream()
         if let fd = options.controlFD {
             services.append(SupervisorLink(
-                fd: fd, pool: gateway.pool, metrics: metrics, readiness: gateway.readiness,
+                fd: fd, pool: gateway.pool, metrics: metrics, readiness: gateway.readiness, state: gateway.link,
                 health: { await store.ping() },
                 onDrain: { drainSink.yield($0) },
                 logger: logger
@@ -61,7 +73,7 @@ public enum GatewayMain {
         }
         // Shutdown runs in reverse: runs drain first (their streams end), then HTTP stops,
         // then the workers go, then the event log writes what is left, then the link.
-        services += [gateway.log, gateway.workerListener, gateway.application, gateway.runs]
+        services += [gateway.log] + gateway.maintenance + [gateway.workerListener, gateway.application, gateway.runs]
         var configuration = ServiceGroupConfiguration(
             services: services.map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm],

@@ -1,5 +1,6 @@
 import IPC
 import Prometheus
+import Store
 import Synchronization
 
 /// The gateway's Prometheus registry and the gauges/counters it owns. Labels are bounded
@@ -13,6 +14,11 @@ public final class GatewayMetrics: Sendable {
     let workerRestarts: Counter
     let workersSpawned: Counter
     let workerCrashes: Counter
+    let sessionsCleaned: Counter
+    let exportsCleaned: Counter
+    let bytesCleaned: Counter
+    let openStreams: Gauge
+    let queueDepth: Gauge
     /// Supervisor counters are cumulative; Prometheus counters only go up, so we add deltas.
     private let lastStats = Mutex(SupervisorStats())
 
@@ -25,6 +31,17 @@ public final class GatewayMetrics: Sendable {
         workerRestarts = registry.makeCounter(name: "resume_agent_restarts_total", labels: [("child", "worker")], help: "Children restarted by the supervisor after a crash")
         workersSpawned = registry.makeCounter(name: "resume_agent_workers_spawned_total", help: "Worker processes spawned")
         workerCrashes = registry.makeCounter(name: "resume_agent_worker_crashes_total", help: "Worker processes that exited abnormally")
+        sessionsCleaned = registry.makeCounter(name: "resume_agent_cleanup_total", labels: [("what", "session")], help: "What retention removed")
+        exportsCleaned = registry.makeCounter(name: "resume_agent_cleanup_total", labels: [("what", "export")], help: "What retention removed")
+        bytesCleaned = registry.makeCounter(name: "resume_agent_cleanup_bytes_total", help: "Bytes retention freed")
+        openStreams = registry.makeGauge(name: "resume_agent_open_streams", help: "Event streams open now")
+        queueDepth = registry.makeGauge(name: "resume_agent_queued_runs", help: "Runs and jobs waiting for a worker")
+    }
+
+    func cleaned(_ report: Retention.Report) {
+        sessionsCleaned.increment(by: Int64(report.sessionsDeleted.count))
+        exportsCleaned.increment(by: Int64(report.exportsDeleted))
+        bytesCleaned.increment(by: Int64(report.bytesFreed))
     }
 
     func update(pool: PoolStatus) {

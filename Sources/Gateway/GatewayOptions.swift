@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the supervisor starts a gateway (`resume-agent-gateway --host … --port …`).
-public struct GatewayOptions: Sendable, Equatable {
+public struct GatewayOptions: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var dataDirectory = "./data"
@@ -15,6 +15,10 @@ public struct GatewayOptions: Sendable, Equatable {
     public var drainSeconds = 10.0
     public var maxQueuedRuns = 64
     public var supervisorPid: Int32?
+    /// The service's JSON config file (its guardrail sections are the gateway's).
+    public var configFile: String?
+    /// An extra listener serving only `/metrics`, without a token, for a local scraper.
+    public var metricsListen: (host: String, port: Int)?
 
     public init() {}
 
@@ -54,10 +58,24 @@ public struct GatewayOptions: Sendable, Equatable {
             case "--max-queued-runs":
                 guard let count = Int(value), count >= 0 else { throw .invalid(flag, value) }
                 options.maxQueuedRuns = count
+            case "--config": options.configFile = value
+            case "--metrics-listen":
+                guard let address = Self.hostPort(value) else { throw .invalid(flag, value) }
+                options.metricsListen = address
             default: index -= 1  // unknown flags are ignored one token at a time
             }
         }
         options.supervisorPid = environment["RESUME_AGENT_SUPERVISOR_PID"].flatMap(Int32.init)
         return options
+    }
+
+    /// `HOST:PORT` (`[::1]:9090` for IPv6).
+    public static func hostPort(_ value: String) -> (host: String, port: Int)? {
+        guard let colon = value.lastIndex(of: ":"), let port = Int(value[value.index(after: colon)...]), (0...65535).contains(port) else {
+            return nil
+        }
+        var host = String(value[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
     }
 }

@@ -6,6 +6,14 @@ public struct GatewaySettings: Sendable {
     public var pricing: ProviderPricing
     public var fetchAllowList: [String]
     public var publicDirectory: String?
+    public var guardrails = GuardrailSettings()
+
+    /// From the environment, after the config file's guardrail sections when one is given.
+    public init(environment: [String: String], configFile: String? = nil) throws {
+        self.init(environment: environment)
+        if let configFile { try guardrails.apply(configFile: configFile) }
+        guardrails.apply(environment: environment)
+    }
 
     public init(environment: [String: String]) {
         limits = RunLimits.fromEnvironment(environment)

@@ -12,6 +12,7 @@ struct InheritedSocketServer<Responder: HTTPResponder>: Service
 where Responder.Context: RequestContext, Responder.Context.Source == ApplicationRequestContextSource {
     let fd: CInt
     let responder: Responder
+    let configuration: HTTP1Channel.Configuration
     let logger: Logger
     let onServerRunning: @Sendable (any Channel) async -> Void
 
@@ -31,7 +32,7 @@ where Responder.Context: RequestContext, Responder.Context.Source == Application
                 }
                 try await responseWriter.write(response: response.head, body: response.body)
             },
-            configuration: .init(idleTimeout: .seconds(30))
+            configuration: configuration
         )
         let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .childChannelOption(.allowRemoteHalfClosure, value: true)

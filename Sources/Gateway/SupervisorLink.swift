@@ -12,14 +12,16 @@ public struct SupervisorLink: Service {
     let pool: WorkerPool
     let metrics: GatewayMetrics
     let readiness: Readiness
+    let state: SupervisorLinkState
     let health: @Sendable () async -> Bool
     let onDrain: @Sendable (Drain) async -> Void
     let logger: Logger
 
     public init(
-        fd: CInt, pool: WorkerPool, metrics: GatewayMetrics, readiness: Readiness,
+        fd: CInt, pool: WorkerPool, metrics: GatewayMetrics, readiness: Readiness, state: SupervisorLinkState,
         health: @escaping @Sendable () async -> Bool, onDrain: @escaping @Sendable (Drain) async -> Void, logger: Logger
     ) {
+        self.state = state
         self.fd = fd
         self.pool = pool
         self.metrics = metrics
@@ -39,6 +41,8 @@ public struct SupervisorLink: Service {
         try await IPCChannel.run(raw) { connection in
             var iterator = connection.messages.makeAsyncIterator()
             _ = try await connection.handshake(role: .gateway, pid: getpid(), iterator: &iterator)
+            state.set(true)
+            defer { state.set(false) }
             try await withThrowingDiscardingTaskGroup { group in
                 group.addTask {
                     let listening = await readiness.listening()

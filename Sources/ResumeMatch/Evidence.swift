@@ -2,14 +2,28 @@
 public struct Evidence: Codable, Sendable, Equatable {
     /// How the line relates to the requirement.
     public enum Kind: String, Codable, Sendable {
-        /// The requirement's own term appears.
+        /// The requirement's own term appears, as a whole word.
         case exact
-        /// A synonym or alias appears ("Postgres" for PostgreSQL, "mentored" for mentoring).
+        /// A listed synonym or abbreviation appears ("Postgres" for PostgreSQL, "mentored" for mentoring).
         case synonym
+        /// A listed narrower term appears: a kind of the requirement (PostgreSQL for SQL, EKS for Kubernetes).
+        case narrower
+        /// Computed from the line's dates (years of experience). Dates prove durations only.
+        case duration
         /// Something related but not the same; only ever makes a requirement `partial`.
         case related
-        /// Computed from the line's dates (years of experience).
-        case dates
+
+        /// Reports written before "duration" called it "dates".
+        public init(from decoder: any Decoder) throws {
+            let raw = try decoder.singleValueContainer().decode(String.self)
+            if raw == "dates" {
+                self = .duration
+            } else if let kind = Kind(rawValue: raw) {
+                self = kind
+            } else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown evidence kind \(raw)"))
+            }
+        }
     }
 
     /// 1-based line number in the resume.

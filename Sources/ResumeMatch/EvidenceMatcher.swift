@@ -1,8 +1,12 @@
+import ResumeKit
+
 /// Finds the resume lines that support each requirement, or decides it is missing.
 ///
-/// Support means the line names the requirement (or a lexicon synonym of it) on word
-/// boundaries. Related evidence — a lexicon `related` term, part of a phrase, a degree in
-/// another field — only ever yields `partial`, so nothing the resume lacks reads as supported.
+/// Support means the line contains the requirement's term, a listed synonym, or a listed
+/// narrower term, as whole words (plurals folded, nothing stemmed: "Present" never proves
+/// "presentation"). Dates prove durations and nothing else. Related evidence — a lexicon
+/// `related` term, some of a phrase's words, a degree in another field — only ever yields
+/// `partial`, so nothing the resume lacks reads as supported.
 struct EvidenceMatcher: Sendable {
     let lexicon: Lexicon
     let resume: ResumeText
@@ -18,15 +22,18 @@ struct EvidenceMatcher: Sendable {
         self.lexicon = lexicon
         self.resume = resume
         self.timeline = timeline
-        self.hits = resume.tokens.map { lexicon.scan($0) }
         self.evidenceLines = resume.lines.indices.filter(resume.isEvidenceLine)
+        var hits = Array(repeating: [TermHit](), count: resume.lines.count)
+        for i in evidenceLines { hits[i] = lexicon.scan(resume.tokens[i]) }
+        self.hits = hits
     }
 
     func match(_ r: ExtractedRequirement) -> RequirementMatch {
         let (status, evidence, note) = verdict(r)
         return RequirementMatch(
             id: r.id, label: r.label, category: r.category, priority: r.priority, status: status,
-            jdLine: r.jdLine, jdText: r.jdText, anyOfGroup: r.group,
+            jdLine: r.jdLine, jdText: r.jdText, jdTerm: r.jdTerm.isEmpty ? nil : r.jdTerm, anyOfGroup: r.group,
+            alternatives: nil,
             yearsRequired: { if case .years(let n) = r.matcher { return n } else { return nil } }(),
             evidence: Array(ranked(evidence).prefix(Self.maxEvidence)), note: note)
     }
@@ -35,9 +42,9 @@ struct EvidenceMatcher: Sendable {
         switch r.matcher {
         case .lexicon(let entry): lexiconVerdict(entry)
         case .years(let n): yearsVerdict(n)
-        case .degree(let level, let field): degreeVerdict(level: level, field: field, label: r.label)
-        case .term(let stems): termVerdict(stems)
-        case .phrase(let stems): phraseVerdict(stems)
+        case .degree(let level, let field): degreeVerdict(level: level, field: field)
+        case .term(let keys): termVerdict(keys)
+        case .phrase(let keys): phraseVerdict(keys)
         }
     }
 
@@ -45,16 +52,17 @@ struct EvidenceMatcher: Sendable {
 
     private func lexiconVerdict(_ entry: Int) -> (MatchStatus, [Evidence], String?) {
         let label = lexicon.entries[entry].label
+        let narrower = narrowerClosure(of: entry)
         var direct: [Evidence] = []
+        var kinds: [Evidence] = []
         for i in evidenceLines {
-            for hit in hits[i] where hit.entry == entry {
-                let matched = quote(i, hit.range)
-                let kind: Evidence.Kind = matched.lowercased() == label.lowercased() ? .exact : .synonym
-                direct.append(evidence(i, matched, kind))
-                break
+            if let hit = hits[i].first(where: { $0.entry == entry }) {
+                direct.append(evidence(i, quote(i, hit.range), hit.isLabel ? .exact : .synonym))
+            } else if let hit = hits[i].first(where: { narrower.contains($0.entry) }) {
+                kinds.append(evidence(i, quote(i, hit.range), .narrower))
             }
         }
-        if !direct.isEmpty { return (.supported, direct, nil) }
+        if !direct.isEmpty || !kinds.isEmpty { return (.supported, direct + kinds, nil) }
         var related: [Evidence] = []
         let relatedEntries = Set(lexicon.relatedEntries[entry])
         for i in evidenceLines {
@@ -70,13 +78,21 @@ struct EvidenceMatcher: Sendable {
         return (.missing, [], nil)
     }
 
+    /// Narrower terms and theirs (AWS → EKS → …), two levels deep: a kind of a kind still proves it.
+    private func narrowerClosure(of entry: Int) -> Set<Int> {
+        var result = Set(lexicon.narrowerEntries[entry])
+        for child in lexicon.narrowerEntries[entry] { result.formUnion(lexicon.narrowerEntries[child]) }
+        result.remove(entry)
+        return result
+    }
+
     // MARK: Years
 
     private func yearsVerdict(_ required: Int) -> (MatchStatus, [Evidence], String?) {
         let months = timeline.totalMonths
-        var evidence = timeline.ranges.map { range in
-            Evidence(line: range.line, section: line(range.line).section, text: line(range.line).text,
-                     matched: range.text, kind: .dates)
+        var evidence = timeline.spans.map { span in
+            Evidence(line: span.line, section: line(span.line).section, text: line(span.line).text,
+                     matched: span.text, kind: .duration)
         }
         if months == 0, let stated = timeline.statedYears {
             let e = Evidence(line: stated.line, section: line(stated.line).section, text: line(stated.line).text,
@@ -98,7 +114,7 @@ struct EvidenceMatcher: Sendable {
 
     // MARK: Degrees
 
-    private func degreeVerdict(level: Int, field: [String], label: String) -> (MatchStatus, [Evidence], String?) {
+    private func degreeVerdict(level: Int, field: [String]) -> (MatchStatus, [Evidence], String?) {
         var full: [Evidence] = []
         var partial: [Evidence] = []
         var lowerLevel: [Evidence] = []
@@ -107,8 +123,8 @@ struct EvidenceMatcher: Sendable {
             guard let best = degreeHits.max(by: { (lexicon.entries[$0.entry].level ?? 1) < (lexicon.entries[$1.entry].level ?? 1) }) else { continue }
             let e = evidence(i, quote(i, best.range), .exact)
             guard (lexicon.entries[best.entry].level ?? 1) >= level else { lowerLevel.append(e); continue }
-            let stems = Set(resume.tokens[i].map(\.stem))
-            if field.allSatisfy(stems.contains) { full.append(e) } else { partial.append(e) }
+            let keys = Set(resume.tokens[i].map(\.key))
+            if field.allSatisfy(keys.contains) { full.append(e) } else { partial.append(e) }
         }
         if !full.isEmpty { return (.supported, full, nil) }
         if !partial.isEmpty { return (.partial, partial, "A degree is listed, but not in the field the job names.") }
@@ -118,33 +134,31 @@ struct EvidenceMatcher: Sendable {
 
     // MARK: Pattern terms and phrases
 
-    private func termVerdict(_ stems: [String]) -> (MatchStatus, [Evidence], String?) {
-        let found = evidenceLines.compactMap { i in Lexicon.find(stems, in: resume.tokens[i]).map { evidence(i, quote(i, $0), .exact) } }
+    private func termVerdict(_ keys: [String]) -> (MatchStatus, [Evidence], String?) {
+        let found = evidenceLines.compactMap { i in Lexicon.find(keys, in: resume.tokens[i]).map { evidence(i, quote(i, $0), .exact) } }
         return found.isEmpty ? (.missing, [], nil) : (.supported, found, nil)
     }
 
-    private func phraseVerdict(_ stems: [String]) -> (MatchStatus, [Evidence], String?) {
+    /// The phrase itself proves it; its words scattered over a line are only related.
+    private func phraseVerdict(_ keys: [String]) -> (MatchStatus, [Evidence], String?) {
         var exact: [Evidence] = []
-        var reworded: [Evidence] = []
         var related: [Evidence] = []
-        let distinctive = stems.filter { $0.count >= 5 && !lexicon.genericWords.contains($0) }
+        let distinctive = keys.filter { $0.count >= 5 && !lexicon.genericWords.contains($0) }
         for i in evidenceLines {
             let tokens = resume.tokens[i]
-            if let range = Lexicon.find(stems, in: tokens) {
+            if let range = Lexicon.find(keys, in: tokens) {
                 exact.append(evidence(i, quote(i, range), .exact))
                 continue
             }
-            guard stems.count > 1 else { continue }
-            let present = tokens.indices.filter { stems.contains(tokens[$0].stem) }
-            let presentStems = Set(present.map { tokens[$0].stem })
-            if presentStems.count == Set(stems).count {
-                reworded.append(evidence(i, present.map { tokens[$0].raw }.joined(separator: " … "), .synonym))
-            } else if presentStems.count * 2 >= stems.count, distinctive.contains(where: presentStems.contains) {
+            guard keys.count > 1 else { continue }
+            let present = tokens.indices.filter { keys.contains(tokens[$0].key) }
+            let presentKeys = Set(present.map { tokens[$0].key })
+            if presentKeys.count * 2 >= keys.count, distinctive.contains(where: presentKeys.contains) {
                 related.append(evidence(i, present.map { tokens[$0].raw }.joined(separator: " … "), .related))
             }
         }
-        if !exact.isEmpty || !reworded.isEmpty { return (.supported, exact + reworded, nil) }
-        if !related.isEmpty { return (.partial, related, "Some of the words appear, but not the whole phrase.") }
+        if !exact.isEmpty { return (.supported, exact, nil) }
+        if !related.isEmpty { return (.partial, related, "Some of the words appear, but not the phrase itself.") }
         return (.missing, [], nil)
     }
 
@@ -158,12 +172,7 @@ struct EvidenceMatcher: Sendable {
     }
 
     private func quote(_ i: Int, _ range: Range<Int>) -> String {
-        let tokens = resume.tokens[i]
-        guard !range.isEmpty, range.upperBound <= tokens.count else { return "" }
-        let chars = Array(resume.lines[i].text)
-        let lo = tokens[range.lowerBound].offset
-        let hi = tokens[range.upperBound - 1].offset + tokens[range.upperBound - 1].length
-        return lo < hi && hi <= chars.count ? String(chars[lo..<hi]) : ""
+        Tokenizer.quote(resume.lines[i].text, resume.tokens[i], range)
     }
 
     /// Experience first (where a claim is proven), then summary, then lists; each by line.
@@ -178,10 +187,10 @@ struct EvidenceMatcher: Sendable {
         switch line.sectionKind {
         case .experience: line.role == .bullet ? 0 : 1
         case .summary: 2
-        case .projects, .certifications, .other: 3
+        case .other: 3
         case .education: 4
         case .skills: 5
-        case .header: 6
+        case nil: 6
         }
     }
 }

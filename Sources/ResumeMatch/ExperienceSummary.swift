@@ -30,7 +30,7 @@ public struct ExperienceSummary: Codable, Sendable, Equatable {
         totalMonths = timeline.totalMonths
         totalYears = timeline.totalYears
         statedYears = timeline.statedYears?.years
-        spans = timeline.ranges.map {
+        spans = timeline.spans.map {
             Span(line: $0.line, text: $0.text, start: $0.start.isoString, end: $0.end.isoString, current: $0.isCurrent)
         }
     }

@@ -2,16 +2,16 @@
 struct ExtractedRequirement: Sendable {
     /// How to look for it in a resume.
     enum Matcher: Sendable {
-        /// A lexicon entry (any alias; related entries and phrases give partial credit).
+        /// A lexicon entry (any alias or narrower term proves it; related terms give partial credit).
         case lexicon(entry: Int)
         /// Total professional years from the resume's dates.
         case years(Int)
-        /// A degree of at least `level`, optionally in a field (stems).
+        /// A degree of at least `level`, optionally in a field (word keys).
         case degree(level: Int, field: [String])
-        /// A capitalised term or acronym not in the lexicon ("Looker", "CRRT").
-        case term(stems: [String])
-        /// A noun phrase from a requirement bullet ("patient assessment").
-        case phrase(stems: [String])
+        /// A tool-shaped term the lexicon does not know ("TestCafe", "CRRT"), as word keys.
+        case term(keys: [String])
+        /// A noun phrase from a requirement bullet ("patient assessment"), as word keys.
+        case phrase(keys: [String])
     }
 
     let id: String
@@ -20,6 +20,8 @@ struct ExtractedRequirement: Sendable {
     var priority: RequirementPriority
     var jdLine: Int
     var jdText: String
+    /// The words of the job description the requirement was read from, as written.
+    var jdTerm: String
     /// Alternatives group, numbered per job description; nil when required on its own.
     var group: Int?
     let matcher: Matcher

@@ -1,7 +1,8 @@
 import Foundation
+import ResumeKit
 
-/// Compares a resume (Markdown or plain text) with a job description and reports, for every
-/// requirement, the resume lines that support it or that it is missing, with a score.
+/// Compares a resume (its Markdown, read through ResumeKit) with a job description and reports,
+/// for every requirement, the resume lines that support it or that it is missing, with a score.
 ///
 /// Deterministic: the same texts and `now` give the same report. Never throws: any text is
 /// valid input, and an empty one just yields no requirements or no evidence.
@@ -20,12 +21,17 @@ public struct GapAnalyzer: Sendable {
     }
 
     func analyze(resume resumeText: String, jobDescription: String, asOf: YearMonth) -> GapReport {
-        let resume = ResumeText(resumeText, lexicon: lexicon)
-        let jd = JobDescriptionText(jobDescription, lexicon: lexicon)
-        let extracted = RequirementExtractor(lexicon: lexicon).extract(from: jd)
+        let resume = ResumeText(resumeText)
+        let extracted = RequirementExtractor(lexicon: lexicon).extract(from: PostingText(jobDescription))
+        return report(resume: resume, requirements: extracted, asOf: asOf)
+    }
+
+    /// The report for requirements already read from the posting (the extractor's, plus any
+    /// accepted from a model, see `ProposedRequirementFilter`).
+    func report(resume: ResumeText, requirements extracted: [ExtractedRequirement], asOf: YearMonth) -> GapReport {
         let timeline = ExperienceTimeline(resume: resume, now: asOf)
         let matcher = EvidenceMatcher(lexicon: lexicon, resume: resume, timeline: timeline)
-        let requirements = extracted.map(matcher.match)
+        let requirements = AlternativeGroups.combine(extracted.map(matcher.match))
         return GapReport(
             schemaVersion: GapReport.currentSchemaVersion,
             asOf: asOf.isoString,

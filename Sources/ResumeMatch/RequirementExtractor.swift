@@ -1,18 +1,25 @@
-/// Reads the requirements out of a job description.
+import ResumeKit
+
+/// Reads the requirements out of a job description, the way a recruiter does.
 ///
-/// Three sources, so unseen fields work: lexicon terms (with synonyms and categories),
-/// capitalised terms and acronyms the lexicon does not know ("Looker", "CRRT", "Westlaw"), and
-/// short noun phrases left over in requirement bullets ("patient assessment"). Priority comes
-/// from the section heading and is overridden by cue words on the line ("a plus", "required").
+/// Only the parts that state requirements are read (requirements, nice-to-haves, duties, and
+/// unplaced prose; never the title lines, "about us", benefits, legal text, contacts or job-board
+/// metadata — see `JobPostingReader`). The posting's own names (company, people, places) are
+/// learned from the parts it never asks anything in and are never requirements. Within a line,
+/// four sources, so unseen fields work: vocabulary terms (curated and ESCO/SkillSpan, with
+/// synonyms), tool-shaped words the vocabulary does not know (`ToolTermRule`), degrees, and short
+/// noun phrases left over in requirement bullets ("patient assessment"). Priority comes from the
+/// part and is overridden by cue words in the clause ("a plus", "required").
 struct RequirementExtractor: Sendable {
     let lexicon: Lexicon
 
-    func extract(from jd: JobDescriptionText) -> [ExtractedRequirement] {
+    func extract(from posting: PostingText) -> [ExtractedRequirement] {
+        let names = PostingNames(posting: posting, lexicon: lexicon)
         var found: [ExtractedRequirement] = []
         var nextGroup = 1
-        for (index, line) in jd.lines.enumerated() {
-            guard let priority = priority(of: line, index: index, in: jd) else { continue }
-            var candidates = candidates(in: line, priority: priority, jd: jd)
+        for line in posting.lines where line.mayStateRequirements {
+            guard let priority = priority(of: line, in: posting) else { continue }
+            var candidates = candidates(in: line, priority: priority, names: names, posting: posting)
             candidates.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
             applyClauseCues(&candidates, tokens: line.tokens)
             assignGroups(&candidates, tokens: line.tokens, next: &nextGroup)
@@ -23,61 +30,69 @@ struct RequirementExtractor: Sendable {
 
     // MARK: Priority
 
-    /// nil when the line holds no requirements (headings, "About us", the title of a structured JD).
-    private func priority(of line: JobDescriptionText.Line, index: Int, in jd: JobDescriptionText) -> RequirementPriority? {
-        guard !line.isHeading, !line.tokens.isEmpty else { return nil }
-        let base: RequirementPriority
-        switch line.section {
-        case .ignore:
-            return nil
-        case .must:
-            base = .must
-        case .nice:
-            base = .nice
-        case .duties:
-            base = jd.isStructured ? .nice : .must
-        case .intro:
-            guard !jd.isStructured else { return nil }
-            base = .must
+    /// Must for requirement parts, nice for nice-to-haves; duties and unplaced prose imply
+    /// nice-to-haves when the posting lists its requirements explicitly, else must-haves.
+    private func priority(of line: PostingText.Line, in posting: PostingText) -> RequirementPriority? {
+        switch line.part {
+        case .requirements: .must
+        case .niceToHave: .nice
+        case .responsibilities, .other: posting.isStructured ? .nice : .must
+        default: nil
         }
-        return base
     }
 
-    /// A cue word overrides the section, within its clause only: in "Deep knowledge of US GAAP;
+    /// A cue word overrides the part, within its clause only: in "Deep knowledge of US GAAP;
     /// IFRS is a plus." GAAP stays required and IFRS is nice-to-have.
     private func applyClauseCues(_ candidates: inout [ExtractedRequirement], tokens: [Token]) {
+        guard !candidates.isEmpty else { return }
         var clauseStart = 0
         let bounds = tokens.indices.filter { k in
-            k > 0 && tokens[k].gapBefore.contains(where: { ";".contains($0) }) || (k > 0 && tokens[k].gapBefore.hasPrefix(". "))
+            k > 0 && (tokens[k].gapBefore.contains(";") || tokens[k].gapBefore.hasPrefix(". "))
         } + [tokens.count]
+        let lowers = tokens.map(\.lower)
         for end in bounds {
             let clause = clauseStart..<end
-            let padded = " " + tokens[clause].map(\.lower).joined(separator: " ") + " "
-            let cue: RequirementPriority? = lexicon.niceCues.contains(where: { padded.contains(" \($0) ") }) ? .nice
-                : lexicon.mustCues.contains(where: { padded.contains(" \($0) ") }) ? .must : nil
-            if let cue {
-                for k in candidates.indices where clause.contains(candidates[k].tokenRange.lowerBound) {
-                    candidates[k].priority = cue
-                }
-            }
             clauseStart = end
+            guard candidates.contains(where: { clause.contains($0.tokenRange.lowerBound) }) else { continue }
+            let words = lowers[clause]
+            let cue: RequirementPriority? = lexicon.niceCues.contains(where: { Self.contains(words, $0) }) ? .nice
+                : lexicon.mustCues.contains(where: { Self.contains(words, $0) }) ? .must : nil
+            guard let cue else { continue }
+            for k in candidates.indices where clause.contains(candidates[k].tokenRange.lowerBound) {
+                candidates[k].priority = cue
+            }
         }
+    }
+
+    /// Whether `phrase` occurs as consecutive words.
+    static func contains(_ words: ArraySlice<String>, _ phrase: [String]) -> Bool {
+        guard let first = phrase.first, phrase.count <= words.count else { return false }
+        var i = words.startIndex
+        while i <= words.endIndex - phrase.count {
+            if words[i] == first, words[i..<(i + phrase.count)].elementsEqual(phrase) { return true }
+            i += 1
+        }
+        return false
     }
 
     // MARK: Candidates
 
     private func candidates(
-        in line: JobDescriptionText.Line, priority: RequirementPriority, jd: JobDescriptionText
+        in line: PostingText.Line, priority: RequirementPriority, names: PostingNames, posting: PostingText
     ) -> [ExtractedRequirement] {
         let tokens = line.tokens
-        let jdText = ResumeText.stripMarkup(line.text)
         var covered = Array(repeating: false, count: tokens.count)
+        names.mask(tokens, into: &covered)
+        for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.placeWords.contains(t.lower) { covered[k] = true }
+        // A term survives a name or place inside it ("US GAAP"), not being one ("Helix Analytics").
+        let named = covered
         var result: [ExtractedRequirement] = []
 
         func make(_ id: String, _ label: String, _ category: RequirementCategory,
                   _ matcher: ExtractedRequirement.Matcher, _ range: Range<Int>) -> ExtractedRequirement {
             ExtractedRequirement(id: id, label: label, category: category, priority: priority, jdLine: line.number,
-                                 jdText: jdText, group: nil, matcher: matcher, tokenRange: range)
+                                 jdText: line.content, jdTerm: quote(line, range), group: nil, matcher: matcher,
+                                 tokenRange: range)
         }
 
         let years = YearsPhrase.find(in: tokens)
@@ -87,34 +102,111 @@ struct RequirementExtractor: Sendable {
             result.append(make("years:\(years.years)", label, .yearsOfExperience, .years(years.years), years.tokenRange))
         }
 
-        let hits = lexicon.scan(tokens)
+        let strength = Strength(line)
+        let hits = lexicon.scan(tokens).filter { hit in
+            !hit.range.allSatisfy({ named[$0] }) && !hit.range.contains(where: { covered[$0] && !named[$0] })
+                && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
+        }
+        for hit in hits { for k in hit.range { covered[k] = false } }
         if let degree = degreeRequirement(hits: hits, tokens: tokens, covered: &covered) {
             result.append(make(degree.id, degree.label, .education, .degree(level: degree.level, field: degree.field), degree.range))
         }
         for hit in hits where !hit.range.contains(where: { covered[$0] }) {
             let entry = lexicon.entries[hit.entry]
-            guard entry.category != .education else { continue }
+            guard entry.category != .education, !lexicon.isGenericEntry(hit.entry) else { continue }
             for k in hit.range { covered[k] = true }
-            result.append(make(entry.id, entry.label, entry.category, .lexicon(entry: hit.entry), hit.range))
+            // The large vocabulary's labels keep the corpus's spelling ("selenium"); the posting's
+            // own words read better ("Selenium") and are what the job asked for.
+            let label = entry.source == .curated ? entry.label : quote(line, hit.range)
+            result.append(make(entry.id, label.isEmpty ? entry.label : label, entry.category, .lexicon(entry: hit.entry), hit.range))
         }
 
-        for term in capitalisedTerms(tokens, covered: &covered) {
-            let raw = term.map { tokens[$0].raw }.joined(separator: " ")
-            let stems = term.map { tokens[$0].stem }
-            result.append(make("term:" + stems.joined(separator: " "), raw, .tool, .term(stems: stems), term))
+        for term in ToolTermRule(lexicon: lexicon).terms(
+            in: tokens, hits: hits, covered: &covered, shapesOnly: strength == .weak, mixedCaseAlone: strength == .strong) {
+            let raw = quote(line, term)
+            let keys = term.map { tokens[$0].key }
+            result.append(make("term:" + keys.joined(separator: " "), raw, .tool, .term(keys: keys), term))
         }
 
-        let phraseSection = line.section == .must || line.section == .nice || (!jd.isStructured && line.isBullet)
-        if phraseSection, years == nil {
+        if strength == .strong, years == nil {
             let domainLine = tokens.contains { ["domain", "industry", "sector"].contains($0.lower) }
-            for phrase in nounPhrases(tokens, covered: covered) {
+            for phrase in nounPhrases(tokens, covered: covered) where isStatedSkill(phrase, in: tokens, covered: covered) {
                 let raw = phrase.map { tokens[$0].raw }.joined(separator: " ")
-                let stems = phrase.map { tokens[$0].stem }
-                result.append(make("phrase:" + stems.joined(separator: " "), raw.lowercased(),
-                                   domainLine ? .domain : .hardSkill, .phrase(stems: stems), phrase))
+                let keys = phrase.map { tokens[$0].key }
+                result.append(make("phrase:" + keys.joined(separator: " "), raw.lowercased(),
+                                   domainLine ? .domain : .hardSkill, .phrase(keys: keys), phrase))
             }
         }
         return result
+    }
+
+    /// How plainly a line states requirements, which decides what may be read from it.
+    enum Strength: Sendable {
+        /// A requirements or nice-to-have part: vocabulary terms, tools, degrees and stated skills.
+        case strong
+        /// Duties: vocabulary terms of several words, tools, soft skills.
+        case medium
+        /// Prose no heading or wording places: only tools and curated or multi-word knowledge.
+        case weak
+
+        init(_ line: PostingText.Line) {
+            switch line.part {
+            case .requirements, .niceToHave: self = .strong
+            case .responsibilities: self = .medium
+            default: self = .weak
+            }
+        }
+
+        /// Single common words from the large vocabulary ("market", "energy") only count where
+        /// the posting states requirements; soft skills not in prose nobody placed.
+        func allows(_ entry: Lexicon.Entry, words: Int) -> Bool {
+            switch self {
+            case .strong: return true
+            case .medium: return entry.source == .curated || words > 1 || entry.category == .tool
+            case .weak:
+                if entry.category == .softSkill { return false }
+                return entry.category == .tool || (words > 1 && entry.source != .esco) || (entry.source == .curated && entry.category != .domain)
+            }
+        }
+    }
+
+    /// A phrase is a stated skill when the line asks for it by name: right after "experience
+    /// with/in", "knowledge of", "proficient in", "degree in"… (adjectives in between are fine),
+    /// or as a whole short list item ("- Patient assessment").
+    private func isStatedSkill(_ phrase: Range<Int>, in tokens: [Token], covered: [Bool]) -> Bool {
+        if phrase.lowerBound == 0, phrase.upperBound == tokens.count { return true }
+        // One leftover word ("complementary", "benefit") is rarely the skill itself.
+        guard phrase.count >= 2 else { return false }
+        var k = phrase.lowerBound - 1
+        var skipped = 0
+        while k >= 0, skipped <= 3, Self.adjectives.contains(tokens[k].lower) {
+            k -= 1
+            skipped += 1
+        }
+        guard k >= 1 else { return false }
+        let preposition = tokens[k].lower
+        let head = tokens[k - 1].lower
+        if Self.cuePrepositions.contains(preposition), Self.cueHeads.contains(head) { return true }
+        return Self.cueVerbs.contains(tokens[k].lower)
+    }
+
+    private static let cuePrepositions: Set<String> = ["in", "with", "of", "on", "within", "for", "using", "around"]
+    private static let cueHeads: Set<String> = [
+        "experience", "experienced", "knowledge", "understanding", "familiarity", "familiar", "proficiency", "proficient",
+        "background", "expertise", "expert", "skills", "skilled", "degree", "education", "training", "certification",
+        "certified", "competence", "competences", "competency", "fluency", "fluent", "grounding", "insight", "exposure",
+        "command", "mastery", "qualification", "qualifications", "diploma", "master", "bachelor", "studies", "passion",
+    ]
+    private static let cueVerbs: Set<String> = ["know", "knows", "master", "masters", "speak", "speaks", "understand", "understands"]
+    private static let adjectives: Set<String> = [
+        "strong", "solid", "good", "great", "excellent", "deep", "broad", "sound", "proven", "practical", "hands", "on",
+        "working", "basic", "advanced", "extensive", "thorough", "relevant", "professional", "some", "prior", "previous",
+        "demonstrable", "demonstrated", "in-depth", "depth", "comprehensive", "very", "the", "a", "an", "modern",
+    ]
+
+    /// The words of the line the tokens span, exactly as written.
+    private func quote(_ line: PostingText.Line, _ range: Range<Int>) -> String {
+        Tokenizer.quote(line.content, line.tokens, range)
     }
 
     private struct DegreeFound {
@@ -134,52 +226,26 @@ struct RequirementExtractor: Sendable {
         for hit in degreeHits { for k in hit.range { covered[k] = true } }
         var fieldRange = last.range.upperBound..<last.range.upperBound
         var i = last.range.upperBound
-        if i < tokens.count, ["degree", "título", "titulación"].contains(tokens[i].lower) { i += 1 }
-        if i < tokens.count, ["in", "en", "of", "in", "em", "im"].contains(tokens[i].lower),
+        if i < tokens.count, ["degree", "título", "titulación", "titulo", "titulacion"].contains(tokens[i].lower) { i += 1 }
+        if i < tokens.count, ["in", "en", "of", "em", "im"].contains(tokens[i].lower),
            !tokens[i].gapBefore.contains(where: { ",;(".contains($0) }) {
             var j = i + 1
             while j < tokens.count, j - i <= 4, !tokens[j].gapBefore.contains(where: { ",;()./".contains($0) }),
-                  !["or", "and", "o", "y", "oder", "und", "ou", "et", "with", "con", "plus"].contains(tokens[j].lower) {
+                  !covered[j], !["or", "and", "o", "y", "oder", "und", "ou", "et", "with", "con", "plus"].contains(tokens[j].lower) {
                 j += 1
             }
             fieldRange = (i + 1)..<j
         }
         let fieldTokens = fieldRange.filter { !lexicon.isGeneric(tokens[$0]) }
         for k in fieldRange { covered[k] = true }
-        if i < tokens.count, fieldRange.isEmpty == false { covered[i] = true }
-        let field = fieldTokens.map { tokens[$0].stem }
+        if i < tokens.count, !fieldRange.isEmpty { covered[i] = true }
+        let field = fieldTokens.map { tokens[$0].key }
         let levelName = ["associate degree", "bachelor's degree", "master's degree", "doctorate"][min(max(level, 0), 3)]
         let fieldLabel = fieldTokens.map { tokens[$0].raw }.joined(separator: " ")
         let label = field.isEmpty ? levelName : "\(levelName) in \(fieldLabel)"
         let id = "degree:\(level)" + (field.isEmpty ? "" : ":" + field.joined(separator: " "))
         let end = max(first.range.upperBound, fieldRange.upperBound)
         return DegreeFound(id: id, label: label, level: level, field: field, range: first.range.lowerBound..<end)
-    }
-
-    /// Tools and names the lexicon does not know: acronyms ("CRRT"), mixed case ("PyTorch"),
-    /// and capitalised words mid-sentence ("Looker"), adjacent ones merged ("Power Query").
-    private func capitalisedTerms(_ tokens: [Token], covered: inout [Bool]) -> [Range<Int>] {
-        var terms: [Range<Int>] = []
-        var i = 0
-        while i < tokens.count {
-            guard isTermToken(tokens[i], covered[i]) else { i += 1; continue }
-            var j = i + 1
-            while j < tokens.count, j - i < 3, tokens[j].gapBefore == " ", isTermToken(tokens[j], covered[j]),
-                  !tokens[j].isSentenceStart {
-                j += 1
-            }
-            for k in i..<j { covered[k] = true }
-            terms.append(i..<j)
-            i = j
-        }
-        return terms
-    }
-
-    private func isTermToken(_ t: Token, _ isCovered: Bool) -> Bool {
-        guard !isCovered, t.raw.count >= 2, !t.isNumeric, t.raw.first?.isLetter == true else { return false }
-        guard !lexicon.placeWords.contains(t.lower), !lexicon.isGeneric(t) else { return false }
-        if t.isAcronym || t.isMixedCase { return true }
-        return t.isCapitalized && !t.isSentenceStart
     }
 
     /// Runs of 1–4 content words left over in a requirement line, split at punctuation,
@@ -190,21 +256,23 @@ struct RequirementExtractor: Sendable {
         func close(_ end: Int) {
             defer { start = nil }
             guard var s = start else { return }
-            while s < end, Self.leadingVerbs.contains(tokens[s].stem) { s += 1 }
-            let length = end - s
+            while s < end, Self.leadingVerbs.contains(tokens[s].lower) { s += 1 }
+            var e = end
+            while e > s, Self.trailingWords.contains(tokens[e - 1].lower) { e -= 1 }
+            let length = e - s
             guard length >= 1, length <= 4 else { return }
-            let words = tokens[s..<end]
+            let words = tokens[s..<e]
             guard words.allSatisfy(\.isAlphabetic), words.contains(where: { $0.lower.count >= 4 }) else { return }
             if length == 1, words.first!.lower.count < 7 { return }
-            if words.allSatisfy({ lexicon.placeWords.contains($0.lower) }) { return }
-            phrases.append(s..<end)
+            if words.allSatisfy({ lexicon.placeWords.contains($0.lower) || Self.fillerWords.contains($0.lower) }) { return }
+            phrases.append(s..<e)
         }
         for (k, t) in tokens.enumerated() {
-            let breaks = covered[k] || lexicon.isGeneric(t) || !t.isAlphabetic
-                || t.gapBefore.contains(where: { ",;:()[]./|!?".contains($0) })
+            let stop = covered[k] || lexicon.isGeneric(t) || !t.isAlphabetic || Self.fillerWords.contains(t.lower)
+            let breaks = stop || t.gapBefore.contains(where: { ",;:()[]./|!?".contains($0) })
             if breaks {
                 close(k)
-                if !(covered[k] || lexicon.isGeneric(t) || !t.isAlphabetic) { start = k }
+                if !stop { start = k }
             } else if start == nil {
                 start = k
             }
@@ -213,32 +281,71 @@ struct RequirementExtractor: Sendable {
         return phrases
     }
 
-    private static let leadingVerbs: Set<String> = Set([
+    /// Verbs that open a duty ("build", "maintains", "designing") are not part of the skill.
+    private static let leadingVerbs: Set<String> = inflected([
         "build", "design", "develop", "manage", "lead", "plan", "deliver", "ensure", "provide", "support", "work",
         "collaborate", "maintain", "create", "drive", "own", "run", "write", "deploy", "use", "apply", "perform",
         "conduct", "prepare", "review", "monitor", "coordinate", "oversee", "analyze", "analyse", "demonstrate",
-        "handle", "implement", "partner", "communicate", "teach", "assist", "improve", "establish", "foster",
-    ].map(Stemmer.stem))
+        "handle", "implement", "partner", "communicate", "teach", "assist", "improve", "establish", "foster", "help",
+        "define", "translate", "execute", "understand", "learn", "solve", "identify", "contribute", "participate",
+        "take", "make", "bring", "join", "enjoy", "thrive", "want", "like", "love", "know", "speak", "read",
+    ])
+
+    /// A verb with its -s, -ing and -ed forms ("build", "builds", "building", "built" aside).
+    private static func inflected(_ verbs: [String]) -> Set<String> {
+        var forms = Set<String>()
+        for verb in verbs {
+            let stem = verb.hasSuffix("e") ? String(verb.dropLast()) : verb
+            forms.formUnion([verb, verb + "s", stem + "ing", stem + "ed", verb + "d"])
+        }
+        return forms
+    }
+
+    /// Words a phrase never ends on.
+    private static let trailingWords: Set<String> = ["etc", "ideally", "preferably", "required", "needed", "essential"]
+
+    /// Words that are neither skills nor knowledge, whatever the sentence ("someone", "ideas").
+    static let fillerWords: Set<String> = [
+        "someone", "somebody", "anyone", "everyone", "people", "ideas", "things", "something", "lots", "plenty",
+        "way", "ways", "kind", "part", "parts", "place", "time", "times", "life", "today", "tomorrow", "future",
+        "candidate", "candidates", "applicant", "applicants", "colleague", "colleagues", "position", "opportunity",
+        "chance", "mindset", "attitude", "passion", "interest", "curiosity", "desire", "drive", "eye", "flair",
+        "example", "examples", "please", "thank", "welcome", "need", "needs", "want", "great", "important", "able",
+        "eligibility", "eligible", "licensure", "ability", "abilities", "minimum", "least", "plus",
+    ]
 
     // MARK: Alternatives
 
-    /// "Tableau or Looker", "Go or Python", "retail or e-commerce": neighbours joined by "or"
-    /// (possibly in a comma list) form one group; a list joined only by commas or "and" does not.
+    /// "Tableau or Looker", "Go/Python", "Jest, Mocha or similar": neighbours joined by "or" or a
+    /// slash (possibly in a comma list) form one group; a list joined only by commas or "and"
+    /// does not. "(or eligibility for X)" joins X to the term before it.
     private func assignGroups(_ candidates: inout [ExtractedRequirement], tokens: [Token], next: inout Int) {
+        guard candidates.count >= 2 else { return }
         var chainStart = 0
         var chainHasOr = false
         func closeChain(_ end: Int) {
+            // "Jest, Mocha or similar": the list is a set of alternatives.
+            let after = candidates[end - 1].tokenRange.upperBound
+            if after + 1 < tokens.count, Self.orWords.contains(tokens[after].lower),
+               Self.orSimilar.contains(tokens[after + 1].lower) {
+                chainHasOr = true
+            }
             if chainHasOr, end - chainStart >= 2 {
                 for k in chainStart..<end { candidates[k].group = next }
                 next += 1
             }
         }
-        guard !candidates.isEmpty else { return }
-        for k in 1..<max(candidates.count, 1) where k < candidates.count {
-            let between = tokens[candidates[k - 1].tokenRange.upperBound..<max(candidates[k - 1].tokenRange.upperBound, candidates[k].tokenRange.lowerBound)]
-            let words = between.map(\.lower)
+        for k in 1..<candidates.count {
+            let from = candidates[k - 1].tokenRange.upperBound
+            let to = max(from, candidates[k].tokenRange.lowerBound)
+            let between = tokens[from..<to]
+            let words = between.map(\.lower).filter { !Self.alternativeFillers.contains($0) }
+            let slash = to < tokens.count && tokens[to].gapBefore.contains("/") && between.isEmpty
             let link: Bool
-            if words.isEmpty {
+            if slash {
+                link = true
+                chainHasOr = true
+            } else if words.isEmpty {
                 link = true
             } else if words.allSatisfy({ Self.orWords.contains($0) }) {
                 link = true
@@ -256,6 +363,9 @@ struct RequirementExtractor: Sendable {
     }
 
     private static let orWords: Set<String> = ["or", "o", "u", "oder", "ou", "either"]
+    private static let orSimilar: Set<String> = ["similar", "equivalent", "comparable", "other", "alike", "related", "ähnliche", "similaire", "similares"]
+    /// Words that may sit between alternatives without breaking them: "or eligibility for".
+    private static let alternativeFillers: Set<String> = ["eligibility", "eligible", "for", "a", "an", "the", "equivalent"]
 
     // MARK: Merge
 
@@ -274,6 +384,7 @@ struct RequirementExtractor: Sendable {
                 merged[p].priority = r.priority
                 merged[p].jdLine = r.jdLine
                 merged[p].jdText = r.jdText
+                merged[p].jdTerm = r.jdTerm
             }
             if r.group == nil || merged[p].group == nil { merged[p].group = nil }
         }

@@ -1,5 +1,6 @@
 /// Tells whether a piece of resume text names a requirement, working from the report alone:
-/// lexicon ids map to entries; pattern ids carry their stems ("term:power bi").
+/// lexicon ids map to entries; pattern ids carry their word keys ("term:power bi"); a group
+/// of alternatives is named when any of its members is.
 struct RequirementLookup: Sendable {
     let lexicon: Lexicon
 
@@ -9,10 +10,19 @@ struct RequirementLookup: Sendable {
 
     /// As `mentions(_:in:)` with the line's lexicon entries already scanned.
     private func mentions(_ requirement: RequirementMatch, in tokens: [Token], entries: Set<Int>) -> Bool {
-        if let entry = lexicon.entryByID[requirement.id] { return entries.contains(entry) }
-        for prefix in ["term:", "phrase:"] where requirement.id.hasPrefix(prefix) {
-            let stems = requirement.id.dropFirst(prefix.count).split(separator: " ").map(String.init)
-            return Lexicon.find(stems, in: tokens) != nil
+        if let alternatives = requirement.alternatives {
+            return alternatives.contains { mentions(id: $0.id, in: tokens, entries: entries) }
+        }
+        return mentions(id: requirement.id, in: tokens, entries: entries)
+    }
+
+    private func mentions(id: String, in tokens: [Token], entries: Set<Int>) -> Bool {
+        if let entry = lexicon.entryByID[id] {
+            return entries.contains(entry) || !entries.isDisjoint(with: lexicon.narrowerEntries[entry])
+        }
+        for prefix in ["term:", "phrase:"] where id.hasPrefix(prefix) {
+            let keys = id.dropFirst(prefix.count).split(separator: " ").map(String.init)
+            return Lexicon.find(keys, in: tokens) != nil
         }
         return false
     }

@@ -12,9 +12,13 @@ public struct RequirementMatch: Codable, Sendable, Equatable {
     public var jdLine: Int
     /// That job-description line, trimmed.
     public var jdText: String
-    /// Requirements sharing a group were written as alternatives ("Tableau or Looker"):
-    /// the score counts the group once, at its best status.
+    /// The words of that line the requirement was read from, as written ("k8s", "Tableau or Looker").
+    public var jdTerm: String?
+    /// Set when the job accepts any one of several alternatives ("Tableau or Looker", "Go/Python"):
+    /// the group's number. The group is this one requirement, at its best member's status.
     public var anyOfGroup: Int?
+    /// The alternatives, each with its own verdict; nil for a requirement that stands alone.
+    public var alternatives: [Alternative]?
     /// For years-of-experience requirements, the number asked for.
     public var yearsRequired: Int?
     /// Supporting (or, for `partial`, related) resume lines, best first.
@@ -22,12 +26,25 @@ public struct RequirementMatch: Codable, Sendable, Equatable {
     /// Why the verdict is what it is, when that is not obvious from the evidence.
     public var note: String?
 
+    /// One member of a group of alternatives.
+    public struct Alternative: Codable, Sendable, Equatable {
+        public var id: String
+        public var label: String
+        public var status: MatchStatus
+    }
+
     enum CodingKeys: String, CodingKey {
-        case id, label, category, priority, status
+        case id, label, category, priority, status, alternatives
         case jdLine = "jd_line"
         case jdText = "jd_text"
+        case jdTerm = "jd_term"
         case anyOfGroup = "any_of_group"
         case yearsRequired = "years_required"
         case evidence, note
+    }
+
+    /// True when the requirement is `id` or offers it as one of its alternatives.
+    public func covers(_ id: String) -> Bool {
+        self.id == id || (alternatives?.contains { $0.id == id } ?? false)
     }
 }

@@ -1,43 +1,47 @@
 import Foundation
+import ResumeKit
 
-/// A light line model of a resume: each line with its section and layout role, plus tokens.
+/// The resume as the matcher reads it: ResumeKit's model of it (`ResumeParser`, one section
+/// lexicon, one date grammar) laid over the text's own lines, so evidence can quote a line
+/// exactly and name its number, and rewrites can replace lines.
 ///
-/// Accepts the canonical Markdown (`## Experience`, `### Title — Employer`, `- bullet`) and
-/// plain text whose section headings are recognisable words ("EXPERIENCE", "Skills:").
+/// Sections come from the model: each section the recognizer found is placed at the line that
+/// carries its heading. Nothing here decides what a section is.
 struct ResumeText: Sendable {
     let lines: [ResumeLine]
     let tokens: [[Token]]
+    /// ResumeKit's reading of the same text.
+    let model: Resume
+    /// True when at least one section heading was found.
     let hasSections: Bool
 
-    init(_ text: String, lexicon: Lexicon) {
-        let rawLines = ResumeText.splitLines(text)
+    init(_ text: String) {
+        let model = ResumeParser.parse(markdown: text)
+        let titles = model.sections.map { (key: Self.headingKey($0.title), title: $0.title, kind: $0.kind) }
         var lines: [ResumeLine] = []
         var tokens: [[Token]] = []
+        var next = 0
         var section = ""
-        var kind: ResumeSectionKind = .header
-        var sawSection = false
-        for (i, raw) in rawLines.enumerated() {
-            let lineTokens = Tokenizer.tokenize(raw)
-            var role = ResumeText.layoutRole(of: raw)
-            if let heading = ResumeText.sectionHeading(raw, tokens: lineTokens, lexicon: lexicon, isFirstLine: lines.isEmpty) {
-                section = heading.title
-                kind = heading.kind
+        var kind: ResumeSection.Kind?
+        for (i, raw) in Self.splitLines(text).enumerated() {
+            var role = Self.layoutRole(of: raw)
+            let key = role == .bullet || role == .blank ? "" : Self.headingKey(Self.stripMarkup(raw))
+            if !key.isEmpty, let found = titles[next...].firstIndex(where: { $0.key == key }) {
+                section = titles[found].title
+                kind = titles[found].kind
                 role = .heading
-                sawSection = true
+                next = found + 1
             } else if role == .heading {
-                // "# Name" before any section, or a "###" role header inside a section.
-                role = sawSection ? .roleHeader : .heading
+                // "# Name" above the sections, or a "###" role header inside one.
+                role = kind == nil ? .heading : .roleHeader
             }
             lines.append(ResumeLine(number: i + 1, text: raw, section: section, sectionKind: kind, role: role))
-            tokens.append(lineTokens)
-        }
-        if !sawSection {
-            // Plain text with no recognisable headings: every line may be evidence.
-            lines = lines.map { ResumeLine(number: $0.number, text: $0.text, section: "", sectionKind: .other, role: $0.role) }
+            tokens.append(Tokenizer.tokenize(Self.blankingAddresses(raw)))
         }
         self.lines = lines
         self.tokens = tokens
-        self.hasSections = sawSection
+        self.model = model
+        self.hasSections = next > 0
     }
 
     /// Lines that can support a claim: everything but blank lines and section headings. The
@@ -45,7 +49,33 @@ struct ResumeText: Sendable {
     func isEvidenceLine(_ index: Int) -> Bool {
         let line = lines[index]
         if line.role == .blank { return false }
-        return line.sectionKind == .header || line.role != .heading
+        return line.sectionKind == nil || line.role != .heading
+    }
+
+    /// The line with e-mail and web addresses blanked out (same length, so token offsets still
+    /// quote the original): "github.com/alex-dev" proves neither GitHub nor anything else.
+    static func blankingAddresses(_ line: String) -> String {
+        // Cheap byte test first: only lines with "@" or a dot followed by a letter can hold one.
+        let bytes = Array(line.utf8)
+        let candidate = bytes.contains(UInt8(ascii: "@")) || bytes.indices.dropLast().contains {
+            bytes[$0] == UInt8(ascii: ".") && (bytes[$0 + 1] | 0x20) >= 97 && (bytes[$0 + 1] | 0x20) <= 122
+        }
+        guard candidate else { return line }
+        var out = String.UnicodeScalarView()
+        for chunk in line.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false) {
+            let text = String(String.UnicodeScalarView(chunk))
+            let isAddress = text.contains("@") || text.contains("://") || text.hasPrefix("www.")
+                || [".com", ".io/", ".org", ".net/", ".dev/"].contains { text.contains($0) }
+            if !out.isEmpty { out.append(" ") }
+            if isAddress { out.append(contentsOf: Array(repeating: " ", count: chunk.count)) } else { out.append(contentsOf: chunk) }
+        }
+        return String(out)
+    }
+
+    /// Comparable form of a heading: folded letters and digits, single spaces.
+    static func headingKey(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 
     static func splitLines(_ text: String) -> [String] {
@@ -69,33 +99,6 @@ struct ResumeText: Sendable {
         guard !digits.isEmpty, digits.count <= 2 else { return false }
         let rest = trimmed.dropFirst(digits.count)
         return rest.hasPrefix(". ") || rest.hasPrefix(") ")
-    }
-
-    /// A heading that opens a resume section, with its kind.
-    private static func sectionHeading(
-        _ raw: String, tokens: [Token], lexicon: Lexicon, isFirstLine: Bool
-    ) -> (title: String, kind: ResumeSectionKind)? {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, !isBullet(trimmed), tokens.count <= 6 else { return nil }
-        let hashes = trimmed.prefix { $0 == "#" }.count
-        // "###" lines are role headers; "# Name" is the name unless it is a known section word.
-        if hashes >= 3 { return nil }
-        let title = stripMarkup(trimmed).trimmingCharacters(in: CharacterSet(charactersIn: ":").union(.whitespaces))
-        let lowers = tokens.map(\.lower)
-        if let kind = sectionKind(lowers, lexicon: lexicon) { return (title, kind) }
-        if hashes == 2 { return (title, .other) }
-        // Plain-text headings need to look like headings: ALL CAPS or ending with a colon.
-        return nil
-    }
-
-    private static func sectionKind(_ lowers: [String], lexicon: Lexicon) -> ResumeSectionKind? {
-        guard !lowers.isEmpty else { return nil }
-        for (kind, phrase) in lexicon.resumeSectionPhrases where phrase == lowers { return kind }
-        // "Professional Experience & Projects": the first recognised phrase at the start wins.
-        for (kind, phrase) in lexicon.resumeSectionPhrases where lowers.count <= 4 && lowers.starts(with: phrase) {
-            return kind
-        }
-        return nil
     }
 
     /// Removes Markdown heading marks, bullet markers and emphasis: the words a reader sees.

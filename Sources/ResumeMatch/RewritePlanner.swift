@@ -1,3 +1,5 @@
+import ResumeKit
+
 /// Conservative, deterministic rewrite proposals for the built-in offline provider.
 ///
 /// It only reorders and surfaces what the resume already supports: relevant skills first,
@@ -17,7 +19,7 @@ public enum RewritePlanner {
 
     /// As `propose(resume:jd:report:)`, with a given lexicon.
     public static func propose(resume: String, jd: String, report: GapReport, lexicon: Lexicon) -> [EditProposal] {
-        let text = ResumeText(resume, lexicon: lexicon)
+        let text = ResumeText(resume)
         let planner = Planner(resume: resume, text: text, jd: jd, report: report, lexicon: lexicon)
         var candidates: [Candidate] = []
         if let summary = planner.summarySentence() { candidates.append(summary) }
@@ -58,11 +60,14 @@ private struct Planner {
                 && !r.evidence.contains { summaryNumbers.contains($0.line) }
         }
         var names: [String] = []
+        var asked: [String] = []
         var seen = Set<String>()
         for r in candidates.sorted(by: { $0.priority > $1.priority }) {
             let name = wording(for: r)
-            guard !name.isEmpty, seen.insert(name.lowercased()).inserted else { continue }
-            names.append(name)
+            // Only clean terms: a requirement's label or words the resume itself contains.
+            guard !name.isEmpty, isCleanTerm(name), seen.insert(name.lowercased()).inserted else { continue }
+            names.append(resumeSpelling(of: name))
+            asked.append(r.label)
             if names.count == RewritePlanner.maxSummaryItems { break }
         }
         guard names.count >= 2 else { return nil }
@@ -72,7 +77,7 @@ private struct Planner {
         return Candidate(
             id: "summary-\(text.lines[last].number)", kind: .summarySentence,
             title: "Name your strongest matches in the summary",
-            rationale: "The job asks for \(names.joined(separator: ", ")); your resume supports each of them, but the "
+            rationale: "The job asks for \(asked.joined(separator: ", ")); your resume supports each of them, but the "
                 + "summary does not say so. This sentence only repeats what your resume already shows.",
             start: last, old: [original], new: [original + separator + sentence])
     }
@@ -80,8 +85,35 @@ private struct Planner {
     /// The requirement in the resume's own words where they make a short noun phrase
     /// ("logical replication", "PostgreSQL" as written), else the lexicon label, which is a
     /// synonym of what the resume says ("mentoring" for "Mentored").
+    /// A term a summary may name: a requirement label, or whole words of the resume; never a
+    /// date word, a number or a fragment.
+    private func isCleanTerm(_ term: String) -> Bool {
+        let tokens = Tokenizer.tokenize(term)
+        guard !tokens.isEmpty, tokens.contains(where: { $0.isAlphabetic && $0.raw.count >= 2 }),
+              DateRange.all(in: term).isEmpty, !Self.dateWords.contains(term.lowercased()) else { return false }
+        if report.requirements.contains(where: { $0.label.caseInsensitiveCompare(term) == .orderedSame }) { return true }
+        let keys = tokens.map(\.key)
+        return text.tokens.contains { Lexicon.find(keys, in: $0) != nil }
+    }
+
+    private static let dateWords: Set<String> = ["present", "current", "now", "today", "date", "ongoing"]
+
+    /// The term as the resume writes it ("GitHub", not the posting's "github"), when it does.
+    private func resumeSpelling(of term: String) -> String {
+        let keys = Tokenizer.tokenize(term).map(\.key)
+        for (i, tokens) in text.tokens.enumerated() {
+            if let range = Lexicon.find(keys, in: tokens) { return Tokenizer.quote(text.lines[i].text, tokens, range) }
+        }
+        return term
+    }
+
     private func wording(for r: RequirementMatch) -> String {
-        guard let e = r.evidence.first, e.kind != .related else { return r.label }
+        // A narrower term proves the requirement but is not what the job asked for.
+        guard let e = r.evidence.first, e.kind != .related, e.kind != .narrower else { return r.label }
+        // A domain or soft skill is named by its label: the resume's words for it may be an
+        // employer ("Desert Valley Hospital") or a verb ("presented").
+        guard r.category != .domain, r.category != .softSkill,
+              text.lines[e.line - 1].role != .roleHeader else { return r.label }
         let matched = e.matched.trimmingCharacters(in: .whitespaces)
         let words = matched.split(separator: " ")
         guard !matched.isEmpty, !matched.contains("…"), words.count <= 2,

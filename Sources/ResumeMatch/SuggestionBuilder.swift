@@ -57,7 +57,7 @@ struct SuggestionBuilder: Sendable {
         guard r.category != .yearsOfExperience, r.category != .education, !r.evidence.isEmpty else { return false }
         return r.evidence.allSatisfy { e in
             let kind = resume.lines[e.line - 1].sectionKind
-            return kind == .skills || kind == .education || kind == .certifications
+            return kind == .skills || kind == .education
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ResumeKit
 
 /// Finds claims in proposed resume text that the original resume does not support:
 /// skills and tools, employers, job titles, degrees, certifications, dates and numbers.
@@ -75,7 +76,7 @@ public enum TruthGuard {
                 flag(.number, n.text, "The original resume has no \(describe(n)) \(n.text).")
             }
         }
-        for date in monthYears(tokens) where !facts.monthYears.contains(date.value) {
+        for date in monthYears(line) where !facts.monthYears.contains(date.value) {
             flag(.date, date.text, "The original resume never gives the date \(date.text).")
         }
         return flags
@@ -96,16 +97,11 @@ public enum TruthGuard {
         return t.isCapitalized && !t.isSentenceStart && !lexicon.isGeneric(t)
     }
 
-    static func monthYears(_ tokens: [Token]) -> [(value: YearMonth, text: String)] {
-        var result: [(YearMonth, String)] = []
-        for i in tokens.indices where DateRangeParser.monthNames[tokens[i].lower] != nil {
-            var j = i + 1
-            if j < tokens.count, ["de", "of"].contains(tokens[j].lower) { j += 1 }
-            guard j < tokens.count, tokens[j].isNumeric, tokens[j].lower.count == 4,
-                  let year = Int(tokens[j].lower), let month = DateRangeParser.monthNames[tokens[i].lower] else { continue }
-            result.append((YearMonth(year: year, month: month), tokens[i].raw + " " + tokens[j].raw))
+    /// Dates with a month ("March 2020", "03/2020", "2020年3月"), read by ResumeKit's date grammar.
+    static func monthYears(_ line: String) -> [(value: YearMonth, text: String)] {
+        DateRange.all(in: line).flatMap { range in
+            [range.start, range.end].compactMap { point in point.flatMap { $0.month == nil ? nil : ($0, range.text) } }
         }
-        return result
     }
 }
 
@@ -124,14 +120,14 @@ private struct OriginalFacts {
     init(_ text: String, lexicon: Lexicon) {
         var lines = Set<String>(), entries = Set<Int>(), words = Set<String>(), stems = Set<String>()
         var numbers = Set<NumberClaim.Key>(), monthYears = Set<YearMonth>(), titles = Set<String>(), employers = Set<String>()
-        let resume = ResumeText(text, lexicon: lexicon)
+        let resume = ResumeText(text)
         for (i, line) in resume.lines.enumerated() {
             let tokens = resume.tokens[i]
             lines.insert(line.text.trimmingCharacters(in: .whitespaces))
             for hit in lexicon.scan(tokens) { entries.insert(hit.entry) }
             for t in tokens { words.insert(t.lower); stems.insert(t.stem) }
             for n in NumberClaim.scan(line.text) { numbers.formUnion(n.keys) }
-            for d in TruthGuard.monthYears(tokens) { monthYears.insert(d.value) }
+            for d in TruthGuard.monthYears(line.text) { monthYears.insert(d.value) }
             if let role = RoleHeader(line.text) {
                 titles.insert(role.title.lowercased())
                 if let e = role.employer { employers.insert(e.lowercased()) }

@@ -10,43 +10,21 @@ import IPC
 public struct WorkerRunExecutor: RunExecutor {
     let environment: [String: String]
     let fetcher: any JobPageFetching
-    let models: any AgentModelFactory
     let clock: @Sendable () -> Date
 
     /// - Parameters:
-    ///   - environment: the worker's environment (`RESUME_AGENT_PROVIDERS`, `RESUME_AGENT_SCRIPT`).
+    ///   - environment: the worker's environment: the provider policy (`RESUME_AGENT_PROVIDERS`,
+    ///     `RESUME_AGENT_PROVIDER_CONFIG`, keys, `RESUME_AGENT_PRICES`) and `RESUME_AGENT_SCRIPT`.
     ///   - fetcher: fetches job pages for `fetch_jd`.
-    ///   - models: builds the agent's model by provider name.
     ///   - clock: "now" for analysis ("Present" in date ranges).
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        fetcher: any JobPageFetching = WorkerRunExecutor.defaultFetcher,
-        models: any AgentModelFactory = WorkerRunExecutor.defaultModels,
+        fetcher: any JobPageFetching = GuardedJobPageFetcher(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.environment = environment
         self.fetcher = fetcher
-        self.models = models
         self.clock = clock
-    }
-
-    /// The Providers module's fetcher when the worker is built with it.
-    public static var defaultFetcher: any JobPageFetching {
-        #if RUNWORKER_PROVIDERS
-        ProvidersJobPageFetcher()
-        #else
-        UnavailableJobPageFetcher()
-        #endif
-    }
-
-    /// Every configured provider when the worker is built with the Providers module; else
-    /// `local` and `scripted`.
-    public static var defaultModels: any AgentModelFactory {
-        #if RUNWORKER_PROVIDERS
-        ProvidersModelFactory()
-        #else
-        BuiltInModelFactory()
-        #endif
     }
 
     public func execute(_ run: RunStart, channel: any RunChannel) async throws -> RunEnd {
@@ -55,7 +33,7 @@ public struct WorkerRunExecutor: RunExecutor {
             switch run.job {
             case .echo(let request): end = try await EchoAgent().execute(run, request: request, channel: channel)
             case .agent(let request):
-                end = try await AgentRun(models: models, environment: environment, now: clock()).execute(run, request: request, channel: channel)
+                end = try await AgentRun(environment: environment, now: clock()).execute(run, request: request, channel: channel)
             case .importResume(let request): end = try completed(run, ImportResumeJob.run(request))
             case .renderPreview(let request): end = try completed(run, RenderPreviewJob.run(request))
             case .export(let request): end = try completed(run, ExportJob.run(request))

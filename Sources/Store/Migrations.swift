@@ -66,6 +66,44 @@ enum Migrations {
                     PRIMARY KEY(session_id, path, version));
                 """)
         }
+        migrator.registerMigration("v2-guardrails") { db in
+            // Tenants carry their limits (NULL: the operator's defaults apply).
+            try db.execute(sql: """
+                ALTER TABLE tenants ADD COLUMN daily_budget_usd REAL;
+                ALTER TABLE tenants ADD COLUMN max_sessions INTEGER;
+                ALTER TABLE tenants ADD COLUMN max_concurrent_runs INTEGER;
+                ALTER TABLE tenants ADD COLUMN storage_mb INTEGER;
+                ALTER TABLE tenants ADD COLUMN requests_per_minute INTEGER;
+                ALTER TABLE api_tokens ADD COLUMN id TEXT;
+                UPDATE api_tokens SET id = 'tok_' || lower(hex(randomblob(12))) WHERE id IS NULL;
+                CREATE UNIQUE INDEX api_tokens_by_id ON api_tokens(id);
+                ALTER TABLE api_tokens ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE api_tokens ADD COLUMN last_used_at TEXT;
+                ALTER TABLE api_tokens ADD COLUMN revoked_at TEXT;
+                -- The first token ever minted is the operator's (the first-run token).
+                UPDATE api_tokens SET admin = 1 WHERE rowid = (SELECT MIN(rowid) FROM api_tokens);
+                -- Cost and outcomes outlive the sessions they came from (no personal data in them):
+                -- budgets, the usage dashboard and `resume-agent usage` read these.
+                CREATE TABLE usage_ledger (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    tenant_id TEXT NOT NULL, session_id TEXT, run_id TEXT,
+                    provider TEXT NOT NULL, model TEXT NOT NULL,
+                    input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cost_usd REAL NOT NULL,
+                    created_at TEXT NOT NULL);
+                CREATE INDEX usage_by_tenant_time ON usage_ledger(tenant_id, created_at);
+                CREATE INDEX usage_by_time ON usage_ledger(created_at);
+                CREATE TABLE run_ledger (
+                    run_id TEXT PRIMARY KEY, tenant_id TEXT NOT NULL, session_id TEXT NOT NULL,
+                    status TEXT NOT NULL, reason TEXT, provider TEXT, model TEXT,
+                    cost_usd REAL NOT NULL DEFAULT 0, created_at TEXT NOT NULL, ended_at TEXT NOT NULL);
+                CREATE INDEX run_ledger_by_time ON run_ledger(ended_at);
+                -- Deleting a session touches every table by session; retention finds old sessions.
+                CREATE INDEX events_by_session ON events(session_id);
+                CREATE INDEX files_by_session ON files(session_id);
+                CREATE INDEX file_versions_by_session ON file_versions(session_id);
+                CREATE INDEX sessions_by_activity ON sessions(updated_at);
+                """)
+        }
         return migrator
     }
 }

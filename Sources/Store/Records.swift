@@ -1,6 +1,79 @@
 import Contract
 import GRDB
 
+/// A tenant: whose sessions, tokens and budget these are.
+public struct TenantRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "tenants"
+    public var id: String
+    public var name: String
+    public var createdAt: String
+    public var limits: TenantLimits
+
+    public init(id: String, name: String, createdAt: String, limits: TenantLimits) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.limits = limits
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, name, createdAt = "created_at", dailyBudgetUsd = "daily_budget_usd", maxSessions = "max_sessions"
+        case maxConcurrentRuns = "max_concurrent_runs", storageMb = "storage_mb", requestsPerMinute = "requests_per_minute"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        name = try container.decode(String.self, forKey: .name)
+        createdAt = try container.decode(String.self, forKey: .createdAt)
+        limits = TenantLimits(
+            dailyBudgetUsd: try container.decodeIfPresent(Double.self, forKey: .dailyBudgetUsd),
+            maxSessions: try container.decodeIfPresent(Int.self, forKey: .maxSessions),
+            maxConcurrentRuns: try container.decodeIfPresent(Int.self, forKey: .maxConcurrentRuns),
+            storageMb: try container.decodeIfPresent(Int.self, forKey: .storageMb),
+            requestsPerMinute: try container.decodeIfPresent(Int.self, forKey: .requestsPerMinute))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(limits.dailyBudgetUsd, forKey: .dailyBudgetUsd)
+        try container.encode(limits.maxSessions, forKey: .maxSessions)
+        try container.encode(limits.maxConcurrentRuns, forKey: .maxConcurrentRuns)
+        try container.encode(limits.storageMb, forKey: .storageMb)
+        try container.encode(limits.requestsPerMinute, forKey: .requestsPerMinute)
+    }
+}
+
+/// An API token: its hash (never the secret), its tenant, whether it administers the service.
+public struct TokenRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "api_tokens"
+    public var id: String
+    public var tokenSha256: String
+    public var tenantId: String
+    public var admin: Bool
+    public var createdAt: String
+    public var lastUsedAt: String?
+    public var revokedAt: String?
+
+    public init(id: String, tokenSha256: String, tenantId: String, admin: Bool, createdAt: String, lastUsedAt: String?, revokedAt: String?) {
+        self.id = id
+        self.tokenSha256 = tokenSha256
+        self.tenantId = tenantId
+        self.admin = admin
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+        self.revokedAt = revokedAt
+    }
+
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, tokenSha256 = "token_sha256", tenantId = "tenant_id", admin, createdAt = "created_at"
+        case lastUsedAt = "last_used_at", revokedAt = "revoked_at"
+    }
+}
+
 /// A tailoring session: one person, one resume, one target job.
 public struct SessionRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "sessions"

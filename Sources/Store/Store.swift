@@ -17,7 +17,10 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")  // WAL + NORMAL: durable at checkpoints, fast commits
+            // WAL + FULL: a commit is on disk before it returns, so an event a client has seen
+            // (persisted before it is sent) survives a power loss. Group commit keeps the cost of
+            // the fsync per batch of events, not per event.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         pool = try DatabasePool(path: Self.databasePath(dataDirectory), configuration: configuration)
@@ -28,60 +31,11 @@ public final class Store: Sendable {
         (dataDirectory as NSString).appendingPathComponent("resume-agent.sqlite")
     }
 
-    // MARK: Tenants and tokens
-
-    /// On first start (no tenant at all), creates the `default` tenant and a token for it and
-    /// returns the token; otherwise nil.
-    public func bootstrapDefaultTenant() throws -> String? {
-        try pool.write { db in
-            let tenants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tenants") ?? 0
-            guard tenants == 0 else { return nil }
-            return try Self.createToken(db, tenantName: "default")
-        }
-    }
-
-    /// A new token for `tenantName` (the tenant is created if new). Only its SHA-256 is kept.
-    public func createToken(tenantName: String) throws -> String {
-        try pool.write { db in try Self.createToken(db, tenantName: tenantName) }
-    }
-
-    private static func createToken(_ db: Database, tenantName: String) throws -> String {
-        let now = Timestamp.now()
-        var tenantId = try String.fetchOne(db, sql: "SELECT id FROM tenants WHERE name = ?", arguments: [tenantName])
-        if tenantId == nil {
-            let id = Identifier.make("ten")
-            try db.execute(sql: "INSERT INTO tenants (id, name, created_at) VALUES (?, ?, ?)", arguments: [id, tenantName, now])
-            tenantId = id
-        }
-        let token = "ra_" + Identifier.make("t").dropFirst(2) + Identifier.make("t").dropFirst(2)
-        try db.execute(
-            sql: "INSERT INTO api_tokens (token_sha256, tenant_id, created_at) VALUES (?, ?, ?)",
-            arguments: [SHA256.hex(Array(token.utf8)), tenantId, now]
-        )
-        return token
-    }
-
-    /// The tenant of a token hash (a primary-key lookup).
-    public func tenant(forTokenSHA256 hash: String) async throws -> String? {
-        try await pool.read { db in
-            try String.fetchOne(db, sql: "SELECT tenant_id FROM api_tokens WHERE token_sha256 = ?", arguments: [hash])
-        }
-    }
-
-    /// Every token hash with its tenant (the gateway keeps them in memory for auth).
-    public func tokenTenants() async throws -> [String: String] {
-        try await pool.read { db in
-            var map: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT token_sha256, tenant_id FROM api_tokens") {
-                map[row["token_sha256"]] = row["tenant_id"]
-            }
-            return map
-        }
-    }
-
     // MARK: Sessions and the workflow
 
-    public func createSession(tenantId: String, autoApprove: Bool, costCapUsd: Double) async throws -> SessionRecord {
+    /// Creates a session, refusing past `maxSessions` for the tenant (counted in the same
+    /// transaction, so concurrent creations cannot overshoot).
+    public func createSession(tenantId: String, autoApprove: Bool, costCapUsd: Double, maxSessions: Int? = nil) async throws -> SessionRecord {
         let now = Timestamp.now()
         let session = SessionRecord(
             id: Identifier.make("sess"), tenantId: tenantId, state: .draft, autoApprove: autoApprove,
@@ -89,6 +43,10 @@ public final class Store: Sendable {
             activeRunId: nil, jdJson: nil
         )
         try await pool.write { db in
+            if let maxSessions {
+                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE tenant_id = ?", arguments: [tenantId]) ?? 0
+                guard count < maxSessions else { throw StoreError.quotaExceeded("sessions", used: count, limit: maxSessions) }
+            }
             try session.insert(db)
             try TransitionRecord(id: nil, sessionId: session.id, fromState: nil, toState: .draft, runId: nil, cause: "created", createdAt: now).insert(db)
         }
@@ -157,10 +115,15 @@ public final class Store: Sendable {
     // MARK: Runs and events
 
     /// Admits a run: one active run per session, under the cost cap, not cancelled.
-    public func createRun(sessionId: String, content: String) async throws -> RunRecord {
+    public func createRun(sessionId: String, content: String, tenantRunLimit: Int? = nil) async throws -> RunRecord {
         try await pool.write { db in
             guard var session = try SessionRecord.fetchOne(db, key: sessionId) else { throw StoreError.notFound }
             if let active = session.activeRunId { throw StoreError.runInProgress(runId: active) }
+            if let tenantRunLimit {
+                let active = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM sessions WHERE tenant_id = ? AND active_run_id IS NOT NULL", arguments: [session.tenantId]) ?? 0
+                guard active < tenantRunLimit else { throw StoreError.tooManyRuns(active: active, limit: tenantRunLimit) }
+            }
             if Workflow.outcome(of: .startRun, from: session.state) == .refused {
                 throw StoreError.invalidTransition(from: session.state, to: nil)
             }
@@ -218,6 +181,13 @@ public final class Store: Sendable {
                     arguments: [status, terminalReasons[event.runId], event.ts, event.runId]
                 )
                 try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO run_ledger (run_id, tenant_id, session_id, status, reason, provider, model, cost_usd, created_at, ended_at)
+                        SELECT r.id, s.tenant_id, r.session_id, r.status, r.terminal_reason, r.provider, r.model, r.cost_usd, r.created_at, r.ended_at
+                        FROM runs r JOIN sessions s ON s.id = r.session_id WHERE r.id = ?
+                        """,
+                    arguments: [event.runId])
+                try db.execute(
                     sql: "UPDATE sessions SET active_run_id = NULL, updated_at = ? WHERE id = ? AND active_run_id = ?",
                     arguments: [event.ts, event.sessionId, event.runId]
                 )
@@ -245,8 +215,11 @@ public final class Store: Sendable {
         try await pool.read { db in try EventRecord.fetchOne(db, key: id) }
     }
 
-    /// Adds priced usage to the run and the session; returns the session's new totals.
-    public func addUsage(runId: String, sessionId: String, inputTokens: Int, outputTokens: Int, costUsd: Double) async throws -> SessionRecord {
+    /// Adds priced usage to the run, the session and the tenant's ledger; returns the session's
+    /// new totals.
+    public func addUsage(
+        runId: String, sessionId: String, provider: String = "", model: String = "", inputTokens: Int, outputTokens: Int, costUsd: Double
+    ) async throws -> SessionRecord {
         try await pool.write { db in
             try db.execute(
                 sql: "UPDATE runs SET input_tokens = input_tokens + ?, output_tokens = output_tokens + ?, cost_usd = cost_usd + ? WHERE id = ?",
@@ -258,6 +231,12 @@ public final class Store: Sendable {
             session.costUsd += costUsd
             session.updatedAt = Timestamp.now()
             try session.update(db)
+            try db.execute(
+                sql: """
+                    INSERT INTO usage_ledger (tenant_id, session_id, run_id, provider, model, input_tokens, output_tokens, cost_usd, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [session.tenantId, sessionId, runId, provider, model, inputTokens, outputTokens, costUsd, session.updatedAt])
             return session
         }
     }

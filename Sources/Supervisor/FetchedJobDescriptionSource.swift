@@ -1,5 +1,5 @@
 import Foundation
-import Providers
+import NetGuard
 import ResumeKit
 import TailorCLI
 
@@ -18,7 +18,8 @@ struct FetchedJobDescriptionSource: JobDescriptionSource {
 
     func fetch(url: URL) async throws -> String {
         do {
-            return try await fetcher.fetch(url.absoluteString).text
+            let page = try await fetcher.fetch(url.absoluteString)
+            return page.isHTML ? HTMLText.readableText(html: page.body) : page.body
         } catch let error as JobPageFetchError {
             throw TailorError.urlFetchFailed(url: url.absoluteString, detail: error.message)
         }

@@ -5,7 +5,7 @@ public struct ResumeAgentCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "resume-agent",
         abstract: "Tailor a resume to a job description, with a human approving every change.",
-        subcommands: [ServeCommand.self, TailorCommand.self, TokenCommand.self],
+        subcommands: [ServeCommand.self, TailorCommand.self, TenantCommand.self, TokenCommand.self, UsageCommand.self, GCCommand.self],
         defaultSubcommand: nil
     )
     public init() {}

@@ -5,6 +5,7 @@ import ArgumentParser
 import CSystemShims
 import Foundation
 import Logging
+import ProviderCatalog
 import ServiceSupport
 import Store
 
@@ -52,6 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
             if let dataDirectory { configuration.dataDirectory = dataDirectory }
             if let workers { configuration.minIdleWorkers = workers }
             if let maxWorkers { configuration.maxWorkers = maxWorkers }
+            if let metricsListen { configuration.metricsListen = metricsListen }
+            if let config { configuration.configFile = (config as NSString).isAbsolutePath ? config : FileManager.default.currentDirectoryPath + "/" + config }
             if workers != nil, maxWorkers == nil, configuration.maxWorkers < configuration.minIdleWorkers {
                 configuration.maxWorkers = configuration.minIdleWorkers
             }
@@ -63,13 +66,22 @@ struct ServeCommand: AsyncParsableCommand {
                 logger.info("using socket from systemd socket activation")
             }
             try configuration.validate()
+            // A model without a price would be free to the cost cap: refuse before spawning anything.
+            _ = try ProviderPolicy.validated(environment: environment)
             try FileManager.default.createDirectory(
                 atPath: configuration.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
             )
             // Migrate before any gateway starts, and mint the first token on an empty data dir.
             let store = try Store(dataDirectory: configuration.dataDirectory)
-            configuration.firstRunToken = try store.bootstrapDefaultTenant()
-            if configuration.firstRunToken != nil { logger.info("created the default tenant and its first API token") }
+            if let token = try store.bootstrapDefaultTenant() {
+                // Kept in a file only this user can read; printed only to a person at a terminal
+                // (under systemd, stdout is the journal, which others may read).
+                let file = (configuration.dataDirectory as NSString).appendingPathComponent(SupervisorConfiguration.initialTokenFile)
+                try InitialToken.write(token, to: file)
+                configuration.firstRunTokenFile = file
+                if isatty(STDOUT_FILENO) == 1 { configuration.firstRunToken = token }
+                logger.info("created the default tenant and its first (admin) API token", metadata: ["token_file": "\(file)"])
+            }
         } catch {
             logger.error("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(78)  // EX_CONFIG
@@ -82,6 +94,10 @@ struct ServeCommand: AsyncParsableCommand {
         logger.info("stopped", metadata: ["exit.code": "\(code)"])
         Glibc.exit(code)
     }
+
+    /// The metrics-only listener (`--metrics-listen HOST:PORT`).
+    @Option(name: .customLong("metrics-listen"), help: "Also serve /metrics without a token on HOST:PORT (for a local Prometheus).")
+    var metricsListen: String?
 
     /// The gateway and worker executables sit next to this one (or in `RESUME_AGENT_BIN_DIR`).
     static func binDirectory(environment: [String: String]) -> String {

@@ -21,8 +21,17 @@ public struct SupervisorConfiguration: Sendable, Equatable {
     public var heartbeatTimeout: Duration = .seconds(30)
     /// Health probe interval when systemd has no watchdog (with one: a quarter of it).
     public var probeInterval: Duration = .seconds(1)
-    /// The token minted on first start, shown once in the ready URL (never logged).
+    /// The token minted on first start, shown once in the ready URL when stdout is a terminal
+    /// (never logged).
     public var firstRunToken: String?
+    /// Where the first-run token was written (0600), to say so when it is not printed.
+    public var firstRunTokenFile: String?
+    /// The first-run token's file name in the data directory.
+    public static let initialTokenFile = "initial-token"
+    /// The JSON config file, passed on to the gateway (its guardrail sections are the gateway's).
+    public var configFile: String?
+    /// `HOST:PORT` of the gateway's metrics-only listener.
+    public var metricsListen: String?
     /// A listening socket from systemd socket activation (fd 3), handed to every gateway.
     public var inheritedListenFD: Int32?
     /// Directory holding `resume-agent-gateway` and `resume-agent-worker`.

@@ -301,7 +301,9 @@ struct SupervisorCore {
                 "--host", configuration.host, "--port", "\(configuration.port)",
                 "--data-dir", configuration.dataDirectory, "--runtime-dir", configuration.effectiveRuntimeDirectory,
                 "--control-fd", "3", "--drain-seconds", "\(configuration.drainSeconds)",
-            ] + (configuration.inheritedListenFD != nil ? ["--listen-fd", "4"] : []),
+            ] + (configuration.inheritedListenFD != nil ? ["--listen-fd", "4"] : [])
+                + (configuration.configFile.map { ["--config", $0] } ?? [])
+                + (configuration.metricsListen.map { ["--metrics-listen", $0] } ?? []),
             environment: childEnvironment,
             passedDescriptors: configuration.inheritedListenFD.map { [$0] } ?? []
         )
@@ -363,6 +365,9 @@ struct SupervisorCore {
     /// the new token in its fragment (never sent to the server in requests, never logged).
     private func announcement(url: String) -> String {
         guard let token = configuration.firstRunToken else {
+            if let file = configuration.firstRunTokenFile {
+                return "Resume Agent is ready at \(url) — the first API token is in \(file) (readable only by this user); open \(url)#token=<that token>\n"
+            }
             return "Resume Agent is ready at \(url) (create an API token with: resume-agent token create --tenant NAME)\n"
         }
         return """

@@ -30,7 +30,7 @@ struct RunDeadlineTests {
         let controller = RunController(
             runId: run.id, sessionId: session.id, store: store, log: log, pool: WorkerPool(logger: logger),
             workspace: Workspace(dataDirectory: directory, store: store, maxFileBytes: 1 << 20), limits: limits,
-            pricing: ProviderPricing(environment: [:]), clock: clock.clock, logger: logger)
+            pricing: ProviderPricing(environment: [:]), tenants: TenantGuard(store: store, defaults: TenantLimits()), clock: clock.clock, logger: logger)
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await log.run() }
             group.addTask { await controller.runDeadlines() }

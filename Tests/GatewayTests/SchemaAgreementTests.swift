@@ -34,6 +34,14 @@ struct SchemaAgreementTests {
         }
     }
 
+    @Test func aSinglePathComponentTheDocumentAllowsIsOneTheServerAccepts() {
+        let alphabet = ["a", ".", "~", "\\", "\u{0}", "é", " ", "-"]
+        for sample in Self.strings(alphabet, count: 5_000, maxLength: 8, seed: 3) {
+            let documented = WorkspacePath.componentSchema.violation(.string(sample)) == nil
+            #expect(documented == ((try? WorkspacePath(sample)) != nil), "\(sample.debugDescription)")
+        }
+    }
+
     @Test func aJobDescriptionTextIsLongEnoughExactlyWhenTheDocumentSaysSo() {
         let blanks: Set<Character> = [" ", "\t", "\n", "\r"]
         let alphabet = ["a", " ", "\t", "\n", "\r", "\u{a0}", "é", "東"]

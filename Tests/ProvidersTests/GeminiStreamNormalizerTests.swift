@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Providers
+import JSONCore
 
 /// Contract tests: recorded Gemini streams, fed in every chunking.
 @Suite struct GeminiStreamNormalizerTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Providers
+import ProviderCatalog
 
 /// API keys never appear in descriptions, dumps, requests' descriptions or errors.
 @Suite struct KeyRedactionTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Providers
+import JSONCore
+import NetGuard
 
 /// Contract tests: recorded OpenAI-compatible streams, fed in every chunking.
 @Suite struct OpenAIStreamNormalizerTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Providers
+import JSONCore
+import ProviderCatalog
+import HTTPTestSupport
 
 /// The real libcurl client against local servers speaking each wire format.
 @Suite struct ProviderHTTPTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import Providers
+import JSONCore
+import ProviderCatalog
+import HTTPTestSupport
 
 /// Routing, retries, fallback and quirks through the real client and local servers.
 @Suite struct ProviderRouterTests {
@@ -164,7 +167,9 @@ import Testing
     @Test func routerFromPolicyUsesInjectedLocalProvider() async throws {
         let local = ScriptedProvider(name: "local", model: "local-deterministic", [.init(events: [.textDelta("offline"), .finish(.stop)])])
         let policy = try ProviderPolicy.fromEnvironment([:])
-        let router = try ProviderRouter(policy: policy, factories: ProviderFactories.standard(local: { _ in local }))
+        var factories = ProviderFactories.standard()
+        factories[.local] = { _ in local }
+        let router = try ProviderRouter(policy: policy, factories: factories)
         let result = await collect(router.stream(TestRequests.simple))
         #expect(result.events == [.providerSelected(name: "local", model: "local-deterministic"), .textDelta("offline"), .finish(.stop)])
     }

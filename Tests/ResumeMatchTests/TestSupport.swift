@@ -32,5 +32,12 @@ enum TestSupport {
 }
 
 extension GapReport {
-    func requirement(_ id: String) -> RequirementMatch? { requirements.first { $0.id == id } }
+    /// The requirement with this id, or the group of alternatives that offers it.
+    func requirement(_ id: String) -> RequirementMatch? { requirements.first { $0.covers(id) } }
+
+    /// The verdict on `id` itself: its own status, also when it is one alternative of a group.
+    func status(of id: String) -> MatchStatus? {
+        guard let r = requirement(id) else { return nil }
+        return r.id == id ? r.status : r.alternatives?.first { $0.id == id }?.status
+    }
 }

@@ -13,9 +13,9 @@ import Testing
             ["text": "Reading the resume again.", "tool_calls": [["name": "read_resume", "arguments": [:]]],
              "usage": ["input_tokens": 10, "output_tokens": 5]]
         })
-        let model = try ScriptedModel(json: Data(JSONText.render(turns).utf8))
+        let model = try ScriptedProvider(json: Array(turns.jsonText.utf8))
         let channel = FakeRunChannel(files: ["resume.md": try Fixtures.text("resumes/alex-chen.md")])
-        _ = try await AgentLoop(runId: "run_test", channel: channel, model: model, tools: .standard, now: Fixtures.now, maxTurns: steps + 2)
+        _ = try await AgentLoop(runId: "run_test", channel: channel, provider: model, tools: .standard, now: Fixtures.now, maxTurns: steps + 2)
             .run(system: SystemPrompt.text(state: nil), messages: [.user("go")])
         let times = await channel.proposalTimes
         let samples = zip(times.dropFirst(), times).map { later, earlier in later - earlier }.sorted()

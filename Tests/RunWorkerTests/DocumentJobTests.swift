@@ -12,7 +12,7 @@ import Testing
         let result = try #require(end.result)
         let data = try #require(result["data_base64"]?.stringValue.flatMap { Data(base64Encoded: $0) })
         #expect(String(decoding: data.prefix(prefix.utf8.count), as: UTF8.self).caseInsensitiveCompare(prefix) == .orderedSame)
-        #expect(result["size"]?.asInt == data.count)
+        #expect(result["size"]?.intValue == data.count)
         #expect(result["file_name"]?.stringValue == "alex-chen-resume.\(format)")
         #expect(result["content_type"]?.stringValue?.isEmpty == false)
     }
@@ -40,9 +40,9 @@ import Testing
         ])
         #expect(end.outcome == .completed)
         let json = try #require(end.result?["gap_json"])
-        let score = try #require(json["score"]?["score"]?.asInt)
+        let score = try #require(json["score"]?["score"]?.intValue)
         #expect((1...99).contains(score))
-        let requirements = try #require(json["requirements"]?.asArray)
+        let requirements = try #require(json["requirements"]?.arrayValue)
         func status(_ id: String) -> String? { requirements.first { $0["id"]?.stringValue == id }?["status"]?.stringValue }
         if pair.resume.contains("alex") {
             #expect(status("kubernetes") == "missing")

@@ -1,5 +1,7 @@
 import Foundation
 import IPC
+import ProviderCatalog
+import Providers
 import Testing
 @testable import RunWorker
 
@@ -49,12 +51,12 @@ import Testing
     @Test(arguments: invalidCalls)
     func invalidArgumentsBecomeAToolErrorTheModelReads(_ call: (name: String, arguments: JSONValue, expected: String)) async throws {
         let channel = FakeRunChannel(files: ["resume.md": Self.resume])
-        let model = RecordingModel(turns: [
+        let model = try RecordingProvider(turns: [
             ["tool_calls": [["name": .string(call.name), "arguments": call.arguments]]],
             ["text": "ok"],
         ])
         let summary = try await AgentLoop(
-            runId: "run_test", channel: channel, model: model, tools: .standard, now: Fixtures.now, maxTurns: 10
+            runId: "run_test", channel: channel, provider: model, tools: .standard, now: Fixtures.now, maxTurns: 10
         ).run(system: "s", messages: [.user("go")])
         #expect(summary.turns == 2)
         let proposal = try #require(await channel.proposals.first)
@@ -72,11 +74,11 @@ import Testing
 
     @Test func rejectedWritesNeverRunAndTheModelReadsTheReason() async throws {
         let channel = FakeRunChannel(files: ["resume.md": Self.resume], decisions: [.reject("not true")])
-        let model = RecordingModel(turns: [
+        let model = try RecordingProvider(turns: [
             ["tool_calls": [["name": "propose_resume_edit", "arguments": ["old_text": "Go, Python", "new_text": "Go, Python, Kubernetes"]]]],
             ["text": "understood"],
         ])
-        _ = try await AgentLoop(runId: "run_test", channel: channel, model: model, tools: .standard, now: Fixtures.now, maxTurns: 10)
+        _ = try await AgentLoop(runId: "run_test", channel: channel, provider: model, tools: .standard, now: Fixtures.now, maxTurns: 10)
             .run(system: "s", messages: [.user("go")])
         let proposal = try #require(await channel.proposals.first)
         #expect(proposal.requiresApproval)
@@ -86,7 +88,9 @@ import Testing
         #expect(await channel.results.isEmpty)
         #expect(await channel.writes.isEmpty)
         #expect(await channel.file("resume.md") == Self.resume)
-        #expect(model.toolMessages == [ToolMessage(callId: "call_1_1", name: "propose_resume_edit", status: .rejected, content: "rejected by the user: not true")])
+        #expect(model.toolMessages == [
+            Providers.ToolResult(callID: "call_1_1", name: "propose_resume_edit", content: "rejected by the user: not true", status: .rejected),
+        ])
     }
 
     @Test func sectionEditsReplaceTheSectionBody() async throws {
@@ -129,9 +133,46 @@ import Testing
     }
 
     @Test func scriptedWithoutAScriptIsAProviderError() async throws {
-        let end = try await Runs.executor().execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
+        let end = try await Runs.executor(environment: ["RESUME_AGENT_PROVIDERS": "scripted"])
+            .execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
         #expect(end.outcome == .failed)
         #expect(end.failure?.kind == .providerError)
+        #expect(end.failure?.code == "provider_config")
+        #expect(end.failure?.message.contains("RESUME_AGENT_SCRIPT") == true)
+    }
+
+    @Test func aProviderTheOperatorDidNotListIsUnavailable() async throws {
+        let environment = try Runs.scriptEnvironment([["text": "from the script"]]).merging(["RESUME_AGENT_PROVIDERS": "local"]) { _, new in new }
+        let end = try await Runs.executor(environment: environment)
+            .execute(try Runs.start(Runs.agentInput("go", provider: "scripted")), channel: FakeRunChannel())
+        #expect(end.failure?.code == "provider_unavailable")
+    }
+
+    @Test func anUnpricedModelIsRefusedNotCountedAsFree() async throws {
+        let environment = ["RESUME_AGENT_PROVIDERS": "openai", "OPENAI_BASE_URL": "http://127.0.0.1:1/v1", "OPENAI_MODEL": "house-model"]
+        let end = try await Runs.executor(environment: environment)
+            .execute(try Runs.start(Runs.agentInput("go", provider: "openai")), channel: FakeRunChannel())
+        #expect(end.failure?.kind == .providerError)
+        #expect(end.failure?.code == "provider_config")
+        #expect(end.failure?.message.contains("no price for model 'house-model'") == true)
+    }
+
+    @Test func usageNamesTheProviderThatAnsweredAfterAFallback() async throws {
+        // The first provider cannot be reached (nothing listens on port 1): the router falls back
+        // to the script, once, without a backoff (one attempt each).
+        let policy: JSONValue = ["providers": [
+            ["name": "openai", "kind": "openai", "base_url": "http://127.0.0.1:1/v1", "model": "gpt-4o-mini", "max_attempts": 1],
+            ["name": "scripted", "kind": "scripted"],
+        ]]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString).json").path
+        try policy.jsonText.write(toFile: path, atomically: true, encoding: .utf8)
+        var environment = try Runs.scriptEnvironment([["text": "from the script", "usage": ["input_tokens": 7, "output_tokens": 3]]])
+        environment["RESUME_AGENT_PROVIDER_CONFIG"] = path
+        let channel = FakeRunChannel()
+        let end = try await Runs.executor(environment: environment).execute(try Runs.start(Runs.agentInput("go", provider: "openai")), channel: channel)
+        #expect(end.outcome == .completed, "\(end.failure?.message ?? "")")
+        #expect(await channel.text == "from the script")
+        #expect(await channel.usages == [.init(provider: "scripted", model: "scripted", input: 7, output: 3)])
     }
 
     @Test func anUnknownProviderIsAProviderError() async throws {
@@ -156,27 +197,26 @@ import Testing
     }
 }
 
-/// A ``ScriptedModel`` that also keeps every request, so tests can read what the model was fed.
-final class RecordingModel: AgentModel, @unchecked Sendable {
-    let provider = "scripted"
+/// A ``ScriptedProvider`` that also keeps every request, so tests can read what the model was fed.
+final class RecordingProvider: LLMProvider, @unchecked Sendable {
+    let name = "scripted"
     let model = "recording"
-    private let inner: ScriptedModel
+    private let inner: ScriptedProvider
     private let lock = NSLock()
-    private var requests: [ModelRequest] = []
+    private var requests: [ChatRequest] = []
 
-    init(turns: JSONValue) {
-        // The turns are literals in the test; a bad one is a bug in the test.
-        inner = try! ScriptedModel(json: Data(JSONText.render(turns).utf8))
+    init(turns: JSONValue) throws {
+        inner = try ScriptedProvider(json: Array(turns.jsonText.utf8))
     }
 
-    func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelEvent, any Error> {
+    func stream(_ request: ChatRequest) -> AsyncThrowingStream<ProviderEvent, any Error> {
         lock.withLock { requests.append(request) }
         return inner.stream(request)
     }
 
-    var toolMessages: [ToolMessage] {
+    var toolMessages: [Providers.ToolResult] {
         lock.withLock {
-            (requests.last?.messages ?? []).compactMap { if case .tool(let message) = $0 { message } else { nil } }
+            (requests.last?.messages ?? []).compactMap { if case .toolResult(let result) = $0 { result } else { nil } }
         }
     }
 }

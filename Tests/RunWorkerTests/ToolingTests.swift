@@ -59,7 +59,8 @@ import Testing
 
     @Test(arguments: [
         ("Tailor my resume", LocalIntent.tailor), ("analyse the gap", .analyze), ("Analiza mi currículum", .analyze),
-        ("Bitte überarbeite meinen Lebenslauf", .tailor), ("export as DOCX", .export(format: "docx")), ("hello", .help),
+        ("Bitte überarbeite meinen Lebenslauf", .tailor), ("export as DOCX", .export(format: .docx)), ("download it in Word", .export(format: .docx)),
+        ("export as markdown", .export(format: .md)), ("export it", .export(format: .pdf)), ("hello", .help),
     ])
     func intentsAreReadFromTheMessage(_ message: String, _ intent: LocalIntent) {
         #expect(LocalIntent(message: message) == intent)

@@ -34,6 +34,7 @@ DESKTOP = (1366, 900)
 PHONE = (390, 844)
 TERMINAL = {"run_completed", "run_failed", "run_interrupted"}
 URL_RE = re.compile(r"(https?://[^\s/]+)/#token=([A-Za-z0-9._~%+\-]+)")
+READY_RE = re.compile(r"ready at (https?://[^\s/]+)/")
 
 
 class Server:
@@ -144,9 +145,11 @@ def _start_server(tmp):
         for line in proc.stdout:
             log.write(line)
             log.flush()
-            m = URL_RE.search(line)
+            # Not a terminal: the server says where it is and leaves the token in a 0600 file.
+            m = READY_RE.search(line)
             if m and not found:
-                found["base"], found["token"] = m.group(1), m.group(2)
+                token_file = data_dir / "initial-token"
+                found["base"], found["token"] = m.group(1), token_file.read_text().strip()
                 ready.set()
         ready.set()
 

@@ -5,6 +5,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
+from a11y import engines
 from conftest import FIXTURES, PHONE, DESKTOP
 from ui import Page, wait_for_download
 
@@ -218,9 +219,11 @@ def test_narrow_viewport_has_no_horizontal_scroll(page, server):
     for tab in ("tab-preview", "tab-report", "tab-files"):
         page.js("document.getElementById(arguments[0]).click()", tab)
         assert page.no_horizontal_scroll(), f"horizontal scroll with {tab} open"
+        page.audit(f"390 px, {tab}")
     page.q("#tailor").click()
     page.wait_modal()
     assert page.no_horizontal_scroll(), "horizontal scroll with the approval modal open"
+    page.audit("390 px, approval modal")
     page.d.save_screenshot(str(page_shot("12-phone-modal-390.png")))
     page.q("#approval-later").click()
     page.d.set_window_size(*DESKTOP)
@@ -229,3 +232,98 @@ def test_narrow_viewport_has_no_horizontal_scroll(page, server):
 def page_shot(name):
     from conftest import SCREENSHOTS
     return SCREENSHOTS / name
+
+
+def test_auth_screen(page, server):
+    """A browser without a token sees the sign-in form; a wrong token is refused with a message
+    next to the field; the right one opens the workspace. Audited with axe-core at each step."""
+    page.d.get(server.base_url + "/")
+    page.wait_js("return !document.getElementById('auth-screen').hidden", message="auth screen not shown")
+    assert page.js("return document.activeElement && document.activeElement.id") == "auth-token"
+    page.snap("13-auth")
+
+    page.q("#auth-token").send_keys("not-a-valid-token")
+    page.q("#auth-token").send_keys(Keys.ENTER)
+    page.wait_js("return !document.getElementById('auth-message').hidden && !document.getElementById('auth-screen').hidden",
+                 message="a wrong token was not refused")
+    assert page.q("#auth-message").text
+    page.snap("14-auth-refused", phone=False)
+
+    page.q("#auth-token").send_keys(server.token)
+    page.q("#auth-token").send_keys(Keys.ENTER)
+    page.wait_ready()
+    page.wait_state("draft")
+
+
+def test_ui_learns_the_workflow_from_the_api(page, server):
+    """The page keeps no copy of the server's lists: every event type has a handler, the export
+    choices are the server's formats, and a control is enabled exactly when the workflow's rules
+    allow its action from the session's state."""
+    workflow = server.ok("GET", "/workflow")
+    page.open()
+    page.wait_state("draft")
+    assert page.js("return window.resumeAgent.unhandledEventTypes()") == []
+    shown = page.js("return Array.from(document.querySelectorAll('input[name=format]'))"
+                    ".map(i => [i.value, i.parentElement.textContent.trim()])")
+    assert shown == [[f["format"], f["label"]] for f in workflow["export_formats"]]
+    assert page.js("return document.querySelector('input[name=format]:checked').value") == workflow["export_formats"][0]["format"]
+
+    for state, url in (("draft", None), ("jd_provided", server.session_url(prepared_session(server)))):
+        if url:
+            page.open(url)
+            page.wait_state(state)
+        page.wait_idle()
+        allowed = {r["action"] for r in workflow["rules"] if state in r["from"]}
+        controls = page.js("return Array.from(document.querySelectorAll('[data-requires]'))"
+                           ".map(el => [el.id, el.dataset.requires, !el.disabled])")
+        assert controls, "no control names its workflow action"
+        for cid, action, enabled in controls:
+            assert enabled == (action in allowed), f"{cid} ({action}) enabled={enabled} in {state}"
+
+
+def test_audit_reports_violations(page, server):
+    """The audit can fail: an unlabelled field and a second banner are caught by every engine."""
+    page.d.get(server.base_url + "/")
+    page.wait_js("return !document.getElementById('auth-screen').hidden")
+    page.js("document.getElementById('auth-form').append(document.createElement('input'));"
+            "const b = document.createElement('header'); b.textContent = 'second banner'; document.body.prepend(b);"
+            "document.getElementById('topbar').hidden = false;")
+    with pytest.raises(AssertionError) as failure:
+        page.audit("deliberately broken page")
+    text = str(failure.value)
+    for engine, _ in engines():
+        section = text.split(f"({engine})", 1)
+        assert len(section) == 2, f"{engine} found nothing:\n{text}"
+        found = section[1].split("axe-core ", 1)[0]
+        assert "- label (critical)" in found and "landmark-no-duplicate-banner" in found, found
+
+
+def test_dark_scheme_and_other_views(page, server):
+    """axe-core on what the journey's screenshots do not show: the dark colour scheme, the job
+    link field, the file viewer, a re-opened step."""
+    sid = prepared_session(server, analyzed=True)
+    page.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    page.open(server.session_url(sid))
+    page.wait_state("gap_analyzed")
+    page.wait_js("return document.querySelector('#report .score-ring') !== null")
+    assert page.js("return matchMedia('(prefers-color-scheme: dark)').matches")
+    for tab in ("tab-preview", "tab-report", "tab-files"):
+        page.js("document.getElementById(arguments[0]).click()", tab)
+        page.audit(f"dark, {tab}")
+    page.wait(lambda d: page.qs("#files li[data-path='resume.md'] .file-open"))
+    page.q("#files li[data-path='resume.md'] .file-open").click()
+    page.wait_js("return !document.getElementById('file-viewer').hidden")
+    page.audit("dark, file viewer")
+    page.snap("15-dark-files", phone=False)
+
+    toggle = page.q(".step[data-action='provide_jd'] .step-toggle")
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.q("input[name='jd-mode'][value='url']").find_element(By.XPATH, "..").click()
+    page.wait_js("return !document.getElementById('jd-url-field').hidden")
+    page.audit("dark, job link field")
+    page.q("#tailor").click()
+    page.wait_modal()
+    page.audit("dark, approval modal")
+    page.snap("16-dark-modal", phone=False)
+    page.q("#approval-later").click()

@@ -1,4 +1,5 @@
-"""Page helpers for the browser tests: waits on explicit conditions, screenshots at two sizes."""
+"""Page helpers for the browser tests: waits on explicit conditions, screenshots at two sizes,
+each with an axe-core audit that fails the test on any accessibility violation."""
 import base64
 import time
 from pathlib import Path
@@ -7,6 +8,7 @@ from selenium.common.exceptions import JavascriptException, StaleElementReferenc
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from a11y import audit
 from conftest import DESKTOP, PHONE, SCREENSHOTS
 
 
@@ -76,16 +78,23 @@ class Page:
 
     # -- screenshots -----------------------------------------------------------------
     def snap(self, name, phone=True):
-        """Saves <name>-desktop.png (1366×900) and <name>-390.png (390×844, the whole page)."""
+        """Saves <name>-desktop.png (1366×900) and <name>-390.png (390×844, the whole page), and
+        audits the page with axe-core at each size (any violation fails the test)."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         self.d.save_screenshot(str(SCREENSHOTS / f"{name}-desktop.png"))
+        self.audit(f"{name} (desktop)")
         if not phone:
             return
         self.d.set_window_size(*PHONE)
         self.wait_js("return window.innerWidth === arguments[0]", PHONE[0], timeout=10)
         self._full_page(SCREENSHOTS / f"{name}-390.png")
+        self.audit(f"{name} (390 px)")
         self.d.set_window_size(*DESKTOP)
         self.wait_js("return window.innerWidth === arguments[0]", DESKTOP[0], timeout=10)
+
+    def audit(self, where):
+        """axe-core on the page as it is now; fails on any violation."""
+        return audit(self.d, where)
 
     def _full_page(self, path):
         try:

@@ -7,8 +7,9 @@ start_test_server() {
   "$bin/resume-agent" serve --port 0 --data-dir "$data/data" >"$data/out" 2>"$data/log" &
   server=$!
   trap 'kill -TERM $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$data"' EXIT
-  for _ in $(seq 1 200); do grep -q '^ra_' "$data/out" 2>/dev/null && break; sleep 0.05; done
-  TOKEN="$(grep '^ra_' "$data/out" | head -1)"
+  # Not a terminal: the server prints where it is and keeps the first token in a 0600 file.
+  for _ in $(seq 1 600); do grep -q 'ready at' "$data/out" 2>/dev/null && break; sleep 0.05; done
+  TOKEN="$(cat "$data/data/initial-token" 2>/dev/null || true)"
   BASE_URL="$(grep -o 'http://127.0.0.1:[0-9]*' "$data/out" | head -1)"
   [ -n "$TOKEN" ] || fail "server did not start: $(tail -5 "$data/log")"
 }

@@ -5,8 +5,9 @@ import NIOCore
 /// Request context of the public API: who is calling (set by `AuthMiddleware`).
 public struct APIContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// The caller's tenant; every `/api/v1` route has one.
-    public var tenantId: String?
+    /// Who is calling (set by `AuthMiddleware` on every `/api/v1` route).
+    public var caller: TokenAuthenticator.Caller?
+    public var tenantId: String? { caller?.tenantId }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -88,9 +88,24 @@ public struct APIError: HTTPResponseError, Sendable {
         APIError(.serviceUnavailable, "overloaded", "The server is busy; try again shortly.", retryAfterSeconds: retryAfter)
     }
 
-    public static func rateLimited(retryAfter: Int) -> APIError {
-        APIError(.tooManyRequests, "rate_limited", "Too many requests; slow down.", retryAfterSeconds: retryAfter)
+    public static func rateLimited(retryAfter: Int, message: String = "Too many requests; slow down.", details: JSONValue? = nil) -> APIError {
+        APIError(.tooManyRequests, "rate_limited", message, details: details, retryAfterSeconds: retryAfter)
     }
+
+    /// 402: the tenant's daily budget is spent (a session's own cap is `cost_cap_reached`).
+    public static func budgetExceeded(spent: Double, budget: Double) -> APIError {
+        APIError(HTTPResponse.Status(code: 402, reasonPhrase: "Payment Required"), "budget_exceeded",
+                 String(format: "This account has used $%.4f of its $%.2f daily budget; new runs can start tomorrow (UTC).", spent, budget),
+                 details: ["spent_usd": .number(spent), "budget_usd": .number(budget)])
+    }
+
+    /// 403: a quota (sessions, storage) is used up.
+    public static func quotaExceeded(_ what: String, used: Int, limit: Int, message: String) -> APIError {
+        APIError(.forbidden, "quota_exceeded", message,
+                 details: ["quota": .string(what), "used": .number(Double(used)), "limit": .number(Double(limit))])
+    }
+
+    public static let forbidden = APIError(.forbidden, "forbidden", "This needs an administrator's token.")
 
     /// Maps workspace refusals to the contract (never a 500 for a path a user chose).
     public static func from(_ failure: Workspace.Failure, path: String) -> APIError {
@@ -111,6 +126,12 @@ public struct APIError: HTTPResponseError, Sendable {
         case .invalidTransition(let from, _): APIError(.conflict, "invalid_state_transition", "The session is '\(from.rawValue)'; that is not possible from there.", details: ["from": .string(from.rawValue)])
         case .runInProgress(let runId): .runInProgress(runId)
         case .costCapReached(let cost, let cap): .costCapReached(cost: cost, cap: cap)
+        case .alreadyExists(let name): APIError(.conflict, "already_exists", "'\(name)' already exists.")
+        case .quotaExceeded(let what, let used, let limit):
+            .quotaExceeded(what, used: used, limit: limit, message: "This account has \(used) \(what); its limit is \(limit). Delete some to make room.")
+        case .tooManyRuns(let active, let limit):
+            .rateLimited(retryAfter: 5, message: "This account already has \(active) runs going (its limit is \(limit)); wait for one to end.",
+                         details: ["active_runs": .number(Double(active)), "limit": .number(Double(limit))])
         case .alreadyDecided(let status):
             APIError(.conflict, "already_decided", "This approval was already \(status.rawValue).", details: ["status": .string(status.rawValue)])
         }

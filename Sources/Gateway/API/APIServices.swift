@@ -1,6 +1,7 @@
 import Foundation
 import IPC
 import Logging
+import ServiceSupport
 import Store
 
 /// What the API's resources work with, built once per gateway. Every resource checks that a
@@ -17,7 +18,14 @@ struct APIServices: Sendable {
     let pricing: ProviderPricing
     let uploads: UploadLimits
     let fetchAllowList: [String]
+    let tenants: TenantGuard
+    let guardrails: GuardrailSettings
+    let retention: Retention
+    let clock: AnyClock
     let logger: Logger
+    /// Uploads being received right now, and event streams open per tenant.
+    let uploadsInFlight = Occupancy()
+    let streams = Occupancy()
     var workflow: SessionWorkflow { SessionWorkflow(store: store) }
 
     /// The caller's session, or 404.
@@ -53,7 +61,11 @@ enum PathParameters {
     static let run = APIRoute.Parameter(name: "run_id", schema: .string(maxLength: 64, pattern: "^run_[A-Za-z0-9_]+$"))
     static let approval = APIRoute.Parameter(name: "approval_id", schema: .string(maxLength: 64, pattern: "^apr_[A-Za-z0-9_]+$"))
     static let version = APIRoute.Parameter(name: "version", schema: .string(maxLength: 9, pattern: "^[1-9][0-9]*$"))
-    static let filePath = APIRoute.Parameter(name: "path", schema: WorkspacePath.schema, catchAll: true)
+    /// OpenAPI cannot say "the rest of the path": the document describes one component, and
+    /// the server also takes several joined by `/` (`exports/resume.pdf`), each with the same rules.
+    static let filePath = APIRoute.Parameter(
+        name: "path", schema: WorkspacePath.componentSchema, catchAll: true,
+        description: "A workspace path: components of up to 60 characters joined by '/', e.g. exports/resume.pdf; none empty or starting with '.', the first not starting with '~'; no control characters or backslash.")
 }
 
 extension APIContext {

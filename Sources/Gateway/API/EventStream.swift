@@ -16,13 +16,15 @@ enum EventStream {
         case end
     }
 
-    static func response(run: RunRecord, after: Int, store: Store, log: EventLog) async throws -> Response {
+    /// `onClose` runs once the stream ends, whichever way (it releases the tenant's stream slot).
+    static func response(run: RunRecord, after: Int, store: Store, log: EventLog, onClose: @escaping @Sendable () -> Void = {}) async throws -> Response {
         let subscription = log.subscribe(runId: run.id)
         let headers: HTTPFields = [
             .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache",
             HTTPField.Name("X-Accel-Buffering")!: "no",
         ]
         return Response(status: .ok, headers: headers, body: .init { writer in
+            defer { onClose() }
             // 1. Everything already persisted (up to the live snapshot when there is one).
             let replay = try await store.events(runId: run.id, after: after)
             var last = after

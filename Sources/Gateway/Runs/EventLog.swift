@@ -1,3 +1,4 @@
+import GRDB
 import IPC
 import Logging
 import ServiceLifecycle
@@ -32,19 +33,24 @@ public final class EventLog: Service, Sendable {
     }
 
     private let state = Mutex(State())
+    private let failing = Mutex(false)
     private let wake = AsyncSignal()
     let store: Store
     let clock: AnyClock
     let logger: Logger
-    /// Attempts per batch before it is given up (a persistently failing disk).
-    let maxAttempts: Int
+    /// Longest pause between retries of a batch the disk refuses.
+    let maxBackoff: Duration
 
-    public init(store: Store, clock: AnyClock = .continuous(), maxAttempts: Int = 5, logger: Logger) {
+    public init(store: Store, clock: AnyClock = .continuous(), maxBackoff: Duration = .seconds(5), logger: Logger) {
         self.store = store
         self.clock = clock
-        self.maxAttempts = maxAttempts
+        self.maxBackoff = maxBackoff
         self.logger = logger
     }
+
+    /// True while a batch cannot be written (a full or failing disk): the service is then not
+    /// ready for new work (`/readyz`), and nothing waiting is published until it can be.
+    public var isFailing: Bool { failing.withLock { $0 } }
 
     // MARK: Runs' side
 
@@ -146,15 +152,26 @@ public final class EventLog: Service, Sendable {
         while true {
             do {
                 try await store.append(batch.events, terminalReasons: batch.reasons)
+                if attempt > 0 {
+                    failing.withLock { $0 = false }
+                    logger.info("events persisted again", metadata: ["count": "\(batch.events.count)", "attempts": "\(attempt + 1)"])
+                }
                 return publish(batch.events)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                // Never expected (one numbering per run): retrying could not help. Nothing of the
+                // batch is published; runs whose end was in it are released.
+                logger.critical("events refused by the store; dropped", metadata: ["error": "\(error)", "count": "\(batch.events.count)"])
+                return giveUp(batch.events)
             } catch {
+                // A full or failing disk: keep the batch, in order, and retry until it is written
+                // (persisted before published, and no gaps in a run's numbering).
                 attempt += 1
-                logger.error("cannot persist events", metadata: [
-                    "error": "\(error)", "count": "\(batch.events.count)", "attempt": "\(attempt)",
-                ])
-                guard attempt < maxAttempts else { return giveUp(batch.events) }
-                // A busy or briefly full disk: back off and retry the same batch, in order.
-                try? await clock.sleep(for: .milliseconds(100 * attempt))
+                failing.withLock { $0 = true }
+                if attempt == 1 || attempt % 20 == 0 {
+                    logger.error("cannot persist events; retrying", metadata: ["error": "\(error)", "count": "\(batch.events.count)", "attempt": "\(attempt)"])
+                }
+                if Task.isCancelled { return }
+                try? await clock.sleep(for: min(.milliseconds(100 * attempt), maxBackoff))
             }
         }
     }

@@ -19,6 +19,7 @@ actor RunController {
     let pool: WorkerPool
     let limits: RunLimits
     let pricing: ProviderPricing
+    let tenants: TenantGuard
     let clock: AnyClock
     let logger: Logger
     private let broker: WorkspaceBroker
@@ -35,11 +36,16 @@ actor RunController {
     private let deadlinesChanged = AsyncSignal()
     /// Models already reported as unpriced (one warning per run, not one per turn).
     private var unpricedModels: Set<String> = []
+    private var sawOutput = false
+    private var tenantName: String?
+    private var waitingSince: [String: AnyClock.Instant] = [:]
+    private var startedAt = AnyClock.Instant(offset: .zero)
 
     init(
         runId: String, sessionId: String, store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace,
-        limits: RunLimits, pricing: ProviderPricing, clock: AnyClock, logger: Logger
+        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger
     ) {
+        self.tenants = tenants
         self.runId = runId
         self.sessionId = sessionId
         self.store = store
@@ -53,7 +59,8 @@ actor RunController {
         logger[metadataKey: "session.id"] = "\(sessionId)"
         self.logger = logger
         budget = RunBudget(limits: limits)
-        broker = WorkspaceBroker(runId: runId, sessionId: sessionId, store: store, workspace: workspace, workflow: SessionWorkflow(store: store))
+        broker = WorkspaceBroker(
+            runId: runId, sessionId: sessionId, store: store, workspace: workspace, workflow: SessionWorkflow(store: store), tenants: tenants)
         log.open(runId: runId)
     }
 
@@ -82,6 +89,7 @@ actor RunController {
     // MARK: Start and end
 
     func start(provider: String, model: String) async {
+        startedAt = clock.now
         emit(.runStarted(provider: provider, model: model))
         try? await store.markRunning(runId: runId, provider: provider, model: model)
         budget.resume(at: clock.now)
@@ -94,6 +102,7 @@ actor RunController {
     private func finish(_ payload: EventPayload, reason: String?) async {
         guard !terminalQueued else { return }
         emit(payload, terminalReason: reason)
+        RunMetrics.ended(payload.type, reason: reason)
         budget.pause(at: clock.now)
         await stopWorker(reason: reason ?? payload.type.rawValue)
         logger.info("run ended", metadata: ["outcome": "\(payload.type.rawValue)", "reason": "\(reason ?? "")"])
@@ -169,6 +178,10 @@ actor RunController {
             guard event.kind.isReportedByWorker, let text = event.payload["text"]?.stringValue else {
                 return logger.warning("dropped an event a worker may not report", metadata: ["kind": "\(event.kind.rawValue)"])
             }
+            if !sawOutput {
+                sawOutput = true
+                RunMetrics.firstOutput(after: startedAt.duration(to: clock.now))
+            }
             emit(.assistantDelta(text: text))
         case .end(let end):
             workerGone()
@@ -231,6 +244,7 @@ actor RunController {
         guard !terminalQueued else { return }
         if !autoApprove {
             gate.awaitDecision(approvalId: approvalId, toolCallId: call.toolCallId, expiresAt: clock.now.advanced(by: limits.approvalExpiry))
+            waitingSince[approvalId] = clock.now
             budget.pause(at: clock.now)
             deadlinesChanged.raise()
         }
@@ -255,6 +269,7 @@ actor RunController {
     /// A decision recorded in the store (by a person, or auto) reaches the run.
     func approvalDecided(_ approval: ApprovalRecord) async {
         guard !terminalQueued, gate.accept(approval) else { return }
+        if let waited = waitingSince.removeValue(forKey: approval.id) { RunMetrics.approvalWait(waited.duration(to: clock.now)) }
         if gate.pending.isEmpty {
             budget.resume(at: clock.now)
         }
@@ -295,15 +310,26 @@ actor RunController {
             logger.warning("no price for model; counted as free", metadata: ["model": "\(usage.model)"])
         }
         guard let session = try? await store.addUsage(
-            runId: runId, sessionId: sessionId, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost ?? 0
+            runId: runId, sessionId: sessionId, provider: usage.provider, model: usage.model, inputTokens: usage.inputTokens,
+            outputTokens: usage.outputTokens, costUsd: cost ?? 0
         ) else { return }
+        if tenantName == nil { tenantName = (try? await store.tenant(id: session.tenantId))?.name ?? "unknown" }
+        RunMetrics.usage(
+            provider: usage.provider, model: usage.model, tenant: tenantName ?? "unknown", input: usage.inputTokens, output: usage.outputTokens,
+            costUsd: cost ?? 0)
         emit(.usageUpdated(EventPayload.UsageUpdate(
             provider: usage.provider, model: usage.model,
             call: .init(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost ?? 0),
             session: .init(inputTokens: session.inputTokens, outputTokens: session.outputTokens, costUsd: session.costUsd),
             sessionCapUsd: session.costCapUsd
         )))
-        if session.costUsd >= session.costCapUsd { await interrupt(.costCap) }
+        if session.costUsd >= session.costCapUsd {
+            await interrupt(.costCap)
+        } else if (cost ?? 0) > 0, await tenants.budgetSpent(tenantId: session.tenantId) {
+            // The tenant's daily budget binds across its sessions: the running run stops too.
+            logger.info("tenant daily budget spent; stopping the run")
+            await interrupt(.costCap)
+        }
     }
 
     // MARK: Deadlines

@@ -1,4 +1,5 @@
 import Foundation
+import ProviderCatalog
 
 /// Budgets the gateway enforces on every run, from outside the worker.
 public struct RunLimits: Sendable, Equatable {
@@ -36,43 +37,37 @@ public struct RunLimits: Sendable, Equatable {
 }
 
 /// Which provider and model runs use first, and what tokens cost (USD per 1M). Users never
-/// choose; the operator's policy does.
+/// choose; the operator's policy does. Read from the same `ProviderCatalog` policy and price
+/// table the worker uses (built-in list prices, `RESUME_AGENT_PRICES`, the config file's prices).
 public struct ProviderPricing: Sendable {
     public var primaryProvider: String
     public var primaryModel: String
-    var prices: [String: (input: Double, output: Double)]
+    let policy: ProviderPolicy
+    /// Why the environment's policy is unusable; ``validate()`` throws it at start-up.
+    let problem: ProviderConfigError?
 
     public init(environment: [String: String]) {
-        let order = (environment["RESUME_AGENT_PROVIDERS"] ?? "local").split(separator: ",").map {
-            $0.trimmingCharacters(in: .whitespaces)
+        do {
+            // Keys are the worker's business; the gateway only needs names, models and prices.
+            policy = try ProviderPolicy.fromEnvironment(environment, resolvingKeys: false)
+            problem = nil
+        } catch {
+            policy = ProviderPolicy(providers: [ProviderConfig(name: "local", kind: .local, model: ProviderDescriptor.local.defaultModel)])
+            problem = error
         }
-        primaryProvider = order.first ?? "local"
-        switch primaryProvider {
-        case "openai": primaryModel = environment["OPENAI_MODEL"] ?? "gpt-4o-mini"
-        // Same defaults as the Providers module (ProviderPolicy.defaultOpenAIModel / defaultGeminiModel).
-        case "gemini": primaryModel = environment["GEMINI_MODEL"] ?? "gemini-2.5-flash"
-        case "scripted": primaryModel = "scripted"
-        default: primaryModel = "local-deterministic"
-        }
-        prices = [
-            "gpt-4o-mini": (0.15, 0.60), "gpt-4o": (2.50, 10.00), "gpt-4.1-mini": (0.40, 1.60), "gpt-4.1": (2.00, 8.00),
-            "o4-mini": (1.10, 4.40), "gemini-2.0-flash": (0.10, 0.40), "gemini-1.5-flash": (0.075, 0.30),
-            "gemini-1.5-pro": (1.25, 5.00), "gemini-2.5-flash": (0.30, 2.50), "gemini-2.5-pro": (1.25, 10.00),
-            "local-deterministic": (0, 0),
-        ]
-        // Operator overrides: RESUME_AGENT_PRICES="model=in/out,model2=in/out" (USD per 1M tokens).
-        for entry in (environment["RESUME_AGENT_PRICES"] ?? "").split(separator: ",") {
-            let parts = entry.split(separator: "=")
-            guard parts.count == 2 else { continue }
-            let values = parts[1].split(separator: "/").compactMap { Double($0) }
-            guard values.count == 2 else { continue }
-            prices[parts[0].trimmingCharacters(in: .whitespaces)] = (values[0], values[1])
-        }
+        primaryProvider = policy.providers.first?.name ?? "local"
+        primaryModel = policy.providers.first?.model ?? ProviderDescriptor.local.defaultModel
     }
 
-    /// The cost of a call in USD (unknown models cost 0 and are logged by the caller).
+    /// Refuses to start with a policy that does not parse or that uses a model with no price.
+    public func validate() throws(ProviderConfigError) {
+        if let problem { throw problem }
+        try policy.requirePrices()
+    }
+
+    /// The cost of a call in USD. A model nobody priced (a test script naming its own) is charged
+    /// at the table's highest prices: the cost cap must over-count rather than read 0.
     public func cost(model: String, inputTokens: Int, outputTokens: Int) -> Double? {
-        guard let price = prices[model] else { return nil }
-        return (Double(inputTokens) * price.input + Double(outputTokens) * price.output) / 1_000_000
+        (policy.prices.price(for: model) ?? policy.prices.ceiling).cost(input: inputTokens, output: outputTokens)
     }
 }

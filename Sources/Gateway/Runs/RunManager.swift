@@ -17,6 +17,7 @@ public actor RunManager: Service {
     let workspace: Workspace
     let limits: RunLimits
     let pricing: ProviderPricing
+    let tenants: TenantGuard
     let drainDeadline: Duration
     let clock: AnyClock
     let logger: Logger
@@ -25,10 +26,11 @@ public actor RunManager: Service {
     private let emptied = AsyncSignal()
     private let (starts, startSink) = AsyncStream<(RunController, RunStart)>.makeStream()
 
-    public init(
-        store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace, limits: RunLimits, pricing: ProviderPricing,
+    init(
+        store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace, limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard,
         drainDeadline: Duration, clock: AnyClock = .continuous(), logger: Logger
     ) {
+        self.tenants = tenants
         self.store = store
         self.log = log
         self.pool = pool
@@ -57,7 +59,7 @@ public actor RunManager: Service {
     func start(run: RunRecord, job: RunJob) async -> RunController {
         let controller = RunController(
             runId: run.id, sessionId: run.sessionId, store: store, log: log, pool: pool, workspace: workspace, limits: limits,
-            pricing: pricing, clock: clock, logger: logger
+            pricing: pricing, tenants: tenants, clock: clock, logger: logger
         )
         controllers[run.id] = controller
         await controller.start(provider: pricing.primaryProvider, model: pricing.primaryModel)

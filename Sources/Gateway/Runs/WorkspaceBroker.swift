@@ -12,6 +12,7 @@ struct WorkspaceBroker: Sendable {
     let store: Store
     let workspace: Workspace
     let workflow: SessionWorkflow
+    let tenants: TenantGuard
 
     /// A refusal the worker hears as a `workspace_response` error.
     struct Refusal: Error {
@@ -48,7 +49,7 @@ struct WorkspaceBroker: Sendable {
             return Outcome(response: WorkspaceResponse(runId: runId, requestId: request.requestId, ok: true, files: files))
         case .read:
             let path = try validated(request.path)
-            guard let data = try? workspace.read(sessionId: sessionId, path: path) else {
+            guard let data = try? await workspace.read(sessionId: sessionId, path: path) else {
                 throw Refusal(code: "not_found", message: "\(path) does not exist.")
             }
             let content = String(data: data, encoding: .utf8) ?? data.base64EncodedString()
@@ -68,6 +69,13 @@ struct WorkspaceBroker: Sendable {
         guard let content = request.content,
               let data = request.base64 ? Data(base64Encoded: content) : Data(content.utf8) else {
             throw Refusal(code: "invalid_content", message: "The content could not be decoded.")
+        }
+        if let session = try await store.session(id: sessionId) {
+            do {
+                try await tenants.checkStorage(tenantId: session.tenantId, adding: data.count)
+            } catch let error as APIError {
+                throw Refusal(code: error.code, message: error.message)
+            }
         }
         var events: [EventPayload] = []
         if path.value == "resume.md" {

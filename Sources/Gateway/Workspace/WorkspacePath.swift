@@ -20,6 +20,10 @@ public struct WorkspacePath: Sendable, Hashable, CustomStringConvertible {
         minLength: 1, maxLength: maxLength,
         pattern: "^[^/\\\\\\x00-\\x1f\\x7f.~][^/\\\\\\x00-\\x1f\\x7f]{0,59}(/[^/\\\\\\x00-\\x1f\\x7f.][^/\\\\\\x00-\\x1f\\x7f]{0,59})*$")
 
+    /// One component as the first of a path (what a URL path parameter can carry).
+    static let componentSchema = Schema.string(
+        minLength: 1, maxLength: maxComponentLength, pattern: "^[^/\\\\\\x00-\\x1f\\x7f.~][^/\\\\\\x00-\\x1f\\x7f]{0,59}$")
+
     public init(_ raw: String) throws(Invalid) {
         guard !raw.isEmpty else { throw .empty }
         guard raw.unicodeScalars.count <= Self.maxLength else { throw .tooLong }

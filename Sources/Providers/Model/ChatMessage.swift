@@ -23,16 +23,34 @@ public struct ToolCall: Sendable, Equatable {
 
 /// The outcome of one tool call, fed back to the model.
 public struct ToolResult: Sendable, Equatable {
+    /// Whether the call ran, failed, or was refused before it ran.
+    public enum Status: String, Sendable, Equatable {
+        /// Executed; `content` is its output.
+        case ok
+        /// Invalid arguments or a failure while running; `content` says why, for the model to fix.
+        case error
+        /// Refused by a person or by the gateway's policy; it never ran.
+        case rejected
+    }
+
     public var callID: String
     /// The tool's name; Gemini matches results to calls by name, not id.
     public var name: String
     public var content: String
-    public var isError: Bool
+    public var status: Status
 
-    public init(callID: String, name: String, content: String, isError: Bool = false) {
+    public init(callID: String, name: String, content: String, status: Status) {
         self.callID = callID
         self.name = name
         self.content = content
-        self.isError = isError
+        self.status = status
     }
+
+    public init(callID: String, name: String, content: String, isError: Bool = false) {
+        self.init(callID: callID, name: name, content: content, status: isError ? .error : .ok)
+    }
+
+    /// True unless the call ran successfully: all the wire formats can say (`is_error`); the
+    /// built-in engine reads ``status`` to tell a refusal from a failure.
+    public var isError: Bool { status != .ok }
 }

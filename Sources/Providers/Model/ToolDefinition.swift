@@ -1,3 +1,5 @@
+import JSONCore
+
 /// A tool the model may call: a name, what it does, and its parameters as a JSON-schema object.
 public struct ToolDefinition: Sendable, Equatable {
     public var name: String

@@ -1,3 +1,6 @@
+import NetGuard
+import ProviderCatalog
+
 /// A Gemini model through the Generative Language API's server-sent-event stream.
 public struct GeminiProvider: LLMProvider, CustomStringConvertible {
     public let name: String
@@ -10,7 +13,7 @@ public struct GeminiProvider: LLMProvider, CustomStringConvertible {
 
     public init(
         name: String = "gemini",
-        baseURL: String = "https://generativelanguage.googleapis.com",
+        baseURL: String = ProviderDescriptor.gemini.defaultBaseURL,
         apiKey: APIKey?,
         model: String,
         timeouts: ProviderTimeouts = ProviderTimeouts(),

@@ -1,3 +1,6 @@
+import NetGuard
+import ProviderCatalog
+
 /// A model behind an OpenAI-compatible `chat/completions` endpoint: OpenAI itself, vLLM,
 /// llama.cpp's server or Ollama's `/v1`.
 public struct OpenAICompatibleProvider: LLMProvider, CustomStringConvertible {

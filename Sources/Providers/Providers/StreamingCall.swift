@@ -1,3 +1,6 @@
+import NetGuard
+import ProviderCatalog
+
 /// One streaming model call, pulled by its consumer: the first `next()` sends the request, later
 /// ones read body chunks and hand out the normalized events one by one.
 ///

@@ -1,16 +1,19 @@
-/// Builds the provider for one policy entry.
-public typealias ProviderFactory = @Sendable (ProviderConfig) -> any LLMProvider
+import NetGuard
+import ProviderCatalog
 
-/// The factories for each ``ProviderKind``.
+/// Builds the provider for one policy entry; throws (a ``ProviderConfigError`` by preference)
+/// when the entry cannot be served, like the scripted provider without its script.
+public typealias ProviderFactory = @Sendable (ProviderConfig) throws -> any LLMProvider
+
+/// The factories for each ``ProviderKind``: the registration step of adding a provider.
 public enum ProviderFactories {
-    /// OpenAI-compatible and Gemini over `client`, sharing `quirks`; `local` is the worker's
-    /// built-in provider, which lives outside this module and is passed in.
+    /// The network providers, OpenAI-compatible and Gemini, over `client`, sharing `quirks`.
+    /// The worker adds its built-in `local` and `scripted` engines to these.
     public static func standard(
         client: HTTPClient = HTTPClient(),
-        quirks: QuirkRegistry = QuirkRegistry(),
-        local: ProviderFactory? = nil
+        quirks: QuirkRegistry = QuirkRegistry()
     ) -> [ProviderKind: ProviderFactory] {
-        var factories: [ProviderKind: ProviderFactory] = [
+        [
             .openai: { config in
                 OpenAICompatibleProvider(
                     name: config.name, baseURL: config.baseURL, apiKey: config.apiKey, model: config.model,
@@ -24,7 +27,5 @@ public enum ProviderFactories {
                 )
             },
         ]
-        factories[.local] = local
-        return factories
     }
 }

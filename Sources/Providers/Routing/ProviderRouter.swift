@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ProviderCatalog
 
 /// Tries the policy's providers in order, retrying transient failures with backoff and falling
 /// back to the next provider, and applies known quirks. Looks like one ``LLMProvider`` to the
@@ -62,7 +63,15 @@ public struct ProviderRouter: LLMProvider {
         var entries: [Entry] = []
         for config in policy.providers {
             guard let factory = factories[config.kind] else { throw .noFactory(config.kind) }
-            entries.append(Entry(provider: factory(config), maxAttempts: config.maxAttempts ?? policy.retry.maxAttemptsPerProvider))
+            let provider: any LLMProvider
+            do {
+                provider = try factory(config)
+            } catch let error as ProviderConfigError {
+                throw error
+            } catch {
+                throw .unusable(provider: config.name, reason: "\(error)")
+            }
+            entries.append(Entry(provider: provider, maxAttempts: config.maxAttempts ?? policy.retry.maxAttemptsPerProvider))
         }
         self.init(entries: entries, retry: policy.retry, sleeper: sleeper, jitter: jitter, now: now, logger: logger)
     }

@@ -1,3 +1,7 @@
+import JSONCore
+import NetGuard
+import ProviderCatalog
+
 /// Reads provider error responses (`{"error":{"message","type","code","param"}}` from
 /// OpenAI-compatible servers, `{"error":{"code","message","status","details"}}` from Gemini) into
 /// a ``ProviderError`` the router can act on.

@@ -1,17 +1,19 @@
+import JSONCore
+
 /// Builds the body of a Gemini `streamGenerateContent` request.
 enum GeminiRequestEncoder {
     static func encode(_ request: ChatRequest) -> JSONValue {
-        var body: JSONObject = ["contents": .array(contents(request.messages))]
+        var body: [String: JSONValue] = ["contents": .array(contents(request.messages))]
         if let system = request.system, !system.isEmpty {
             body["systemInstruction"] = ["parts": [["text": .string(system)]]]
         }
         if !request.tools.isEmpty {
             body["tools"] = [["functionDeclarations": .array(request.tools.map(declaration))]]
         }
-        var config = JSONObject()
+        var config: [String: JSONValue] = [:]
         if let temperature = request.temperature { config["temperature"] = .number(temperature) }
         if let maxTokens = request.maxTokens { config["maxOutputTokens"] = .number(Double(maxTokens)) }
-        if !config.entries.isEmpty { body["generationConfig"] = .object(config) }
+        if !config.isEmpty { body["generationConfig"] = .object(config) }
         return .object(body)
     }
 
@@ -69,11 +71,11 @@ enum GeminiRequestEncoder {
     static func geminiSchema(_ schema: JSONValue) -> JSONValue {
         switch schema {
         case .object(let object):
-            var cleaned = JSONObject()
+            var cleaned: [String: JSONValue] = [:]
             for (key, value) in object where !unsupportedSchemaKeys.contains(key) {
                 // `properties` maps names to schemas: its keys are property names, not keywords.
                 if key == "properties", case .object(let properties) = value {
-                    var mapped = JSONObject()
+                    var mapped: [String: JSONValue] = [:]
                     for (name, property) in properties { mapped[name] = geminiSchema(property) }
                     cleaned[key] = .object(mapped)
                 } else {

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Normalizes Gemini `streamGenerateContent?alt=sse` streams.
 ///
 /// Each event is a whole `GenerateContentResponse`. A `functionCall` part arrives complete, so it
@@ -78,7 +80,7 @@ public struct GeminiStreamNormalizer: WireNormalizer {
         nextCallIndex += 1
         let id = call["id"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? "call_\(index)"
         output.append(.toolCallStart(index: index, id: id, name: call["name"]?.stringValue ?? ""))
-        let arguments = call["args"].flatMap { $0.isNull ? nil : $0 } ?? .object(JSONObject())
+        let arguments = call["args"].flatMap { $0.isNull ? nil : $0 } ?? .object([:])
         output.append(.toolCallArgumentsDelta(index: index, fragment: arguments.jsonText))
         output.append(.toolCallEnd(index: index))
     }

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Builds the body of an OpenAI-compatible `POST {base}/chat/completions` streaming request.
 enum OpenAIRequestEncoder {
     struct Options: Sendable, Equatable {
@@ -8,7 +10,7 @@ enum OpenAIRequestEncoder {
     }
 
     static func encode(_ request: ChatRequest, model: String, options: Options) -> JSONValue {
-        var body: JSONObject = ["model": .string(model), "messages": .array(messages(request))]
+        var body: [String: JSONValue] = ["model": .string(model), "messages": .array(messages(request))]
         body["stream"] = true
         if options.includeStreamUsage { body["stream_options"] = ["include_usage": true] }
         if !request.tools.isEmpty { body["tools"] = .array(request.tools.map(tool)) }
@@ -29,7 +31,7 @@ enum OpenAIRequestEncoder {
             case .user(let text):
                 result.append(["role": "user", "content": .string(text)])
             case .assistant(let text, let toolCalls):
-                var object: JSONObject = ["role": "assistant", "content": text.map(JSONValue.string) ?? .null]
+                var object: [String: JSONValue] = ["role": "assistant", "content": text.map(JSONValue.string) ?? .null]
                 if !toolCalls.isEmpty { object["tool_calls"] = .array(toolCalls.map(toolCall)) }
                 result.append(.object(object))
             case .toolResult(let toolResult):

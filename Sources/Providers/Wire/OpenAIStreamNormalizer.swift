@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Normalizes OpenAI-compatible `chat/completions` streams (OpenAI, vLLM, llama.cpp, Ollama).
 ///
 /// Tolerated variations: a role-only first delta; `content: null`; tool-call fragments after the

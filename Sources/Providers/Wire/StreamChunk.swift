@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Parsing helpers shared by the normalizers: a chunk's JSON with a readable failure.
 enum StreamChunk {
     /// Parses the data of chunk number `ordinal` (1-based), or explains what was wrong with it.

@@ -1,9 +1,36 @@
 /// A job description as text, with what could be recognised of its structure: the job title
 /// and company (usually in the first line) and its titled sections.
 public struct JobDescription: Codable, Sendable, Equatable {
-    /// What a section of a job description asks or tells.
-    public enum SectionKind: String, Codable, Sendable {
-        case about, responsibilities, requirements, niceToHave, benefits, other
+    /// What a part of a job description asks or tells, as a recruiter reads it.
+    public enum SectionKind: String, Codable, Sendable, CaseIterable {
+        /// The company, its mission and culture ("About us").
+        case about
+        /// What the job involves ("What you will do"); implies skills.
+        case responsibilities
+        /// What the candidate must bring ("Requirements", "Qualifications").
+        case requirements
+        /// What helps but is not required ("Nice to have", "Preferred").
+        case niceToHave
+        /// What the employer offers ("Benefits", "We offer").
+        case benefits
+        /// Text under an unrecognised heading, or not yet placed.
+        case other
+        /// The title, company and place lines at the top.
+        case header
+        /// Equal-opportunity, privacy and other legal statements.
+        case legal
+        /// How to apply, contacts, deadlines.
+        case application
+        /// Key–value facts of a job board ("Job type: Full-time", "Company size:", "Likes: 0").
+        case metadata
+
+        /// Parts whose lines can state a requirement; the others never do.
+        public var statesRequirements: Bool {
+            switch self {
+            case .requirements, .niceToHave, .responsibilities, .other: true
+            case .about, .benefits, .header, .legal, .application, .metadata: false
+            }
+        }
     }
 
     /// A titled part of the description; `lines` keep list items without their bullets.

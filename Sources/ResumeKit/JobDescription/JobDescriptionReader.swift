@@ -1,30 +1,37 @@
-/// Builds a ``JobDescription`` from text: the first line usually names the role and company
-/// ("Senior Engineer, Platform — Northwind (Remote, US)"); short lines ending in a colon, in
-/// ALL CAPS, Markdown headings or known heading phrases open sections.
+/// Builds a ``JobDescription`` from the parts ``JobPostingReader`` finds: the first header line
+/// names the role and company ("Senior Engineer, Platform — Northwind (Remote, US)"); labelled
+/// metadata fills in company, title and location; every other part becomes a section.
 enum JobDescriptionReader {
     static func read(_ text: String) -> JobDescription {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map { $0.trimmed }.filter { !$0.isEmpty }
         var description = JobDescription(text: text.trimmed, sections: [])
-        var body = lines[...]
-        if let first = body.first, sectionKind(of: first) == nil, first.wordCount <= 16, !first.hasSuffix(".") {
-            readTitleLine(MarkdownInline.plain(first.trimmingCharacters(in: .init(charactersIn: "# "))), into: &description)
-            body = body.dropFirst()
+        var current: JobDescription.Section?
+        var sawTitle = false
+        func flush() {
+            if let section = current, !section.lines.isEmpty || section.heading != nil { description.sections.append(section) }
+            current = nil
         }
-        var current = JobDescription.Section(heading: nil, kind: .about, lines: [])
-        for line in body {
-            if let labelled = labelledField(line) {
-                apply(labelled, to: &description)
+        for line in JobPostingReader.lines(text) where !line.content.isEmpty || line.isHeading {
+            if line.part == .header {
+                if !sawTitle { readTitleLine(line.content, into: &description) }
+                sawTitle = true
                 continue
             }
-            if let kind = sectionKind(of: line) {
-                if !current.lines.isEmpty || current.heading != nil { description.sections.append(current) }
-                current = .init(heading: headingText(line), kind: kind, lines: [])
+            if line.part == .metadata, let field = labelledField(MarkdownInline.plain(line.text.trimmed)) {
+                apply(field, to: &description)
                 continue
             }
-            let item = BulletGlyphs.strip(line) ?? MarkdownLineReader.listItem(line) ?? line
-            current.lines.append(MarkdownInline.plain(item))
+            if line.isHeading {
+                flush()
+                current = .init(heading: headingText(line.content), kind: line.part, lines: [])
+                continue
+            }
+            if current?.kind != line.part {
+                flush()
+                current = .init(heading: nil, kind: line.part, lines: [])
+            }
+            current?.lines.append(line.content)
         }
-        if !current.lines.isEmpty || current.heading != nil { description.sections.append(current) }
+        flush()
         return description
     }
 
@@ -62,28 +69,4 @@ enum JobDescriptionReader {
     private static func headingText(_ line: String) -> String {
         MarkdownInline.plain(line.trimmingCharacters(in: .init(charactersIn: "#: ")))
     }
-
-    /// The kind of section a heading line opens, or `nil` when the line is not a heading.
-    static func sectionKind(of line: String) -> JobDescription.SectionKind? {
-        let isMarkdownHeading = line.hasPrefix("#")
-        let text = headingText(line)
-        guard text.wordCount <= 8, !text.isEmpty, BulletGlyphs.strip(line) == nil, !text.hasSuffix(".") else { return nil }
-        let folded = text.folded
-        for (kind, phrases) in phrases where phrases.contains(where: { folded.contains($0) }) {
-            return kind
-        }
-        if isMarkdownHeading || line.hasSuffix(":") || (text.isAllCaps && text.wordCount <= 5) { return .other }
-        return nil
-    }
-
-    private static let phrases: [(JobDescription.SectionKind, [String])] = [
-        (.niceToHave, ["nice to have", "nice-to-have", "bonus", "preferred", "plus", "wunschenswert", "deseable", "valorable", "apprecie"]),
-        (.requirements, ["requirement", "must have", "must-have", "qualifications", "what you bring", "what we're looking for",
-                         "what we are looking for", "who you are", "skills", "experience", "profile", "anforderungen", "profil",
-                         "requisitos", "exigences", "your background", "you have"]),
-        (.responsibilities, ["responsibilit", "what you will do", "what you'll do", "the role", "duties", "your role",
-                             "day to day", "aufgaben", "funciones", "responsabilidades", "missions", "you will"]),
-        (.benefits, ["benefit", "perks", "we offer", "what we offer", "compensation", "salary", "wir bieten", "ofrecemos", "avantages"]),
-        (.about, ["about", "who we are", "uber uns", "sobre nosotros", "a propos", "company", "overview"]),
-    ]
 }

@@ -2,8 +2,11 @@
 ///
 /// Reads the spellings resumes use: `Jan 2020 – Present`, `March 2021 – Present`, `2019-2021`,
 /// `03/2018 – 06/2020`, `2018-03 to 2020-06`, `2020 — heute`, `enero de 2019 – actualidad`,
-/// `depuis 2021`, `Since 2020`. The range's `text` is the exact substring, so rendering it never
+/// `depuis 2021`, `Since 2020`, `seit 2020`, `2019 – الآن`, `٢٠١٩ - ٢٠٢١`, `2020年4月 – 現在`,
+/// `2018年3月～2020年6月`. The range's `text` is the exact substring, so rendering it never
 /// changes what the author wrote; the remainder is the line without it.
+///
+/// The one date grammar of the project (ResumeMatch counts experience years with it).
 enum DateRangeParser {
     struct Match {
         var range: DateRange
@@ -15,15 +18,31 @@ enum DateRangeParser {
         let tokens = DateToken.tokenize(line)
         var index = 0
         while index < tokens.count {
-            if let match = matchRange(tokens, at: index, in: line) { return match }
+            if let (match, _) = matchRange(tokens, at: index, in: line) { return match }
             index += 1
         }
         return nil
     }
 
+    /// Every date or range in the line, left to right, none overlapping.
+    static func findAll(in line: String) -> [DateRange] {
+        let tokens = DateToken.tokenize(line)
+        var found: [DateRange] = []
+        var index = 0
+        while index < tokens.count {
+            if let (match, last) = matchRange(tokens, at: index, in: line) {
+                found.append(match.range)
+                index = last + 1
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
     // MARK: - Range grammar: [since] point [separator (point | present)]
 
-    private static func matchRange(_ tokens: [DateToken], at start: Int, in line: String) -> Match? {
+    private static func matchRange(_ tokens: [DateToken], at start: Int, in line: String) -> (Match, Int)? {
         var index = start
         var opensOngoing = false
         if tokens[index].kind == .word, DateVocabulary.sinceWords.contains(tokens[index].bare) {
@@ -51,7 +70,7 @@ enum DateRangeParser {
         let upper = tokens[last].range.upperBound
         range.text = String(line[lower..<upper])
         let remainder = (String(line[..<lower]).trimmingSeparatorsRight + " " + String(line[upper...]).trimmingSeparatorsLeft)
-        return Match(range: range, remainder: remainder.trimmingSeparators.collapsingWhitespace)
+        return (Match(range: range, remainder: remainder.trimmingSeparators.collapsingWhitespace), last)
     }
 
     private struct Point {
@@ -60,12 +79,20 @@ enum DateRangeParser {
         var end: Int
     }
 
-    /// One date: `Month [de|of|,] Year`, `MM/YYYY`, `MM.YYYY`, `YYYY-MM`, `YYYY/MM`, or `YYYY`.
+    /// One date: `Month [de|of|,] Year`, `MM/YYYY`, `MM.YYYY`, `YYYY-MM`, `YYYY/MM`,
+    /// `YYYY年[M月]`, or `YYYY`.
     private static func point(_ tokens: [DateToken], at index: Int) -> Point? {
         guard index < tokens.count else { return nil }
         let token = tokens[index]
-        if token.kind == .word, let month = DateVocabulary.month(token.folded) {
-            var next = index + 1
+        var monthWord: (month: Int, last: Int)?
+        if token.kind == .word, index + 1 < tokens.count, tokens[index + 1].kind == .word,
+           let month = DateVocabulary.month(token.folded, tokens[index + 1].folded) {
+            monthWord = (month, index + 1)
+        } else if token.kind == .word, let month = DateVocabulary.month(token.folded) {
+            monthWord = (month, index)
+        }
+        if let (month, last) = monthWord {
+            var next = last + 1
             while next < tokens.count,
                   tokens[next].kind == .punctuation && (tokens[next].text == "," || tokens[next].text == ".")
                     || tokens[next].kind == .word && DateVocabulary.fillerWords.contains(tokens[next].folded) {
@@ -75,6 +102,7 @@ enum DateRangeParser {
             return Point(value: YearMonth(year: year, month: month), start: index, end: next)
         }
         guard token.kind == .number else { return nil }
+        if let cjk = cjkPoint(tokens, at: index) { return cjk }
         // Numeric forms glue three tokens without spaces: 03/2018, 2018-03, 03.2018.
         if index + 2 < tokens.count, tokens[index + 1].isGlued, tokens[index + 2].isGlued,
            ["/", ".", "-"].contains(tokens[index + 1].text), tokens[index + 2].kind == .number {
@@ -90,6 +118,18 @@ enum DateRangeParser {
             return Point(value: YearMonth(year: year), start: index, end: index)
         }
         return nil
+    }
+
+    /// `2020年4月`, `2020年`: a year followed by 年, optionally a month followed by 月.
+    private static func cjkPoint(_ tokens: [DateToken], at index: Int) -> Point? {
+        guard let year = year(tokens[index]), index + 1 < tokens.count,
+              tokens[index + 1].text == String(DateVocabulary.yearMark) else { return nil }
+        if index + 3 < tokens.count, tokens[index + 2].kind == .number, tokens[index + 2].text.count <= 2,
+           let month = Int(tokens[index + 2].text), (1...12).contains(month),
+           tokens[index + 3].text == String(DateVocabulary.monthMark) {
+            return Point(value: YearMonth(year: year, month: month), start: index, end: index + 3)
+        }
+        return Point(value: YearMonth(year: year), start: index, end: index + 1)
     }
 
     private static func year(_ token: DateToken) -> Int? {
@@ -144,7 +184,8 @@ struct DateToken {
                 continue
             }
             let (kind, end) = scan(line, from: index)
-            let text = String(line[index..<end])
+            // Arabic-Indic and full-width digits read as ASCII: "٢٠١٩" is 2019.
+            let text = kind == .number ? asciiDigits(line[index..<end]) : String(line[index..<end])
             tokens.append(DateToken(kind: kind, text: text, folded: text.folded, range: index..<end, isGlued: !sawSpace))
             sawSpace = false
             index = end
@@ -154,18 +195,38 @@ struct DateToken {
 
     private static func scan(_ line: String, from start: String.Index) -> (Kind, String.Index) {
         let character = line[start]
-        if character.isNumber && character.isASCII {
-            return (.number, advance(line, from: start) { $0.isNumber && $0.isASCII })
+        if digitValue(character) != nil {
+            return (.number, advance(line, from: start) { digitValue($0) != nil })
         }
+        let next = line.index(after: start)
+        // 年 and 月 end a CJK date part; each is a token of its own ("2020年4月から" → 2020 年 4 月 から).
+        if character == DateVocabulary.yearMark || character == DateVocabulary.monthMark { return (.word, next) }
         if character.isLetter {
             // Keep a trailing period with abbreviations ("Sept.") and apostrophes ("aujourd'hui").
-            var end = advance(line, from: start) { $0.isLetter || $0 == "'" || $0 == "’" }
+            var end = advance(line, from: start) {
+                ($0.isLetter || $0 == "'" || $0 == "’") && $0 != DateVocabulary.yearMark && $0 != DateVocabulary.monthMark
+            }
             if end < line.endIndex, line[end] == "." { end = line.index(after: end) }
             return (.word, end)
         }
-        let next = line.index(after: start)
-        if "-–—‒―~".contains(character) { return (.dash, next) }
+        if "-–—‒―~～〜－".contains(character) { return (.dash, next) }
         return (.punctuation, next)
+    }
+
+    /// The value of an ASCII, Arabic-Indic, Eastern Arabic-Indic or full-width digit.
+    static func digitValue(_ character: Character) -> Int? {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return Int(scalar.value - 0x30)
+        case 0x660...0x669: return Int(scalar.value - 0x660)
+        case 0x6F0...0x6F9: return Int(scalar.value - 0x6F0)
+        case 0xFF10...0xFF19: return Int(scalar.value - 0xFF10)
+        default: return nil
+        }
+    }
+
+    private static func asciiDigits(_ digits: Substring) -> String {
+        String(digits.compactMap { digitValue($0).map { Character(String($0)) } })
     }
 
     private static func advance(_ line: String, from start: String.Index, while matches: (Character) -> Bool) -> String.Index {
@@ -186,5 +247,13 @@ private extension String {
         var result = Substring(self)
         while let first = result.first, first.isWhitespace || " ,;|·•–—-:/)".contains(first) { result = result.dropFirst() }
         return String(result)
+    }
+}
+
+extension DateRange {
+    /// Every date and date range written in `line`, left to right, in the one grammar of
+    /// ``DateRangeParser`` (every language it reads). A lone date ("2018") has only an `end`.
+    public static func all(in line: String) -> [DateRange] {
+        DateRangeParser.findAll(in: line)
     }
 }

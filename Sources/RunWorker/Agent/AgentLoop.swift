@@ -1,9 +1,14 @@
 import Foundation
 import IPC
+import Providers
 
-/// The conversation of one `agent` run: ask the model for a turn, stream its text, put each tool
-/// call through the gateway (propose → decision → execute → report), feed the outcomes back, and
-/// stop when the model answers without calling a tool.
+/// The conversation of one `agent` run: ask the provider for a turn, stream its text, put each
+/// tool call through the gateway (propose → decision → execute → report), feed the outcomes
+/// back, and stop when the model answers without calling a tool.
+///
+/// The provider is any ``LLMProvider``: in a worker always a ``ProviderRouter`` (network
+/// providers, the built-in `local` engine, the `scripted` test tooling), so retries and fallback
+/// apply to all alike. Usage is reported in the name of the provider that answered.
 ///
 /// The gateway owns every limit (steps, repeated calls, time, cost); this loop only has a
 /// backstop on turns. Every await is a cancellation point: a cancelled run throws
@@ -11,11 +16,20 @@ import IPC
 struct AgentLoop: Sendable {
     let runId: String
     let channel: any RunChannel
-    let model: any AgentModel
+    let provider: any LLMProvider
     let tools: ToolRegistry
     let now: Date
     /// Backstop on model turns; the gateway's step limit normally ends a run long before.
     let maxTurns: Int
+    /// What the session may still spend; lowers each turn's `max_tokens`. `nil`: no budget sent.
+    var budget: OutputBudget? = nil
+    /// Sampling temperature of every turn (`nil`: the provider's default).
+    var temperature: Double? = AgentLoop.defaultTemperature
+
+    /// Low, because a résumé rewrite should stay close to what the resume says. A model that
+    /// accepts only its default rejects it once; the router then retries without it and the
+    /// provider remembers (the `temperatureUnsupported` quirk).
+    static let defaultTemperature = 0.2
 
     /// What the loop did, for the run's result.
     struct Summary: Sendable, Equatable {
@@ -24,22 +38,25 @@ struct AgentLoop: Sendable {
         var finalText = ""
     }
 
-    func run(system: String, messages: [AgentMessage], remainingBudgetUSD: Double? = nil) async throws -> Summary {
+    func run(system: String, messages: [ChatMessage]) async throws -> Summary {
         var conversation = messages
         var summary = Summary()
+        var state = TurnState(provider: provider.name, model: provider.model, budget: budget)
         for _ in 0..<maxTurns {
             try Task.checkCancellation()
-            let request = ModelRequest(system: system, messages: conversation, tools: tools.specs, remainingBudgetUSD: remainingBudgetUSD)
-            let turn = try await streamTurn(request)
+            let request = ChatRequest(
+                system: system, messages: conversation, tools: tools.specs, temperature: temperature,
+                maxTokens: state.budget?.maxTokens())
+            let turn = try await streamTurn(request, state: &state)
             summary.turns += 1
-            conversation.append(.assistant(text: turn.text, toolCalls: turn.calls))
+            conversation.append(.assistant(text: turn.text.isEmpty ? nil : turn.text, toolCalls: turn.calls))
             guard !turn.calls.isEmpty else {
                 summary.finalText = turn.text
                 return summary
             }
             for call in turn.calls {
                 try Task.checkCancellation()
-                conversation.append(.tool(try await perform(call)))
+                conversation.append(.toolResult(try await perform(call)))
                 summary.toolCalls += 1
             }
         }
@@ -48,35 +65,60 @@ struct AgentLoop: Sendable {
 
     // MARK: Model turns
 
-    private struct Turn {
-        var text = ""
-        var calls: [ModelToolCall] = []
+    /// What carries over from turn to turn: who is answering (the router announces each
+    /// provider it switches to) and what is left of the budget.
+    private struct TurnState {
+        var provider: String
+        var model: String
+        var budget: OutputBudget?
     }
 
-    private func streamTurn(_ request: ModelRequest) async throws -> Turn {
+    /// One turn's text and its tool calls, assembled from streamed fragments.
+    private struct Turn {
+        var text = ""
+        var calls: [Providers.ToolCall] = []
+        var open: [Int: Providers.ToolCall] = [:]
+
+        /// The calls in the order they ended; any the stream left open come last, by index.
+        mutating func closed() -> Turn {
+            calls += open.keys.sorted().compactMap { open[$0] }
+            open = [:]
+            return self
+        }
+    }
+
+    private func streamTurn(_ request: ChatRequest, state: inout TurnState) async throws -> Turn {
         var turn = Turn()
-        for try await event in model.stream(request) {
+        for try await event in provider.stream(request) {
             try Task.checkCancellation()
             switch event {
+            case .providerSelected(let name, let model):
+                state.provider = name
+                state.model = model
             case .textDelta(let text):
                 guard !text.isEmpty else { continue }
                 turn.text += text
                 try await channel.emit(.assistantDelta, ["text": .string(text)])
-            case .toolCall(let call):
-                turn.calls.append(call)
-            case .usage(let input, let output, let provider, let model):
-                try await channel.usage(provider: provider, model: model, inputTokens: input, outputTokens: output)
+            case .toolCallStart(let index, let id, let name):
+                turn.open[index] = Providers.ToolCall(id: id, name: name, arguments: "")
+            case .toolCallArgumentsDelta(let index, let fragment):
+                turn.open[index]?.arguments += fragment
+            case .toolCallEnd(let index):
+                if let call = turn.open.removeValue(forKey: index) { turn.calls.append(call) }
+            case .usage(let input, let output):
+                state.budget?.spend(input: input, output: output)
+                try await channel.usage(provider: state.provider, model: state.model, inputTokens: input, outputTokens: output)
             case .finish:
-                return turn
+                return turn.closed()
             }
         }
-        return turn
+        return turn.closed()
     }
 
     // MARK: Tool calls
 
     /// One call, start to end. Returns what the model reads about it.
-    private func perform(_ call: ModelToolCall) async throws -> ToolMessage {
+    private func perform(_ call: Providers.ToolCall) async throws -> Providers.ToolResult {
         let id = ToolCallIds.next()
         let parsed = parse(call)
         guard case .success(let (tool, arguments)) = parsed else {
@@ -90,7 +132,7 @@ struct AgentLoop: Sendable {
         } catch let error as ToolError {
             return try await refuse(call, id: id, arguments: arguments.json, problem: error.message)
         }
-        let decision = try await channel.propose(ToolCall(
+        let decision = try await channel.propose(IPC.ToolCall(
             runId: runId, toolCallId: id, tool: call.name, arguments: arguments.json,
             requiresApproval: tool.requiresApproval, diff: plan.diff, truthFlags: TruthCheck.json(plan.truthFlags)))
         guard decision.approved else { return message(call, .rejected, Self.rejection(decision)) }
@@ -98,15 +140,15 @@ struct AgentLoop: Sendable {
         do {
             output = try await tool.execute(plan, arguments: arguments, context: planning.executing())
         } catch let error as ToolError {
-            try await channel.report(ToolResult(runId: runId, toolCallId: id, tool: call.name, ok: false, summary: error.message))
+            try await channel.report(IPC.ToolResult(runId: runId, toolCallId: id, tool: call.name, ok: false, summary: error.message))
             return message(call, .error, "error: " + error.message)
         }
-        try await channel.report(ToolResult(runId: runId, toolCallId: id, tool: call.name, ok: true, summary: output.summary))
+        try await channel.report(IPC.ToolResult(runId: runId, toolCallId: id, tool: call.name, ok: true, summary: output.summary))
         return message(call, .ok, output.content)
     }
 
     /// The tool and its validated arguments, or what is wrong with the call.
-    private func parse(_ call: ModelToolCall) -> Result<(any AgentTool, ToolArguments), ToolError> {
+    private func parse(_ call: Providers.ToolCall) -> Result<(any AgentTool, ToolArguments), ToolError> {
         guard let tool = tools.tool(named: call.name) else {
             let names = tools.specs.map(\.name).joined(separator: ", ")
             return .failure(ToolError("unknown tool \"\(call.name)\"; the tools are: \(names)"))
@@ -118,7 +160,7 @@ struct AgentLoop: Sendable {
             return .failure(ToolError("\(error.message); send one JSON object matching the tool's parameters"))
         }
         let problems = SchemaValidator.violations(of: value, against: tool.spec.parameters)
-        guard problems.isEmpty, let object = value.asObject else {
+        guard problems.isEmpty, let object = value.objectValue else {
             return .failure(ToolError("invalid arguments for \(call.name): " + problems.joined(separator: "; ")))
         }
         return .success((tool, ToolArguments(object)))
@@ -126,22 +168,22 @@ struct AgentLoop: Sendable {
 
     /// A call that cannot run as asked. It is still proposed, so the gateway counts the step and
     /// sees repeated bad calls, then reported as failed; the model reads why.
-    private func refuse(_ call: ModelToolCall, id: String, arguments: JSONValue, problem: String) async throws -> ToolMessage {
-        let decision = try await channel.propose(ToolCall(
+    private func refuse(_ call: Providers.ToolCall, id: String, arguments: JSONValue, problem: String) async throws -> Providers.ToolResult {
+        let decision = try await channel.propose(IPC.ToolCall(
             runId: runId, toolCallId: id, tool: call.name, arguments: arguments, requiresApproval: false))
         guard decision.approved else { return message(call, .rejected, Self.rejection(decision)) }
-        try await channel.report(ToolResult(runId: runId, toolCallId: id, tool: call.name, ok: false, summary: problem))
+        try await channel.report(IPC.ToolResult(runId: runId, toolCallId: id, tool: call.name, ok: false, summary: problem))
         return message(call, .error, "error: " + problem)
     }
 
     /// Arguments that are not a JSON object still travel to the gateway, as text, for the record.
-    private func rawArguments(_ call: ModelToolCall) -> JSONValue {
-        if let value = try? JSONText.parse(call.arguments), value.asObject != nil { return value }
+    private func rawArguments(_ call: Providers.ToolCall) -> JSONValue {
+        if let value = try? JSONText.parse(call.arguments), value.objectValue != nil { return value }
         return ["raw": .string(String(call.arguments.prefix(2_000)))]
     }
 
-    private func message(_ call: ModelToolCall, _ status: ToolMessage.Status, _ content: String) -> ToolMessage {
-        ToolMessage(callId: call.id, name: call.name, status: status, content: content)
+    private func message(_ call: Providers.ToolCall, _ status: Providers.ToolResult.Status, _ content: String) -> Providers.ToolResult {
+        Providers.ToolResult(callID: call.id, name: call.name, content: content, status: status)
     }
 
     static func rejection(_ decision: ToolDecision) -> String {

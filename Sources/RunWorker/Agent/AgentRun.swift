@@ -1,35 +1,34 @@
 import Foundation
 import IPC
+import Providers
 
-/// The `agent` run: parse the input, pick the model, run the loop, and say how it ended.
-/// The gateway emits `run_started` itself; this never does.
+/// The `agent` run: take the gateway's typed request, set up the run's provider, run the loop,
+/// and say how it ended. The gateway emits `run_started` itself; this never does.
 struct AgentRun: Sendable {
-    let models: any AgentModelFactory
     let environment: [String: String]
     let now: Date
 
     func execute(_ run: RunStart, request: AgentTurnRequest, channel: any RunChannel) async throws -> RunEnd {
         let input = AgentRunInput(request)
-        let context = ModelContext(state: input.state, now: now, environment: environment)
-        let loop: AgentLoop
+        let providers: RunProviders
         do {
-            let model = try ModelSelection.model(requested: input.providerName, factory: models, context: context)
-            loop = AgentLoop(
-                runId: run.runId, channel: channel, model: model, tools: .standard, now: now,
-                maxTurns: Self.maxTurns(forSteps: input.maxSteps))
-        } catch let error as AgentModelError {
-            return Self.providerFailure(run.runId, error)
+            providers = try RunProviders(requested: input.providerName, state: input.state, now: now, environment: environment)
+        } catch {
+            return Self.providerFailure(run.runId, code: error.code, message: error.message)
         }
+        let loop = AgentLoop(
+            runId: run.runId, channel: channel, provider: providers.router, tools: .standard, now: now,
+            maxTurns: Self.maxTurns(forSteps: input.maxSteps),
+            budget: OutputBudget(remainingUSD: input.remainingBudgetUSD, chain: providers.chain))
         do {
             let summary = try await loop.run(
-                system: SystemPrompt.text(state: input.state), messages: input.history + [.user(input.message)],
-                remainingBudgetUSD: input.remainingBudgetUSD)
+                system: SystemPrompt.text(state: input.state), messages: input.history + [.user(input.message)])
             return RunEnd(runId: run.runId, outcome: .completed, result: [
                 "turns": .number(Double(summary.turns)), "tool_calls": .number(Double(summary.toolCalls)),
                 "text": .string(summary.finalText),
             ])
-        } catch let error as AgentModelError {
-            return Self.providerFailure(run.runId, error)
+        } catch let error as ProviderError {
+            return Self.providerFailure(run.runId, code: "provider_error", message: error.description)
         } catch let error as AgentLoopError {
             return RunEnd(runId: run.runId, outcome: .failed, failure: .init(kind: .internal, code: "internal", message: error.description))
         }
@@ -38,7 +37,7 @@ struct AgentRun: Sendable {
     /// Each step is at most one turn; a few more turns let the model answer after its last step.
     static func maxTurns(forSteps steps: Int) -> Int { steps + 8 }
 
-    static func providerFailure(_ runId: String, _ error: AgentModelError) -> RunEnd {
-        RunEnd(runId: runId, outcome: .failed, failure: .init(kind: .providerError, code: error.code, message: error.message))
+    static func providerFailure(_ runId: String, code: String, message: String) -> RunEnd {
+        RunEnd(runId: runId, outcome: .failed, failure: .init(kind: .providerError, code: code, message: message))
     }
 }

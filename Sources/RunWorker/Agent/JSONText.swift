@@ -1,7 +1,9 @@
 import Foundation
-import IPC
+import JSONCore
 
-/// JSON text ⇄ `JSONValue`, for tool arguments (text from a model) and job results.
+/// JSON text → `JSONValue` for what a model or a trusted encoder wrote, with the worker's
+/// rules on top of `JSONCore`: an empty argument string means `{}`, and a failure reads as a
+/// sentence the model can act on.
 enum JSONText {
     /// Why a model's text is not JSON; the message is fed back to the model.
     struct ParseError: Error, Equatable {
@@ -14,42 +16,14 @@ enum JSONText {
         // Models often send "" for a call without parameters.
         if trimmed.isEmpty { return .object([:]) }
         do {
-            return try JSONDecoder().decode(JSONValue.self, from: Data(trimmed.utf8))
+            return try JSONValue.parse(trimmed)
         } catch {
-            throw ParseError(message: "the arguments are not valid JSON")
+            throw ParseError(message: "the arguments are not valid JSON (\(error.message) at byte \(error.offset))")
         }
     }
 
     /// Parses JSON bytes produced by a trusted encoder (a gap report).
     static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
-    /// Compact JSON with sorted keys: stable text for arguments and logs.
-    static func render(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
-extension JSONValue {
-    /// The members of an object, `nil` otherwise.
-    var asObject: [String: JSONValue]? {
-        if case .object(let object) = self { return object }
-        return nil
-    }
-
-    /// The elements of an array, `nil` otherwise.
-    var asArray: [JSONValue]? {
-        if case .array(let array) = self { return array }
-        return nil
-    }
-
-    /// A number that is a whole integer in `Int` range, `nil` otherwise.
-    var asInt: Int? {
-        guard case .number(let value) = self, value.rounded() == value, abs(value) < 9e15 else { return nil }
-        return Int(value)
+        try? JSONValue.parse(bytes: data)
     }
 }

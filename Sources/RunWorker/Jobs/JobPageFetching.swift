@@ -1,5 +1,5 @@
 /// Fetches a job posting's text from a URL, with SSRF protection. The seam between the worker's
-/// `fetch_jd` job and the Providers module's libcurl fetcher (``ProvidersJobPageFetcher``).
+/// `fetch_jd` job and NetGuard's libcurl fetcher (``GuardedJobPageFetcher``); tests pass fakes.
 public protocol JobPageFetching: Sendable {
     /// The page's readable text. `allowList` holds operator-approved `host:port` or address
     /// entries that the private-address check lets through (tests use loopback servers).
@@ -19,7 +19,7 @@ public struct JobPageFetchFailure: Error, Sendable, Equatable {
     }
 }
 
-/// The fetcher of a worker built without the Providers module: every fetch fails, clearly.
+/// A fetcher that refuses every fetch, clearly: for runs that must not reach the network (tests).
 public struct UnavailableJobPageFetcher: JobPageFetching {
     public init() {}
 

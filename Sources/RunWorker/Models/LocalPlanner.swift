@@ -1,15 +1,17 @@
+import Contract
 import Foundation
-import IPC
+import JSONCore
+import Providers
 import ResumeMatch
 
-/// The local model's decisions: from the person's intent and what this run has done so far, the
+/// The local engine's decisions: from the person's intent and what this run has done so far, the
 /// next turn. Each journey is a fixed sequence of tool calls ending in a streamed answer.
 struct LocalPlanner: Sendable {
-    let state: String?
+    let state: SessionState?
     let now: Date
 
     /// States in which a gap analysis already exists, so tailoring does not redo it.
-    static let analyzedStates: Set<String> = ["gap_analyzed", "rewrite_applied", "exported"]
+    static let analyzedStates: Set<SessionState> = [.gapAnalyzed, .rewriteApplied, .exported]
 
     func turn(_ progress: LocalRunProgress) -> LocalTurn {
         switch LocalIntent(message: progress.message) {
@@ -43,7 +45,7 @@ struct LocalPlanner: Sendable {
         case .ready(let resume, let jd): inputs = (resume, jd)
         }
         let analysis = progress.last("analyze_gap")
-        if analysis == nil, !Self.analyzedStates.contains(state ?? "") {
+        if analysis == nil, !(state.map(Self.analyzedStates.contains) ?? false) {
             return .call("analyze_gap", saying: "First, the gap analysis.\n\n", id: callId(progress, 0))
         }
         if let analysis, let failure = Self.failure(analysis) {
@@ -65,15 +67,15 @@ struct LocalPlanner: Sendable {
             "rationale": .string(proposal.rationale),
         ]
         return .call(
-            "propose_resume_edit", JSONText.render(arguments),
+            "propose_resume_edit", arguments.jsonText,
             saying: intro + LocalAnswers.proposalLine(index: made.count, count: proposals.count, proposal),
             id: callId(progress, 0))
     }
 
-    private func exportTurn(_ progress: LocalRunProgress, format: String) -> LocalTurn {
+    private func exportTurn(_ progress: LocalRunProgress, format: ExportFormat) -> LocalTurn {
         guard let export = progress.last("export_resume") else {
-            return .call("export_resume", JSONText.render(["format": .string(format)]),
-                         saying: "Exporting your resume as \(format.uppercased()).\n\n", id: callId(progress, 0))
+            return .call("export_resume", JSONValue.object(["format": .string(format.rawValue)]).jsonText,
+                         saying: "Exporting your resume as \(format.label).\n\n", id: callId(progress, 0))
         }
         if let failure = Self.failure(export) { return LocalTurn(text: LocalAnswers.failed("export your resume", failure)) }
         return LocalTurn(text: LocalAnswers.exported(format: format))
@@ -90,9 +92,9 @@ struct LocalPlanner: Sendable {
     private func readInputs(_ progress: LocalRunProgress, intro: String) -> Inputs {
         let resume = progress.last("read_resume"), jd = progress.last("read_job_description")
         guard let resume, let jd else {
-            var calls: [ModelToolCall] = []
-            if resume == nil { calls.append(ModelToolCall(id: callId(progress, 0), name: "read_resume", arguments: "{}")) }
-            if jd == nil { calls.append(ModelToolCall(id: callId(progress, 1), name: "read_job_description", arguments: "{}")) }
+            var calls: [ToolCall] = []
+            if resume == nil { calls.append(ToolCall(id: callId(progress, 0), name: "read_resume", arguments: "{}")) }
+            if jd == nil { calls.append(ToolCall(id: callId(progress, 1), name: "read_job_description", arguments: "{}")) }
             return .next(LocalTurn(text: intro, calls: calls))
         }
         if let failure = Self.failure(resume) { return .next(LocalTurn(text: LocalAnswers.missingInput("your resume", failure))) }

@@ -1,10 +1,12 @@
+import Providers
+
 /// What the current run has done so far, read back from the conversation: the tool calls made
-/// since the person's last message and what became of each. The local model is stateless, like
+/// since the person's last message and what became of each. The local engine is stateless, like
 /// an LLM: everything it knows is in the messages it is given.
 struct LocalRunProgress: Sendable {
     struct Step: Sendable {
-        var call: ModelToolCall
-        var result: ToolMessage?
+        var call: ToolCall
+        var result: ToolResult?
     }
 
     /// The person's last message ("" if none).
@@ -14,7 +16,7 @@ struct LocalRunProgress: Sendable {
     /// Model turns since that message.
     let turns: Int
 
-    init(_ messages: [AgentMessage]) {
+    init(_ messages: [ChatMessage]) {
         let lastUser = messages.lastIndex { if case .user = $0 { true } else { false } }
         let current = lastUser.map { messages[messages.index(after: $0)...] } ?? messages[...]
         if let lastUser, case .user(let text) = messages[lastUser] { message = text } else { message = "" }
@@ -25,8 +27,8 @@ struct LocalRunProgress: Sendable {
             case .assistant(_, let calls):
                 turns += 1
                 steps += calls.map { Step(call: $0, result: nil) }
-            case .tool(let result):
-                if let index = steps.lastIndex(where: { $0.call.id == result.callId }) { steps[index].result = result }
+            case .toolResult(let result):
+                if let index = steps.lastIndex(where: { $0.call.id == result.callID }) { steps[index].result = result }
             case .user:
                 break
             }

@@ -1,5 +1,6 @@
 import IPC
 import ResumeMatch
+import Providers
 
 /// One tool of the agent. A call goes through two phases around the gateway's decision:
 /// ``plan(_:context:)`` prepares what the proposal shows (a diff and truth flags for writes)
@@ -9,7 +10,7 @@ import ResumeMatch
 /// Both throw ``ToolError`` for problems the model should read; anything else (the gateway went
 /// away, cancellation) ends the run.
 protocol AgentTool: Sendable {
-    var spec: ToolSpec { get }
+    var spec: ToolDefinition { get }
     /// Write tools need a person's (or auto-approve's) decision; the rest run at once.
     var requiresApproval: Bool { get }
     func plan(_ arguments: ToolArguments, context: ToolContext) async throws -> ToolPlan

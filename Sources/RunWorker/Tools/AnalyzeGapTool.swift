@@ -1,4 +1,5 @@
 import ResumeMatch
+import Providers
 
 /// `analyze_gap`: the evidence-linked gap analysis of `resume.md` against `jd.md`, written to
 /// `analysis/gap.json` and `analysis/gap.md` (any executing call may write under `analysis/`).
@@ -6,7 +7,7 @@ struct AnalyzeGapTool: AgentTool {
     static let jsonPath = "analysis/gap.json"
     static let markdownPath = "analysis/gap.md"
 
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "analyze_gap",
         description: "Compare resume.md with jd.md: every requirement of the job with the resume lines that support it, "
             + "or marked missing, and a 0–100 match score. Writes analysis/gap.json and analysis/gap.md and returns the report.",

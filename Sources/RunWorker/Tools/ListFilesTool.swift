@@ -1,6 +1,8 @@
+import Providers
+
 /// `list_files`: what is in the session workspace.
 struct ListFilesTool: AgentTool {
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "list_files",
         description: "List the files in the session workspace (path, size, type).",
         parameters: ToolSchema.object())

@@ -1,4 +1,5 @@
 import ResumeMatch
+import Providers
 
 /// `propose_resume_edit`: a targeted change to `resume.md`, shown to the person as a unified
 /// diff with truth flags, applied only once approved.
@@ -7,7 +8,7 @@ import ResumeMatch
 /// the body of a section. The diff is made against the current resume; the truth flags against
 /// the original one (``TruthCheck``).
 struct ProposeResumeEditTool: AgentTool {
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "propose_resume_edit",
         description: "Propose a change to resume.md; the user sees a diff and approves or rejects it. Either give "
             + "old_text (an exact, unique passage copied from read_resume) and new_text, or section (a heading such as "

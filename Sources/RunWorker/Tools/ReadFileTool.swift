@@ -1,6 +1,8 @@
+import Providers
+
 /// `read_file`: any text file of the workspace. The gateway checks the path.
 struct ReadFileTool: AgentTool {
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "read_file",
         description: "Read a text file of the session workspace, by its path relative to the workspace (e.g. analysis/gap.md).",
         parameters: ToolSchema.object(

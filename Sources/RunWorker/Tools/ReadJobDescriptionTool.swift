@@ -1,8 +1,10 @@
+import Providers
+
 /// `read_job_description`: the target job, `jd.md`.
 struct ReadJobDescriptionTool: AgentTool {
     static let path = "jd.md"
 
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "read_job_description",
         description: "Read the target job description (jd.md).",
         parameters: ToolSchema.object())

@@ -1,8 +1,10 @@
+import Providers
+
 /// `read_resume`: the canonical, editable `resume.md`.
 struct ReadResumeTool: AgentTool {
     static let path = "resume.md"
 
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "read_resume",
         description: "Read the current resume (resume.md, Markdown). Edits must quote it exactly.",
         parameters: ToolSchema.object())

@@ -1,6 +1,8 @@
+import Providers
+
 /// `render_preview`: refreshes `preview/resume.html` from `resume.md`.
 struct RenderPreviewTool: AgentTool {
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "render_preview",
         description: "Render resume.md into the live HTML preview (preview/resume.html).",
         parameters: ToolSchema.object())

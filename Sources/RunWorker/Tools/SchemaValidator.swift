@@ -9,13 +9,13 @@ import IPC
 enum SchemaValidator {
     /// Every violation, as "`path`: what is wrong"; empty when `value` conforms.
     static func violations(of value: JSONValue, against schema: JSONValue, at path: String = "arguments") -> [String] {
-        guard let schema = schema.asObject else { return [] }
+        guard let schema = schema.objectValue else { return [] }
         if let expected = expectedTypes(schema), !expected.contains(where: { matches(value, type: $0) }) {
             return ["\(path): expected \(expected.joined(separator: " or ")), got \(typeName(value))"]
         }
         var problems: [String] = []
-        if let allowed = schema["enum"]?.asArray, !allowed.contains(value) {
-            problems.append("\(path): must be one of \(allowed.map(JSONText.render).joined(separator: ", "))")
+        if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) {
+            problems.append("\(path): must be one of \(allowed.map(\.jsonText).joined(separator: ", "))")
         }
         problems += stringViolations(value, schema, path)
         problems += numberViolations(value, schema, path)
@@ -40,7 +40,7 @@ enum SchemaValidator {
         switch (type, value) {
         case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null),
              ("number", .number): true
-        case ("integer", .number): value.asInt != nil
+        case ("integer", .number): value.intValue != nil
         default: false
         }
     }
@@ -59,10 +59,10 @@ enum SchemaValidator {
     private static func stringViolations(_ value: JSONValue, _ schema: [String: JSONValue], _ path: String) -> [String] {
         guard case .string(let text) = value else { return [] }
         var problems: [String] = []
-        if let min = schema["minLength"]?.asInt, text.count < min {
+        if let min = schema["minLength"]?.intValue, text.count < min {
             problems.append(min == 1 ? "\(path): must not be empty" : "\(path): must be at least \(min) characters")
         }
-        if let max = schema["maxLength"]?.asInt, text.count > max {
+        if let max = schema["maxLength"]?.intValue, text.count > max {
             problems.append("\(path): must be at most \(max) characters (got \(text.count))")
         }
         return problems
@@ -78,9 +78,9 @@ enum SchemaValidator {
 
     private static func objectViolations(_ value: JSONValue, _ schema: [String: JSONValue], _ path: String) -> [String] {
         guard case .object(let members) = value else { return [] }
-        let properties = schema["properties"]?.asObject ?? [:]
+        let properties = schema["properties"]?.objectValue ?? [:]
         var problems: [String] = []
-        for name in (schema["required"]?.asArray ?? []).compactMap(\.stringValue) where members[name] == nil {
+        for name in (schema["required"]?.arrayValue ?? []).compactMap(\.stringValue) where members[name] == nil {
             problems.append("\(path): missing required field \"\(name)\"")
         }
         for name in members.keys.sorted() {

@@ -1,3 +1,5 @@
+import Providers
+
 /// The tools a run offers the model, by name.
 struct ToolRegistry: Sendable {
     let tools: [any AgentTool]
@@ -12,7 +14,7 @@ struct ToolRegistry: Sendable {
         ProposeResumeEditTool(), WriteFileTool(), RenderPreviewTool(), ExportResumeTool(),
     ])
 
-    var specs: [ToolSpec] { tools.map(\.spec) }
+    var specs: [ToolDefinition] { tools.map(\.spec) }
 
     func tool(named name: String) -> (any AgentTool)? {
         tools.first { $0.name == name }

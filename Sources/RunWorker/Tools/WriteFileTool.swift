@@ -1,10 +1,11 @@
 import ResumeMatch
+import Providers
 
 /// `write_file`: creates or replaces a workspace text file, after approval. Writing `resume.md`
 /// this way is checked for truthfulness exactly like `propose_resume_edit`, so it is no way
 /// around the guard.
 struct WriteFileTool: AgentTool {
-    let spec = ToolSpec(
+    let spec = ToolDefinition(
         name: "write_file",
         description: "Create or replace a text file in the workspace (the user approves the diff first). Prefer "
             + "propose_resume_edit for changes to resume.md.",

@@ -83,15 +83,18 @@ final class ServiceProcess: Sendable {
 
     var log: [String] { logLines.lines }
 
-    /// The API token printed (once) on first start.
+    /// The first-run API token, from the 0600 file the service writes in its data directory
+    /// (stdout is not a terminal here, so it is not printed).
     var token: String? {
-        log.first { $0.hasPrefix("ra_") && !$0.contains(" ") }
+        guard let text = try? String(contentsOfFile: dataDirectory + "/initial-token", encoding: .utf8) else { return nil }
+        let token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return token.hasPrefix("ra_") ? token : nil
     }
 
     /// An HTTP client with the first-start token, once ready.
     func client() async throws -> TestHTTPClient {
         let port = try await waitUntilReady()
-        try await eventually("token printed", timeout: .seconds(5)) { token != nil }
+        try await eventually("token file", timeout: .seconds(5)) { token != nil }
         return TestHTTPClient(port: port, token: token)
     }
 

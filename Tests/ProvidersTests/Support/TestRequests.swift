@@ -1,4 +1,5 @@
 @testable import Providers
+import JSONCore
 
 /// A typical turn of the resume-tailoring loop.
 enum TestRequests {

@@ -22,8 +22,9 @@ enum Runs {
     /// Writes a model script to a temporary file and returns the environment naming it.
     static func scriptEnvironment(_ turns: JSONValue) throws -> [String: String] {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString).json")
-        try Data(JSONText.render(turns).utf8).write(to: url)
-        return [ScriptedModel.environmentKey: url.path]
+        try Data(turns.jsonText.utf8).write(to: url)
+        // The worker serves only what the operator's policy lists, as the gateway names it.
+        return [ScriptedProvider.environmentKey: url.path, "RESUME_AGENT_PROVIDERS": "scripted"]
     }
 
     static func agentInput(_ message: String, state: String? = "jd_provided", provider: String = "local") -> JSONValue {

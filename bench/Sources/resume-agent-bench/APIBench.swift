@@ -79,13 +79,14 @@ enum APIBench {
         close(fds[1])
         var output = ""
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !(output.contains("\nra_") || output.hasPrefix("ra_")) || !output.hasSuffix("\n") {
+        while !output.contains("ready at") || !output.hasSuffix("\n") {
             let n = read(fds[0], &buffer, buffer.count)
             if n <= 0 { break }
             output += String(decoding: buffer[0..<n], as: UTF8.self)
         }
         let port = Int(output.split(separator: ":").compactMap { Int($0.prefix { $0.isNumber }) }.first { $0 > 1000 } ?? 0)
-        let token = output.split(separator: "\n").first { $0.hasPrefix("ra_") }.map(String.init)
+        // Not a terminal: the first token is in the 0600 file the service writes.
+        let token = (try? String(contentsOfFile: "\(directory)/data/initial-token", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         return Service(pid: pid, client: TestHTTPClient(port: port, token: token), directory: directory, script: script)
     }
 

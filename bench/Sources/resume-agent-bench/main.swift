@@ -9,7 +9,7 @@ import NIOPosix
 
 // Foundation benchmarks: worker spawn-to-ready, IPC round trip and throughput over a Unix
 // socket between two processes, idle RSS of the service's processes. Prints one table.
-// Usage: resume-agent-bench [all|spawn|ipc|rss] (run via bench/run.sh, release build).
+// Usage: resume-agent-bench [all|spawn|ipc|rss|api|journey|normalizer|json] (run via bench/run.sh, release build).
 
 let binDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -26,4 +26,6 @@ if mode == "all" || mode == "ipc" { rows += try await IPCBench.run(binDirectory:
 if mode == "all" || mode == "rss" { rows += try await RSSBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "api" { rows += try await APIBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "journey" { rows += try await APIBench.journey(binDirectory: binDirectory) }
+if mode == "all" || mode == "normalizer" { rows += NormalizerBench.run() }
+if mode == "all" || mode == "json" { rows += NormalizerBench.parsers() }
 Table.print(rows)

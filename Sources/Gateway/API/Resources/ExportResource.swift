@@ -29,12 +29,13 @@ struct ExportResource: Sendable {
     func export(tenant: String, id: String, format: ExportFormat, pageSize: PageSize) async throws -> JSONValue {
         let session = try await api.session(tenant: tenant, id: id)
         try SessionWorkflow.check(.export, in: session)
-        guard let markdown = api.workspace.readText(sessionId: session.id, path: "resume.md") else { throw APIError.notFound("resume.md") }
+        guard let markdown = await api.workspace.readText(sessionId: session.id, path: "resume.md") else { throw APIError.notFound("resume.md") }
         let exported = try await api.jobs.run(
             sessionId: id, .export(ExportRequest(markdown: markdown, format: format, pageSize: pageSize)), as: ExportRequest.Result.self)
         guard let data = Data(base64Encoded: exported.dataBase64) else {
             throw APIError(.unprocessableContent, "export_failed", "The export could not be produced.")
         }
+        try await api.tenants.checkStorage(tenantId: tenant, adding: data.count)
         let path = try WorkspacePath("exports/resume.\(format.fileExtension)")
         try await api.workspace.write(sessionId: id, path: path, data: data, runId: nil, actor: "user", action: "exported")
         let applied = try await api.workflow.apply(.export, sessionId: id, cause: "exported")

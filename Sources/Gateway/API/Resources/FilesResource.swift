@@ -51,7 +51,7 @@ struct FilesResource: Sendable {
         guard let record = try await api.store.file(sessionId: session.id, path: path.value) else { throw APIError.notFound("File") }
         let data: Data
         do {
-            data = try api.workspace.read(sessionId: session.id, path: path)
+            data = try api.workspace.read(sessionId: session.id, path: path, record: record)
         } catch .symlink {
             throw APIError.invalidRequest("That path leaves the workspace.")
         } catch {
@@ -73,7 +73,6 @@ struct FilesResource: Sendable {
         let session = try await api.session(tenant: tenant, id: id)
         try SessionWorkflow.check(.uploadFile, in: session)
         guard let file = upload?.file else { throw APIError.invalidRequest("Attach the file in a form field named 'file'.") }
-        guard file.size > 0 else { throw APIError.invalidRequest("The uploaded file is empty.") }
         let raw = upload?.fields["path"] ?? "uploads/\(ResumeResource.safeFileName(file.filename ?? "file"))"
         let path: WorkspacePath
         do { path = try WorkspacePath(raw) } catch {
@@ -84,8 +83,11 @@ struct FilesResource: Sendable {
             throw APIError(.conflict, "managed_path", "\(path) is managed by Resume Agent; use the resume or JD routes instead.",
                            details: ["path": .string(path.value)])
         }
+        try await api.tenants.checkStorage(tenantId: tenant, adding: file.size)
         do {
-            let record = try await api.workspace.write(sessionId: id, path: path, data: try file.data(), runId: nil, actor: "user", action: "file_uploaded")
+            let record = try await api.workspace.write(
+                sessionId: id, path: path, content: .staged(path: file.path, size: file.size, sha256: file.sha256), runId: nil,
+                actor: "user", action: "file_uploaded")
             return Views.file(record)
         } catch let failure as Workspace.Failure {
             throw APIError.from(failure, path: path.value)

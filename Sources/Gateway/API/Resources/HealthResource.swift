@@ -4,34 +4,60 @@ import IPC
 import NIOCore
 import Store
 
-/// Health, metrics and the API's own description: no token.
+/// Liveness, readiness, metrics and the API's own description.
 struct HealthResource: Sendable {
     let pool: WorkerPool
     let store: Store
+    let runs: RunManager
+    let log: EventLog
     let metrics: GatewayMetrics
+    let link: SupervisorLinkState
     /// The OpenAPI document, rendered once from the whole route table.
     let openAPI: @Sendable () -> String
 
     var routes: [APIRoute] {
         [
             APIRoute(
-                method: .get, path: "/healthz", summary: "Health: the store is reachable and workers can take work", access: .open,
+                method: .get, path: "/healthz",
+                summary: "Liveness: the store answers and the supervisor link is up (does not depend on free workers)", access: .open,
                 status: .ok, output: .json(.ref("Health"))
             ) { _, _, _ in
-                let capacity = await pool.hasCapacity
-                let storeOK = await store.ping()
-                guard storeOK, capacity else {
-                    throw APIError(.serviceUnavailable, "unavailable", storeOK ? "No worker capacity." : "The store is unreachable.", retryAfterSeconds: 1)
+                guard await store.ping() else {
+                    throw APIError(.serviceUnavailable, "unavailable", "The store is unreachable.", retryAfterSeconds: 5)
+                }
+                guard link.isUp else {
+                    throw APIError(.serviceUnavailable, "unavailable", "The supervisor link is down.", retryAfterSeconds: 5)
                 }
                 return JSONBody.response(["status": "ok"])
             },
             APIRoute(
-                method: .get, path: "/metrics", summary: "Prometheus metrics", access: .open, status: .ok,
-                output: .text(contentType: "text/plain")
+                method: .get, path: "/readyz", summary: "Readiness: new work can start now (503 with Retry-After when not)", access: .open,
+                status: .ok, output: .json(.ref("Readiness"))
             ) { _, _, _ in
-                Response(
-                    status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                    body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
+                let status = await pool.status
+                let draining = await runs.isDraining
+                let queueFull = await !pool.canAdmit
+                let connected = status.idlePids.count + status.busyPids.count
+                var reasons: [JSONValue] = []
+                if draining { reasons.append("draining") }
+                if queueFull { reasons.append("queue_full") }
+                if connected == 0 { reasons.append("no_workers") }
+                if log.isFailing { reasons.append("event_log_failing") }
+                let body: JSONValue = [
+                    "status": reasons.isEmpty ? "ready" : "unavailable", "reasons": .array(reasons),
+                    "workers": ["idle": .number(Double(status.idlePids.count)), "busy": .number(Double(status.busyPids.count))],
+                    "queue": ["depth": .number(Double(await pool.queuedRuns))], "active_runs": .number(Double(status.activeRuns)),
+                ]
+                guard reasons.isEmpty else {
+                    throw APIError(.serviceUnavailable, "overloaded", "The service cannot take new work right now.", details: body, retryAfterSeconds: 2)
+                }
+                return JSONBody.response(body)
+            },
+            APIRoute(
+                method: .get, path: "/metrics", summary: "Prometheus metrics (an administrator's token; `serve --metrics-listen` serves them without one)",
+                access: .admin, status: .ok, output: .text(contentType: "text/plain")
+            ) { _, _, _ in
+                Self.metricsResponse(metrics)
             },
             APIRoute(
                 method: .get, path: "/api/v1/openapi.json", summary: "This document", access: .open, status: .ok, output: .json(.any)
@@ -39,5 +65,11 @@ struct HealthResource: Sendable {
                 Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: openAPI())))
             },
         ]
+    }
+
+    static func metricsResponse(_ metrics: GatewayMetrics) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: metrics.render())))
     }
 }

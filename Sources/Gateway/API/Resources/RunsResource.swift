@@ -45,7 +45,14 @@ struct RunsResource: Sendable {
                 let session = try input.requireSession()
                 let record = try await api.run(try context.parameter("run_id"), of: session.id)
                 let after = try await Self.resumePosition(request, run: record, store: api.store)
-                return try await EventStream.response(run: record, after: after, store: api.store, log: api.log)
+                let tenant = try context.tenant()
+                guard api.streams.acquire(tenant, limit: api.guardrails.maxStreamsPerTenant) else {
+                    throw APIError.rateLimited(retryAfter: 5, message: "This account has \(api.guardrails.maxStreamsPerTenant) event streams open; close one first.")
+                }
+                let streams = api.streams
+                return try await EventStream.response(run: record, after: after, store: api.store, log: api.log) {
+                    streams.release(tenant)
+                }
             },
             APIRoute(
                 method: .post, path: "/api/v1/sessions/{session_id}/runs/{run_id}/interrupt",
@@ -66,9 +73,11 @@ struct RunsResource: Sendable {
         let content = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         try SessionWorkflow.check(.startRun, in: session)
         guard await api.pool.canAdmit, await !api.runs.isDraining else { throw APIError.overloaded() }
+        let limits = try await api.tenants.limits(of: tenant)
+        try await api.tenants.checkBudget(tenantId: tenant, limits: limits)
         let run: RunRecord
         do {
-            run = try await api.store.createRun(sessionId: id, content: content)
+            run = try await api.store.createRun(sessionId: id, content: content, tenantRunLimit: limits.maxConcurrentRuns)
         } catch let error as StoreError {
             throw APIError.from(error)
         }

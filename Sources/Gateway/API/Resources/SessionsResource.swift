@@ -32,6 +32,14 @@ struct SessionsResource: Sendable {
                 return JSONBody.response(["history": .array(try await api.store.history(sessionId: session.id).map(Views.transition))])
             },
             APIRoute(
+                method: .delete, path: "/api/v1/sessions/{session_id}",
+                summary: "Delete the session: its run is interrupted first; its files, versions, events, approvals and audit rows are removed",
+                parameters: [PathParameters.session], status: .noContent, output: .empty
+            ) { _, context, input in
+                try await delete(try input.requireSession(), caller: context.caller)
+                return Response(status: .noContent)
+            },
+            APIRoute(
                 method: .post, path: "/api/v1/sessions/{session_id}/cancel", summary: "Cancel the session (from any state; a running run is interrupted first)",
                 parameters: [PathParameters.session], status: .ok, output: .json(.ref("Session"))
             ) { _, context, _ in
@@ -41,11 +49,30 @@ struct SessionsResource: Sendable {
     }
 
     func create(tenant: String, autoApprove: Bool) async throws -> JSONValue {
-        let session = try await api.store.createSession(tenantId: tenant, autoApprove: autoApprove, costCapUsd: api.limits.costCapUsd)
+        let limits = try await api.tenants.limits(of: tenant)
+        let session: SessionRecord
+        do {
+            session = try await api.store.createSession(
+                tenantId: tenant, autoApprove: autoApprove, costCapUsd: api.limits.costCapUsd, maxSessions: limits.maxSessions)
+        } catch let error as StoreError {
+            api.logger.info("session refused", metadata: ["tenant.id": "\(tenant)", "error.code": "quota_exceeded"])
+            throw APIError.from(error)
+        }
         try FileManager.default.createDirectory(
             atPath: api.workspace.directory(session.id), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         api.logger.info("session created", metadata: ["session.id": "\(session.id)"])
         return Views.session(session, history: try await api.store.history(sessionId: session.id))
+    }
+
+    /// Removes the session and everything of it. A run going is interrupted and ended first
+    /// (its terminal event persisted), so nothing writes to the session while it goes.
+    func delete(_ session: SessionRecord, caller: TokenAuthenticator.Caller?) async throws {
+        if let runId = session.activeRunId, let controller = await api.runs.controller(runId) {
+            await controller.interrupt(.user)
+            await controller.waitUntilFinished()
+        }
+        let freed = try await api.retention.deleteSession(session.id)
+        api.logger.info("session deleted", metadata: ["session.id": "\(session.id)", "bytes": "\(freed)", "token.id": "\(caller?.tokenId ?? "")"])
     }
 
     /// Any state → cancelled; a running run is interrupted first.

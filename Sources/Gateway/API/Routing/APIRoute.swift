@@ -29,10 +29,12 @@ struct APIRoute: Sendable {
     }
 
     enum Access: Sendable {
-        /// No token (health, the OpenAPI document).
+        /// No token (health, readiness, the OpenAPI document).
         case open
         /// A tenant's bearer token.
         case token
+        /// An administrator's token (`token create --admin`): metrics, the usage dashboard.
+        case admin
     }
 
     /// A path parameter: its pattern (checked before any lookup), or a catch-all tail.
@@ -40,6 +42,7 @@ struct APIRoute: Sendable {
         let name: String
         let schema: Schema
         var catchAll = false
+        var description: String? = nil
     }
 
     let method: HTTPRequest.Method

@@ -52,7 +52,9 @@ enum OpenAPIDocument {
             "security": route.access == .open ? [] : [["bearer": []]],
         ]
         var parameters: [JSONValue] = route.parameters.map { parameter in
-            ["name": .string(parameter.name), "in": "path", "required": true, "schema": parameter.schema.json]
+            var entry: [String: JSONValue] = ["name": .string(parameter.name), "in": "path", "required": true, "schema": parameter.schema.json]
+            if let description = parameter.description { entry["description"] = .string(description) }
+            return .object(entry)
         }
         parameters += route.query.map { query in ["name": .string(query.name), "in": "query", "required": false, "schema": query.schema.json] }
         if !parameters.isEmpty { entry["parameters"] = .array(parameters) }
@@ -136,6 +138,10 @@ enum OpenAPIDocument {
             "JobDescriptionProvided": shape([("state", states), ("jd", shape([]))]),
             "Workflow": shape([("states", .array(states)), ("rules", .array(shape([("action", text), ("from", .array(states))])))]),
             "Health": shape([("status", text)]),
+            "Readiness": shape([
+                ("status", .enumeration(["ready", "unavailable"])), ("reasons", .array(text)),
+                ("workers", shape([("idle", count), ("busy", count)])), ("queue", shape([("depth", count)])), ("active_runs", count),
+            ]),
             // One event of the stream as a client parses it: `id`, `event` and the envelope as JSON text in `data`.
             "ServerSentEvent": shape([
                 ("id", .string(pattern: "^evt_")), ("event", .enumeration(EventType.allCases.map(\.rawValue))), ("data", .string(minLength: 2)),

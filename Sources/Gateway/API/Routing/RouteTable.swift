@@ -12,25 +12,36 @@ struct RouteTable: Sendable {
 
     let routes: [APIRoute]
 
+    /// What serving a route needs besides the route.
+    struct Environment: Sendable {
+        let auth: AuthMiddleware
+        let uploads: UploadLimits
+        /// Uploads being received right now (bounded: each holds a connection and disk space).
+        let uploadsInFlight: Occupancy
+        let maxConcurrentUploads: Int
+        let session: SessionLookup
+        /// Refuses (403 `quota_exceeded`) when the tenant cannot store this many more bytes.
+        let checkStorage: @Sendable (_ tenant: String, _ bytes: Int) async throws -> Void
+    }
+
     /// Registers every route. Routes under a session look it up first, for the caller's
     /// tenant: another tenant's (or a missing) session is 404 before its body is even read.
-    func register(on router: Router<APIContext>, authenticator: TokenAuthenticator, uploads: UploadLimits, session: @escaping SessionLookup) {
+    func register(on router: Router<APIContext>, environment: Environment) {
         router.add(middleware: MethodNotAllowedMiddleware(table: self))
-        let authenticated = router.group().add(middleware: AuthMiddleware(authenticator: authenticator))
+        let authenticated = router.group().add(middleware: environment.auth)
         for route in routes {
             let serve: @Sendable (Request, APIContext) async throws -> Response = { request, context in
-                try await Self.serve(route, request, context, uploads: uploads, session: session)
+                if route.access == .admin, context.caller?.admin != true { throw APIError.forbidden }
+                return try await Self.serve(route, request, context, environment: environment)
             }
             switch route.access {
             case .open: router.on(RouterPath(route.routerPath), method: route.method, use: serve)
-            case .token: authenticated.on(RouterPath(route.routerPath), method: route.method, use: serve)
+            case .token, .admin: authenticated.on(RouterPath(route.routerPath), method: route.method, use: serve)
             }
         }
     }
 
-    private static func serve(
-        _ route: APIRoute, _ request: Request, _ context: APIContext, uploads: UploadLimits, session: SessionLookup
-    ) async throws -> Response {
+    private static func serve(_ route: APIRoute, _ request: Request, _ context: APIContext, environment: Environment) async throws -> Response {
         for parameter in route.parameters where !parameter.catchAll {
             // A malformed id cannot name anything: not found, without touching the store.
             guard let value = context.parameters.get(parameter.name), parameter.schema.violation(.string(value)) == nil else {
@@ -45,7 +56,7 @@ struct RouteTable: Sendable {
         }
         var input = RouteInput()
         if route.parameters.contains(where: { $0.name == "session_id" }) {
-            input.session = try await session(try context.tenant(), try context.sessionId())
+            input.session = try await environment.session(try context.tenant(), try context.sessionId())
         }
         switch route.body {
         case .none:
@@ -61,8 +72,17 @@ struct RouteTable: Sendable {
             guard case .object(let object) = body else { throw APIError.invalidRequest("The body must be a JSON object.") }
             input.json = object
         case .multipart(let fileField, let fields):
+            guard environment.uploadsInFlight.acquire("uploads", limit: environment.maxConcurrentUploads) else {
+                throw APIError.overloaded(retryAfter: 2)
+            }
+            defer { environment.uploadsInFlight.release("uploads") }
+            if input.session != nil, let length = request.headers[.contentLength].flatMap(Int.init) {
+                // A full account is refused before a byte of the body is read (the form's own
+                // framing is allowed for; the exact size is checked again once it is stored).
+                try await environment.checkStorage(try context.tenant(), max(0, length - Self.multipartFramingAllowance))
+            }
             input.upload = try await MultipartUpload.receive(
-                request, fileField: fileField, fields: fields.map(\.0), limits: uploads)
+                request, fileField: fileField, fields: fields.map(\.0), limits: environment.uploads)
             for (name, schema) in fields {
                 guard let value = input.upload?.fields[name] else { continue }
                 if let problem = schema.violation(.string(value), at: name) {
@@ -78,6 +98,9 @@ struct RouteTable: Sendable {
             throw error
         }
     }
+
+    /// Bytes of boundaries and part headers a form may add around its file.
+    static let multipartFramingAllowance = 8 * 1024
 
     static func resourceName(_ parameter: String) -> String {
         switch parameter {

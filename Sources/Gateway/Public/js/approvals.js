@@ -3,7 +3,7 @@
 import { api, ApiError } from './api.js';
 import { $, h, toast } from './dom.js';
 import { renderDiff, diffStats, sectionOf } from './diff.js';
-import { describeCall, truthFlagsOf } from './chat.js';
+import { describeCall, truthFlagsOf } from './toolcalls.js';
 
 const FLAG_KIND = {
   skill: 'Skill', employer: 'Employer', title: 'Job title', degree: 'Degree', certification: 'Certification',

@@ -1,6 +1,8 @@
 // The conversation: user messages, streaming assistant text, tool activity as compact cards,
-// and one closing line per run. Fed with event envelopes (live or replayed), deduplicated by seq.
+// and one closing line per run. A view only: which event calls which method is decided by the
+// dispatch table in events.js; this file knows how each thing looks.
 import { h, fmtUSD, fmtInt } from './dom.js';
+import { describeCall, iconFor, toolLabel, truthFlagsOf } from './toolcalls.js';
 
 const INTERRUPT_TEXT = {
   user: 'Stopped by you.',
@@ -16,44 +18,6 @@ const FAIL_TEXT = {
   provider_error: 'The language model could not answer. Try again in a moment.',
   internal: 'Something went wrong on the server. Try again.',
 };
-
-const TOOL_ICON = { read: '⟲', write: '✎', analy: '◎', export: '⇩', propose: '✎', edit: '✎', list: '≡', fetch: '⇣' };
-function iconFor(tool) {
-  const t = String(tool || '').toLowerCase();
-  for (const [k, v] of Object.entries(TOOL_ICON)) if (t.includes(k)) return v;
-  return '•';
-}
-
-/** A one-line description of what a tool call is about. */
-export function describeCall(tool, args) {
-  const a = args && typeof args === 'object' ? args : {};
-  if (a.title || a.summary || a.description) return a.title || a.summary || a.description;
-  if (a.section) return `Rewrite the “${a.section}” section`;
-  if (a.old_text && a.new_text) return `Edit: “${clip(a.old_text, 48)}”`;
-  if (a.format) return `Export as ${String(a.format).toUpperCase()}`;
-  if (a.path) return String(a.path);
-  return '';
-}
-
-function clip(text, n) {
-  const t = String(text).replace(/\s+/g, ' ').trim();
-  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
-}
-
-const TOOL_LABEL = {
-  read_resume: 'Read your resume',
-  read_job_description: 'Read the job description',
-  analyze_gap: 'Analyze gaps',
-  propose_resume_edit: 'Propose an edit',
-  render_preview: 'Render preview',
-  export_resume: 'Export',
-  list_files: 'List files',
-  read_file: 'Read a file',
-  write_file: 'Write a file',
-};
-export function toolLabel(tool) {
-  return TOOL_LABEL[tool] || String(tool || 'tool').replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
 
 /**
  * Renders the small Markdown subset the assistant uses: **bold**, `code`; everything else stays
@@ -73,15 +37,6 @@ export function renderInline(el, raw) {
   el.replaceChildren(...parts);
 }
 
-export function truthFlagsOf(...sources) {
-  for (const s of sources) {
-    if (!s || typeof s !== 'object') continue;
-    const f = s.truth_flags ?? s.arguments?.truth_flags;
-    if (Array.isArray(f) && f.length) return f;
-  }
-  return [];
-}
-
 export class ChatView {
   constructor(log, { onReview } = {}) {
     this.log = log;
@@ -91,7 +46,7 @@ export class ChatView {
 
   clear() {
     this.runs.clear();
-    this.log.querySelectorAll('.run, .system-note').forEach((n) => n.remove());
+    this.log.querySelectorAll('.run').forEach((n) => n.remove());
     this.updateEmpty();
   }
 
@@ -111,7 +66,7 @@ export class ChatView {
   run(runId, content) {
     let r = this.runs.get(runId);
     if (!r) {
-      const el = h('section', { class: 'run', dataset: { runId }, 'aria-label': 'Request' });
+      const el = h('article', { class: 'run', dataset: { runId }, 'aria-label': 'Request' });
       r = { el, lastSeq: 0, text: null, segments: [], tools: new Map(), typing: null, ended: false };
       this.runs.set(runId, r);
       this.log.append(el);
@@ -136,74 +91,41 @@ export class ChatView {
     if (r.typing) r.el.append(r.typing); // keep it last
   }
 
-  /** Applies one envelope. Returns false when it was a duplicate. */
-  handle(env, { live = true } = {}) {
+  /** Starts applying an envelope: its run's view, or null when it was already shown (by seq). */
+  accept(env) {
     this.stick = this.nearBottom();
     const r = this.run(env.run_id);
     const seq = Number(env.seq);
     if (Number.isFinite(seq)) {
-      if (seq <= r.lastSeq) return false;
+      if (seq <= r.lastSeq) return null;
       r.lastSeq = seq;
     }
-    const p = env.payload || {};
-    switch (env.type) {
-      case 'run_started':
-        r.el.classList.add('streaming');
-        this.setWorking(r, live);
-        break;
-      case 'assistant_delta': {
-        if (!r.text) {
-          const text = h('div', { class: 'assistant-text', dataset: { runId: env.run_id } });
-          text.raw = '';
-          r.text = text;
-          r.segments.push(text);
-          r.el.append(h('div', { class: 'msg assistant' }, text));
-        }
-        r.text.raw += String(p.text ?? '');
-        renderInline(r.text, r.text.raw);
-        r.el.classList.add('streaming');
-        this.setWorking(r, false);
-        break;
-      }
-      case 'tool_call_proposed': this.toolProposed(r, p); break;
-      case 'tool_call_approved': {
-        const auto = p.by === 'auto';
-        this.toolStatus(r, p.tool_call_id, auto ? 'Auto-approved' : 'Approved', 'run', null, { approved: true });
-        const t = r.tools.get(p.tool_call_id);
-        if (t) t.card.dataset.decision = auto ? 'auto' : 'approved';
-        break;
-      }
-      case 'tool_call_rejected': {
-        this.toolStatus(r, p.tool_call_id, 'Rejected', 'err', p.reason ? `Not applied. Your reason: ${p.reason}` : 'Not applied.', { rejected: true });
-        const t = r.tools.get(p.tool_call_id);
-        if (t) t.card.dataset.decision = 'rejected';
-        break;
-      }
-      case 'tool_result': {
-        const t = r.tools.get(p.tool_call_id);
-        const decision = t?.card.dataset.decision;
-        const label = !p.ok ? 'Failed' : decision === 'auto' ? 'Auto-applied' : decision === 'approved' ? 'Applied' : 'Done';
-        this.toolStatus(r, p.tool_call_id, label, p.ok ? 'ok' : 'err', p.summary || null, { tool: p.tool });
-        break;
-      }
-      case 'run_completed': {
-        const u = p.usage || {};
-        const tokens = (Number(u.input_tokens) || 0) + (Number(u.output_tokens) || 0);
-        this.end(r, 'ok', `Completed${tokens ? ` · ${fmtInt(tokens)} tokens` : ''}${u.cost_usd != null ? ` · ${fmtUSD(u.cost_usd)}` : ''}`);
-        break;
-      }
-      case 'run_interrupted':
-        this.end(r, p.reason === 'user' ? 'muted' : 'warn', INTERRUPT_TEXT[p.reason] || `Stopped (${p.reason || 'interrupted'}).`);
-        break;
-      case 'run_failed':
-        this.end(r, 'err', p.error?.message || FAIL_TEXT[p.reason] || 'The request failed.');
-        break;
-      default:
-        break; // state_changed, usage_updated, …: reflected elsewhere in the page
-    }
+    return r;
+  }
+
+  /** Finishes applying an envelope: the working dots stay last, the log follows the end. */
+  settle(r, live) {
     if (live && r.typing) r.el.append(r.typing);
     this.scroll();
-    return true;
+  }
+
+  started(r, live) {
+    r.el.classList.add('streaming');
+    this.setWorking(r, live);
+  }
+
+  appendText(r, text) {
+    if (!r.text) {
+      const el = h('div', { class: 'assistant-text', dataset: { runId: r.el.dataset.runId } });
+      el.raw = '';
+      r.text = el;
+      r.segments.push(el);
+      r.el.append(h('div', { class: 'msg assistant' }, el));
+    }
+    r.text.raw += text;
+    renderInline(r.text, r.text.raw);
+    r.el.classList.add('streaming');
+    this.setWorking(r, false);
   }
 
   toolProposed(r, p) {
@@ -227,6 +149,25 @@ export class ChatView {
     r.tools.set(p.tool_call_id, { card, badge, summary });
     this.setWorking(r, false);
     r.el.append(card);
+  }
+
+  toolApproved(r, p) {
+    const auto = p.by === 'auto';
+    this.toolStatus(r, p.tool_call_id, auto ? 'Auto-approved' : 'Approved', 'run', null, { approved: true });
+    const t = r.tools.get(p.tool_call_id);
+    if (t) t.card.dataset.decision = auto ? 'auto' : 'approved';
+  }
+
+  toolRejected(r, p) {
+    this.toolStatus(r, p.tool_call_id, 'Rejected', 'err', p.reason ? `Not applied. Your reason: ${p.reason}` : 'Not applied.', { rejected: true });
+    const t = r.tools.get(p.tool_call_id);
+    if (t) t.card.dataset.decision = 'rejected';
+  }
+
+  toolResult(r, p) {
+    const decision = r.tools.get(p.tool_call_id)?.card.dataset.decision;
+    const label = !p.ok ? 'Failed' : decision === 'auto' ? 'Auto-applied' : decision === 'approved' ? 'Applied' : 'Done';
+    this.toolStatus(r, p.tool_call_id, label, p.ok ? 'ok' : 'err', p.summary || null);
   }
 
   toolStatus(r, id, label, kind, summaryText, { approved, rejected } = {}) {
@@ -257,6 +198,20 @@ export class ChatView {
     }
   }
 
+  completed(r, usage) {
+    const u = usage || {};
+    const tokens = (Number(u.input_tokens) || 0) + (Number(u.output_tokens) || 0);
+    this.end(r, 'ok', `Completed${tokens ? ` · ${fmtInt(tokens)} tokens` : ''}${u.cost_usd != null ? ` · ${fmtUSD(u.cost_usd)}` : ''}`);
+  }
+
+  interrupted(r, reason) {
+    this.end(r, reason === 'user' ? 'muted' : 'warn', INTERRUPT_TEXT[reason] || `Stopped (${reason || 'interrupted'}).`);
+  }
+
+  failed(r, p) {
+    this.end(r, 'err', p.error?.message || FAIL_TEXT[p.reason] || 'The request failed.');
+  }
+
   end(r, kind, text) {
     this.setWorking(r, false);
     r.ended = true;
@@ -271,11 +226,6 @@ export class ChatView {
     }
     r.el.querySelector('.run-end')?.remove();
     r.el.append(h('div', { class: `run-end ${kind}`, role: kind === 'err' || kind === 'warn' ? 'alert' : null }, text));
-  }
-
-  note(text) {
-    this.log.append(h('div', { class: 'system-note' }, text));
-    this.scroll(true);
   }
 
   /** The run's whole assistant text, exactly as streamed (Markdown source; used by tests and for copy). */

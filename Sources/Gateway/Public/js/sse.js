@@ -5,7 +5,6 @@
 import { API, authHeaders, errorFrom, networkError } from './api.js';
 import { delay } from './dom.js';
 
-export const TERMINAL = new Set(['run_completed', 'run_failed', 'run_interrupted']);
 const IDLE_LIMIT_MS = 45000; // the server pings every 15 s; three missed pings = dead connection
 
 /** Incremental SSE parser: feed text chunks, get {id, event, data} objects. */
@@ -51,12 +50,13 @@ export class RunStream {
    * @param {string} o.sessionId
    * @param {string} o.runId
    * @param {(env: object) => void} o.onEvent   each envelope, once, in seq order
+   * @param {(type: string) => boolean} o.isTerminal  whether an event type ends the run (from the workflow)
    * @param {(status: string, info?: any) => void} [o.onStatus]  'connecting' | 'live' | 'reconnecting' | 'closed' | 'error'
    * @param {number} [o.afterSeq]  events at or below this seq are already known
    * @param {string} [o.lastEventId]
    */
-  constructor({ sessionId, runId, onEvent, onStatus, afterSeq = 0, lastEventId = null }) {
-    Object.assign(this, { sessionId, runId, onEvent, onStatus: onStatus || (() => {}) });
+  constructor({ sessionId, runId, onEvent, isTerminal, onStatus, afterSeq = 0, lastEventId = null }) {
+    Object.assign(this, { sessionId, runId, onEvent, isTerminal, onStatus: onStatus || (() => {}) });
     this.lastSeq = afterSeq;
     this.lastEventId = lastEventId;
     this.done = false;
@@ -153,7 +153,7 @@ export class RunStream {
     if (Number.isFinite(seq) && seq <= this.lastSeq) return; // already delivered
     if (Number.isFinite(seq)) this.lastSeq = seq;
     this.lastEventId = env.event_id || message.id || this.lastEventId;
-    if (TERMINAL.has(env.type)) this.done = true;
+    if (this.isTerminal(env.type)) this.done = true;
     try { this.onEvent(env); } catch (e) { console.error('event handler failed', e); }
   }
 }
