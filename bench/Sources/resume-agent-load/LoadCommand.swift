@@ -46,9 +46,12 @@ struct LoadCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-verify"), help: "Skip the API replay and SQLite audit.") var noVerify = false
     @Flag(name: .customLong("keep"), help: "Keep data directories and logs even when everything passed.") var keep = false
     @Option(name: .customLong("client-threads"), help: "Event loop threads of the load driver.") var clientThreads = 1
+    @Flag(name: .customLong("default-tenant-limits"), help: "Keep the load tenant at the default tenant limits (tests the guardrails, not capacity).")
+    var defaultTenantLimits = false
 
     @Option(help: "Attach to a running service at this URL instead of starting one (needs --token).") var attach: String?
     @Option(help: "API token for --attach.") var token: String?
+    @Option(name: .customLong("admin-token"), help: "With --attach: an admin token, for /metrics (the pool's size).") var adminToken: String?
     @Option(name: .customLong("supervisor-pid"), help: "With --attach: the supervisor's pid (process figures, chaos).") var supervisorPid: Int32?
     @Option(name: .customLong("data-dir"), help: "With --attach: the service's data directory (SQLite audit, read-only).") var dataDirectory: String?
 
@@ -111,10 +114,11 @@ struct LoadCommand: AsyncParsableCommand {
         options.verify = !noVerify
         options.eventLoopThreads = max(1, clientThreads)
         options.keepWorkDirectory = keep
+        options.raiseTenantLimits = !defaultTenantLimits
         if let attach {
             guard let port = ServiceUnderTest.port(in: attach) else { throw ValidationError("--attach takes a URL like http://127.0.0.1:8080") }
             options.attach = ProfileRunner.Attach(
-                port: port, token: token ?? "", supervisorPid: supervisorPid, dataDirectory: dataDirectory, minIdleWorkers: workers ?? 2)
+                port: port, token: token ?? "", adminToken: adminToken, supervisorPid: supervisorPid, dataDirectory: dataDirectory, minIdleWorkers: workers ?? 2)
         }
         var results: [ProfileResult] = []
         var failedToRun: [String] = []

@@ -12,12 +12,14 @@ struct ProfileRunner: Sendable {
         var verify = true
         var eventLoopThreads = 1
         var keepWorkDirectory = false
+        var raiseTenantLimits = true
         var attach: Attach?
     }
 
     struct Attach: Sendable {
         var port: Int
         var token: String
+        var adminToken: String?
         var supervisorPid: Int32?
         var dataDirectory: String?
         var minIdleWorkers: Int
@@ -34,7 +36,7 @@ struct ProfileRunner: Sendable {
         if let attach = options.attach {
             try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
             service = .attach(
-                port: attach.port, token: attach.token, supervisorPid: attach.supervisorPid, dataDirectory: attach.dataDirectory,
+                port: attach.port, token: attach.token, adminToken: attach.adminToken, supervisorPid: attach.supervisorPid, dataDirectory: attach.dataDirectory,
                 minIdleWorkers: attach.minIdleWorkers, logDirectory: work)
         } else {
             var serviceOptions = ServiceUnderTest.Options(binDirectory: options.binDirectory, workDirectory: work)
@@ -43,6 +45,7 @@ struct ProfileRunner: Sendable {
             serviceOptions.logLevel = options.logLevel
             serviceOptions.runTimeoutSeconds = plan.runTimeoutSeconds
             serviceOptions.modelDefaults = plan.model
+            serviceOptions.raiseTenantLimits = options.raiseTenantLimits
             service = try await ServiceUnderTest.start(serviceOptions)
             ChildRegistry.shared.add(service)
         }
@@ -82,6 +85,8 @@ struct ProfileRunner: Sendable {
         result.idle = idle
         let probe = context.client()
         defer { probe.shutdown() }
+        let admin = context.adminClient()
+        defer { admin.shutdown() }
         if let port = service.modelPort {
             let model = HTTPClient(group: group, port: port, token: nil)
             result.modelStats = try? await model.get("/stats").text
@@ -90,7 +95,7 @@ struct ProfileRunner: Sendable {
 
         // The pool back to size (after chaos, this is a verification).
         let alive = service.supervisorAlive
-        let poolBack = alive ? await PoolProbe(client: probe).waitForPool(size: service.minIdleWorkers, timeout: .seconds(30)) : nil
+        let poolBack = alive ? await PoolProbe(client: admin).waitForPool(size: service.minIdleWorkers, timeout: .seconds(30)) : nil
         let poolLine = !alive ? "the service has exited"
             : poolBack.map { "\(service.minIdleWorkers) idle workers \(Format.number($0, 0)) ms after the load" }
             ?? "not back to \(service.minIdleWorkers) idle within 30 s (or /metrics unreadable)"
@@ -179,6 +184,11 @@ struct ProfileRunner: Sendable {
         rows.append(("machine", "\(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(Format.number(loadBefore, 2)) before, \(Format.number(ProcStat.loadAverage(), 2)) after"))
         let pool = "--workers \(plan.workers.map(String.init) ?? "default (2)") --max-workers \(plan.maxWorkers.map(String.init) ?? "default (16)")"
         rows.append(("service", "\(pool); log level \(options.logLevel); provider openai → fake model"))
+        if options.attach == nil {
+            rows.append(("tenant", options.raiseTenantLimits
+                ? "one tenant for every user, its own limits raised so they do not bind (global guardrails at their defaults)"
+                : "one tenant for every user, at the default tenant limits"))
+        }
         rows.append(("model", "TTFT \(plan.model.ttftMs ?? 0) ms, \(plan.model.tokensPerSecond.map { $0 == 0 ? "no delay between tokens" : "\(Format.number($0, 0)) tokens/s" } ?? "–"), \(plan.model.tokens ?? 0) tokens per answer"))
         switch plan.kind {
         case .journeys:

@@ -9,6 +9,8 @@ import Foundation
 final class ServiceUnderTest: Sendable {
     let port: Int
     let token: String
+    /// An admin token of the same tenant, for `/metrics` (nil: try the user token).
+    let adminToken: String?
     let supervisorPid: Int32?
     let dataDirectory: String?
     let minIdleWorkers: Int
@@ -25,6 +27,8 @@ final class ServiceUnderTest: Sendable {
         var logLevel = "warning"
         var runTimeoutSeconds = 600
         var modelDefaults = ModelDirective(ttftMs: 0, tokensPerSecond: 0, tokens: 50)
+        /// Raise the load tenant's own limits (it stands in for many people).
+        var raiseTenantLimits = true
         var extraEnvironment: [String: String] = [:]
     }
 
@@ -33,11 +37,12 @@ final class ServiceUnderTest: Sendable {
     }
 
     private init(
-        port: Int, token: String, supervisorPid: Int32?, dataDirectory: String?, minIdleWorkers: Int, service: ChildProcess?,
+        port: Int, token: String, adminToken: String?, supervisorPid: Int32?, dataDirectory: String?, minIdleWorkers: Int, service: ChildProcess?,
         model: ChildProcess?, modelPort: Int?, logDirectory: String
     ) {
         self.port = port
         self.token = token
+        self.adminToken = adminToken
         self.supervisorPid = supervisorPid
         self.dataDirectory = dataDirectory
         self.minIdleWorkers = minIdleWorkers
@@ -75,7 +80,20 @@ final class ServiceUnderTest: Sendable {
         }
 
         do {
-            let token = try await mintToken(binDirectory: options.binDirectory, data: data, environment: base, log: work + "/token.log")
+            // One tenant stands in for every virtual user: its per-tenant limits (runs at once,
+            // requests per minute per token, sessions, budget, storage, streams) are raised so
+            // that they do not bind; every request still goes through their checks. Global
+            // guardrails (uploads at once, the worker pool, the run queue) keep their defaults.
+            if options.raiseTenantLimits {
+                _ = try await command(
+                    binDirectory: options.binDirectory,
+                    ["tenant", "create", "load", "--data-dir", data, "--daily-budget-usd", "1000000", "--max-sessions", "100000000",
+                     "--max-concurrent-runs", "1000000", "--storage-mb", "100000000", "--requests-per-minute", "100000000"],
+                    environment: base, log: work + "/token.log")
+            }
+            let token = try await mintToken(binDirectory: options.binDirectory, data: data, admin: false, environment: base, log: work + "/token.log")
+            // `/metrics` (the pool's size) needs an admin token on the public listener.
+            let adminToken = try await mintToken(binDirectory: options.binDirectory, data: data, admin: true, environment: base, log: work + "/token.log")
             var environment = base
             environment["RESUME_AGENT_PROVIDERS"] = "openai"
             environment["OPENAI_BASE_URL"] = "http://127.0.0.1:\(modelPort)/v1"
@@ -85,6 +103,11 @@ final class ServiceUnderTest: Sendable {
             environment["RESUME_AGENT_RUN_TIMEOUT_S"] = "\(options.runTimeoutSeconds)"
             for (key, value) in options.extraEnvironment { environment[key] = value }
             var arguments = ["serve", "--port", "0", "--data-dir", data]
+            if options.raiseTenantLimits {
+                let config = work + "/config.json"
+                try #"{"http": {"max_streams_per_tenant": 1000000}}"#.write(toFile: config, atomically: true, encoding: .utf8)
+                arguments += ["--config", config]
+            }
             if let workers = options.workers { arguments += ["--workers", "\(workers)"] }
             if let maxWorkers = options.maxWorkers { arguments += ["--max-workers", "\(maxWorkers)"] }
             let service = try ChildProcess(
@@ -101,7 +124,7 @@ final class ServiceUnderTest: Sendable {
                 throw StartError(description: "no port in the ready line: \(ready)")
             }
             return ServiceUnderTest(
-                port: port, token: token, supervisorPid: service.pid, dataDirectory: data, minIdleWorkers: options.workers ?? 2,
+                port: port, token: token, adminToken: adminToken, supervisorPid: service.pid, dataDirectory: data, minIdleWorkers: options.workers ?? 2,
                 service: service, model: model, modelPort: modelPort, logDirectory: work)
         } catch {
             await model.stop(grace: .seconds(1))
@@ -110,26 +133,40 @@ final class ServiceUnderTest: Sendable {
     }
 
     /// A service someone else runs.
-    static func attach(port: Int, token: String, supervisorPid: Int32?, dataDirectory: String?, minIdleWorkers: Int, logDirectory: String) -> ServiceUnderTest {
+    static func attach(
+        port: Int, token: String, adminToken: String?, supervisorPid: Int32?, dataDirectory: String?, minIdleWorkers: Int, logDirectory: String
+    ) -> ServiceUnderTest {
         ServiceUnderTest(
-            port: port, token: token, supervisorPid: supervisorPid, dataDirectory: dataDirectory, minIdleWorkers: minIdleWorkers,
+            port: port, token: token, adminToken: adminToken, supervisorPid: supervisorPid, dataDirectory: dataDirectory, minIdleWorkers: minIdleWorkers,
             service: nil, model: nil, modelPort: nil, logDirectory: logDirectory)
     }
 
     /// `resume-agent token create` in the fresh data directory: the token is its last line.
-    private static func mintToken(binDirectory: String, data: String, environment: [String: String], log: String) async throws -> String {
-        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let command = try ChildProcess(
-            binDirectory + "/resume-agent", ["token", "create", "--tenant", "load", "--data-dir", data], environment: environment, logFile: log,
-            ownGroup: false)
-        let deadline = ContinuousClock.now + .seconds(30)
-        while command.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
-        // The reader thread may still be draining the pipe after the exit.
-        try await Task.sleep(for: .milliseconds(50))
-        guard let token = command.output.last(where: { !$0.isEmpty && !$0.contains(" ") }) else {
+    private static func mintToken(binDirectory: String, data: String, admin: Bool, environment: [String: String], log: String) async throws -> String {
+        let output = try await command(
+            binDirectory: binDirectory, ["token", "create", "--tenant", "load", "--data-dir", data] + (admin ? ["--admin"] : []),
+            environment: environment, log: log)
+        guard let token = output.last(where: { !$0.isEmpty && !$0.contains(" ") }) else {
             throw StartError(description: "`resume-agent token create` printed no token (see \(log))")
         }
         return token
+    }
+
+    /// Runs a `resume-agent` command to its end; its stdout lines.
+    private static func command(binDirectory: String, _ arguments: [String], environment: [String: String], log: String) async throws -> [String] {
+        if let data = arguments.firstIndex(of: "--data-dir").map({ arguments[$0 + 1] }) {
+            try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        let process = try ChildProcess(binDirectory + "/resume-agent", arguments, environment: environment, logFile: log, ownGroup: false)
+        let deadline = ContinuousClock.now + .seconds(30)
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        guard let status = process.exitStatus, status == 0 else {
+            process.killNow()
+            throw StartError(description: "`resume-agent \(arguments.prefix(2).joined(separator: " "))` failed (see \(log))")
+        }
+        // The reader thread may still be draining the pipe after the exit.
+        try await Task.sleep(for: .milliseconds(50))
+        return process.output
     }
 
     static func port(in line: String) -> Int? {

@@ -9,7 +9,7 @@ enum JourneyLoad {
         var result = ProfileResult(profile: plan.name)
         let sampler = context.sampler()
         let slots = RunSlots(limit: plan.runSlots)
-        let probe = context.client()
+        let probe = context.adminClient()
         defer { probe.shutdown() }
         let chaos = plan.chaos.map { ChaosMonkey(plan: $0, service: context.service, ledger: context.ledger, probe: probe) }
         var storm: StormRecovery?

@@ -15,6 +15,11 @@ struct LoadContext: Sendable {
         HTTPClient(group: group, port: service.port, token: service.token)
     }
 
+    /// A client with the admin token (for `/metrics`).
+    func adminClient() -> HTTPClient {
+        HTTPClient(group: group, port: service.port, token: service.adminToken ?? service.token)
+    }
+
     func api(_ client: HTTPClient, recorder: Recorder? = nil) -> ServiceAPI {
         var api = ServiceAPI(client: client, recorder: recorder ?? self.recorder, chaos: plan.chaos != nil)
         let service = self.service

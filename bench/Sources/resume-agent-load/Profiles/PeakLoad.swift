@@ -34,7 +34,7 @@ enum PeakLoad {
         let measureFrom = start + .milliseconds(Int64(plan.warmupSeconds * 1000))
         let stopAt = measureFrom + .milliseconds(Int64(plan.durationSeconds * 1000))
         let message = RunDriver.Message(text: "Summarise my fit for this job.", directive: plan.model)
-        let probe = context.client()
+        let probe = context.adminClient()
         defer { probe.shutdown() }
         let chaos = plan.chaos.map { ChaosMonkey(plan: $0, service: context.service, ledger: context.ledger, probe: probe) }
         await withTaskGroup(of: String.self) { group in
