@@ -153,6 +153,16 @@ def test_dashboard_shows_the_numbers_usage_prints(page, priced):
     assert {b.get_attribute("data-tenant") for b in bars} == {"default", "acme"}
     assert abs(sum(float(b.get_attribute("data-usd")) for b in bars) - cli_reports["30d"]["total_cost_usd"]) < 1e-9
     assert int(chart.get_attribute("data-days")) in (30, 31)
+    # Drawn as computed: no style resizes a bar, and each day's stack stands on the axis.
+    geometry = page.js("""
+        const axis = Number(document.querySelector('#cost-chart line.axis').getAttribute('y1'));
+        const bars = [...document.querySelectorAll('#cost-chart rect.bar')];
+        const bottoms = {};
+        for (const b of bars) { const box = b.getBBox(); bottoms[b.dataset.day] = Math.max(bottoms[b.dataset.day] ?? 0, box.y + box.height); }
+        return { axis, resized: bars.filter((b) => Math.abs(b.getBBox().height - Number(b.getAttribute('height'))) > 0.01).length,
+                 bottoms: Object.values(bottoms) };""")
+    assert geometry["resized"] == 0, geometry
+    assert all(abs(bottom - geometry["axis"]) < 0.01 for bottom in geometry["bottoms"]), geometry
 
     # Runs and outcomes over the selected period (7 days by default) are the CLI's.
     week = cli_reports["7d"]

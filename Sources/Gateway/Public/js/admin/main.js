@@ -49,39 +49,47 @@ function renderAll() {
 /** Loads the three reports; a second call while one is loading waits for it. */
 async function load() {
   if (loading) return loading;
-  loading = (async () => {
-    if (!currentToken()) return askForToken();
-    if (!reports) show('loading', null, 'Loading the usage numbers…');
-    $('#refresh').disabled = true;
-    try {
-      const results = await Promise.all(WINDOWS.map((w) => fetchUsage(w.since)));
-      reports = Object.fromEntries(WINDOWS.map((w, i) => [w.since, results[i]]));
-      renderAll();
-      show('ready', 'dashboard', '');
-    } catch (err) {
-      if (err.status === 401) {
-        // As the workspace does: a token the server refuses is not kept.
-        forgetToken();
-        reports = null;
-        return askForToken(`${err.message} Paste an administrator's token.`);
-      }
-      if (err.status === 403) {
-        reports = null;
-        show('forbidden', 'forbidden');
-        $('#forbidden-title').focus();
-        return;
-      }
-      const message = err.retryAfter ? `${err.message} (try again in ${err.retryAfter} s)` : err.message;
-      // A failed refresh keeps the numbers already shown and says why they are not newer.
-      if (reports) return show('ready', 'dashboard', `Could not refresh: ${message}`);
-      $('#failure-message').textContent = message;
-      show('error', 'failure');
-    } finally {
-      $('#refresh').disabled = false;
-      loading = null;
+  // Cleared here, after the assignment: a refresh that ends without awaiting (no token) has
+  // already run to its end when `loading` is set, so it cannot clear it itself.
+  loading = refresh();
+  try {
+    return await loading;
+  } finally {
+    loading = null;
+  }
+}
+
+/** One load of the three reports, ending in the view that fits its answer. */
+async function refresh() {
+  if (!currentToken()) return askForToken();
+  if (!reports) show('loading', null, 'Loading the usage numbers…');
+  $('#refresh').disabled = true;
+  try {
+    const results = await Promise.all(WINDOWS.map((w) => fetchUsage(w.since)));
+    reports = Object.fromEntries(WINDOWS.map((w, i) => [w.since, results[i]]));
+    renderAll();
+    show('ready', 'dashboard', '');
+  } catch (err) {
+    if (err.status === 401) {
+      // As the workspace does: a token the server refuses is not kept.
+      forgetToken();
+      reports = null;
+      return askForToken(`${err.message} Paste an administrator's token.`);
     }
-  })();
-  return loading;
+    if (err.status === 403) {
+      reports = null;
+      show('forbidden', 'forbidden');
+      $('#forbidden-title').focus();
+      return;
+    }
+    const message = err.retryAfter ? `${err.message} (try again in ${err.retryAfter} s)` : err.message;
+    // A failed refresh keeps the numbers already shown and says why they are not newer.
+    if (reports) return show('ready', 'dashboard', `Could not refresh: ${message}`);
+    $('#failure-message').textContent = message;
+    show('error', 'failure');
+  } finally {
+    $('#refresh').disabled = false;
+  }
 }
 
 function useToken(input) {

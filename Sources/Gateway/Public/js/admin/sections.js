@@ -49,7 +49,7 @@ export function renderBudgets(report) {
         el('span', { className: 'budget-name', text: b.tenant }),
         el('span', { className: 'budget-figure', text: figure }),
       ]),
-      el('div', { className: 'bar', attrs: { 'aria-hidden': 'true' } }, [fill]),
+      el('div', { className: 'meter', attrs: { 'aria-hidden': 'true' } }, [fill]),
     ]);
   }));
   if (!report.budgets.length) list.append(el('li', { className: 'muted', text: 'No tenants yet.' }));
@@ -65,7 +65,8 @@ export function renderPool(report) {
     ['Active runs', count(p.active_runs)],
     ['State', p.draining ? 'Draining' : 'Taking work'],
   ];
-  $('#pool').replaceChildren(...items.map(([term, value]) => el('div', {}, [el('dt', { text: term }), el('dd', { text: value })])));
+  // dt and dd straight in the dl (no wrapping div): every axe version the tests run accepts that.
+  $('#pool').replaceChildren(...items.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value })]));
 }
 
 /** Runs, outcomes, top sessions and models over one window. */
