@@ -69,6 +69,10 @@ struct AdminUsageEndToEndTests {
         // Today's budget use is the same sum (the ledger since midnight UTC).
         let budget = try #require((report["budgets"] as? [[String: Any]])?.first { $0["tenant"] as? String == "default" })
         #expect(budget["spent_today_usd"] as? Double == total)
+        // Quotas in use: the journey's one session and its upload, JD and approved version on disk.
+        #expect(budget["sessions"] as? Int == 1)
+        #expect((budget["storage_bytes"] as? Int ?? 0) > 0)
+        #expect(budget["max_sessions"] is Int && budget["storage_limit_bytes"] is Int)
         let pool = try #require(report["pool"] as? [String: Any])
         #expect(pool["busy_workers"] as? Int == 0 && pool["active_runs"] as? Int == 0 && pool["draining"] as? Bool == false)
 

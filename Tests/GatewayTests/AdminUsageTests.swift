@@ -92,8 +92,13 @@ struct AdminUsageTests {
     @Test func budgetsAreTheGuardsLimitsAndSpendToday() async throws {
         let harness = try GatewayHarness()
         let admin = try harness.store.createToken(tenantName: "ops", admin: true)
-        _ = try harness.store.updateTenant(name: "owner") { $0.dailyBudgetUsd = 0.10 }
+        _ = try harness.store.updateTenant(name: "owner") {
+            $0.dailyBudgetUsd = 0.10
+            $0.maxSessions = 7
+            $0.storageMb = 3
+        }
         _ = try await Self.spend(harness, token: harness.token, costs: [0.2], ends: [(.runCompleted, nil)])
+        _ = try await Self.spend(harness, token: harness.token, costs: [], ends: [])
         try await harness.test { client in
             let reply = try await client.request(.get, "/api/v1/admin/usage?since=today", token: admin)
             #expect(reply.status == 200)
@@ -102,10 +107,21 @@ struct AdminUsageTests {
             #expect(owner["spent_today_usd"] as? Double == 0.2)
             #expect(owner["daily_budget_usd"] as? Double == 0.1)
             #expect(owner["exhausted"] as? Bool == true)
+            #expect(owner["budget_left_usd"] as? Double == 0)
+            // Quotas: what the guard counts against what it allows.
+            #expect(owner["sessions"] as? Int == 2)
+            #expect(owner["max_sessions"] as? Int == 7)
+            #expect(owner["storage_limit_bytes"] as? Int == 3 * 1024 * 1024)
+            #expect(owner["active_runs"] as? Int == 0)
+            let defaults = GuardrailSettings().tenantDefaults
+            #expect(owner["max_concurrent_runs"] as? Int == defaults.maxConcurrentRuns)
+            #expect(owner["requests_per_minute"] as? Int == defaults.requestsPerMinute)
             // A tenant without its own budget has the operator's default, as the guard applies it.
             let ops = try #require(budgets.first { $0["tenant"] as? String == "ops" })
             #expect(ops["daily_budget_usd"] as? Double == GuardrailSettings().tenantDefaults.dailyBudgetUsd)
             #expect(ops["exhausted"] as? Bool == false)
+            #expect(ops["budget_left_usd"] as? Double == defaults.dailyBudgetUsd)
+            #expect(ops["sessions"] as? Int == 0)
             // …and the guard agrees: the owner's next run is refused.
             let session = try await client.createSession()
             let refused = try await client.request(.post, "/api/v1/sessions/\(session)/messages", json: #"{"content": "go"}"#)

@@ -178,6 +178,10 @@ def test_dashboard_shows_the_numbers_usage_prints(page, priced):
     assert "near" in acme_budget.get_attribute("class")
     assert float(acme_budget.get_attribute("data-spent-usd")) == next(t["cost_usd"] for t in cli_reports["today"]["tenants"] if t["tenant"] == "acme")
     assert "of $" in acme_budget.text
+    # Quotas in use: acme has its one session, and its resume and JD take room.
+    assert acme_budget.get_attribute("data-sessions") == "1"
+    assert int(acme_budget.get_attribute("data-storage-bytes")) > 0
+    assert "sessions 1 of" in acme_budget.text and "storage" in acme_budget.text
     # The pool: workers are connected and idle after the runs.
     pool = page.q("#pool").text
     assert "Idle workers" in pool and "Taking work" in pool

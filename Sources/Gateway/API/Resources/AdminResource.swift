@@ -14,7 +14,7 @@ struct AdminResource: Sendable {
             APIRoute(
                 method: .get, path: "/api/v1/admin/usage",
                 summary: "Cost, tokens and run outcomes per tenant, day, model and session since a time (`since`: today, 24h, 7d, 30d or an RFC 3339 time; default 7d), "
-                    + "each tenant's spend today against its daily budget, and the worker pool (an administrator's token; the numbers `resume-agent usage --json` prints)",
+                    + "each tenant now against its limits (spend today and budget left, sessions, stored bytes, runs in progress), and the worker pool (an administrator's token; the numbers `resume-agent usage --json` prints)",
                 access: .admin, query: [("since", .string(maxLength: 64, pattern: UsageWindow.pattern))], status: .ok,
                 output: .json(.ref("AdminUsage"))
             ) { request, _, _ in
@@ -33,10 +33,12 @@ struct AdminResource: Sendable {
         let dayStart = TenantGuard.startOfToday()
         var budgets: [AdminUsageReport.Budget] = []
         for tenant in summary.tenants.sorted(by: { $0.tenant < $1.tenant }) {
-            // The same limits and the same sum the guard checks before admitting a run.
-            let limits = try await api.tenants.limits(of: tenant.tenantId)
-            let spent = try await api.store.spend(tenantId: tenant.tenantId, since: dayStart)
-            budgets.append(.init(tenant: tenant.tenant, tenantId: tenant.tenantId, spentTodayUsd: spent, dailyBudgetUsd: limits.dailyBudgetUsd))
+            // The same limits and the same sums the guard checks before admitting a run, a session or a write.
+            let id = tenant.tenantId
+            budgets.append(.init(
+                tenant: tenant.tenant, tenantId: id, spentTodayUsd: try await api.store.spend(tenantId: id, since: dayStart),
+                limits: try await api.tenants.limits(of: id), sessions: try await api.store.sessionCount(tenantId: id),
+                storageBytes: try await api.store.storageBytes(tenantId: id), activeRuns: try await api.store.activeRunCount(tenantId: id)))
         }
         let status = await api.pool.status
         let pool = AdminUsageReport.Pool(

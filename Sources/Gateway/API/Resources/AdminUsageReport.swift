@@ -6,14 +6,24 @@ import Store
 /// --json` prints for the same `since`), and what only the running gateway knows — each
 /// tenant's spend today against the daily budget it enforces, and the worker pool.
 struct AdminUsageReport: Sendable {
-    /// A tenant's spend since midnight UTC against its daily budget (nil: none set).
+    /// A tenant now, against the limits the guard enforces (nil: no limit of that kind): its
+    /// spend since midnight UTC against its daily budget, its sessions and stored bytes against
+    /// their quotas, its runs in progress.
     struct Budget: Sendable, Equatable {
         var tenant: String
         var tenantId: String
         var spentTodayUsd: Double
-        var dailyBudgetUsd: Double?
+        var limits: TenantLimits
+        var sessions: Int
+        var storageBytes: Int
+        var activeRuns: Int
+
+        var dailyBudgetUsd: Double? { limits.dailyBudgetUsd }
         /// New runs get 402 `budget_exceeded` (and a running one is stopped) while true.
         var exhausted: Bool { dailyBudgetUsd.map { spentTodayUsd >= $0 } ?? false }
+        var budgetLeftUsd: Double? { dailyBudgetUsd.map { max(0, $0 - spentTodayUsd) } }
+        /// As the storage guard counts a megabyte.
+        var storageLimitBytes: Int? { limits.storageMb.map { $0 * 1024 * 1024 } }
     }
 
     /// The worker pool now.
@@ -44,9 +54,15 @@ struct AdminUsageReport: Sendable {
         object["generated_at"] = .string(generatedAt)
         object["budget_day_start"] = .string(budgetDayStart)
         object["budgets"] = .array(budgets.map { budget in
-            [
+            func optional(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
+            return [
                 "tenant": .string(budget.tenant), "tenant_id": .string(budget.tenantId), "spent_today_usd": .number(budget.spentTodayUsd),
                 "daily_budget_usd": budget.dailyBudgetUsd.map(JSONValue.number) ?? .null, "exhausted": .bool(budget.exhausted),
+                "budget_left_usd": budget.budgetLeftUsd.map(JSONValue.number) ?? .null,
+                "sessions": .number(Double(budget.sessions)), "max_sessions": optional(budget.limits.maxSessions),
+                "storage_bytes": .number(Double(budget.storageBytes)), "storage_limit_bytes": optional(budget.storageLimitBytes),
+                "active_runs": .number(Double(budget.activeRuns)), "max_concurrent_runs": optional(budget.limits.maxConcurrentRuns),
+                "requests_per_minute": optional(budget.limits.requestsPerMinute),
             ]
         })
         object["pool"] = [
@@ -74,6 +90,9 @@ struct AdminUsageReport: Sendable {
             ("top_sessions", .array(shape([("session_id", text), ("tenant", text), ("cost_usd", usd)]))),
             ("budgets", .array(shape([
                 ("tenant", text), ("tenant_id", text), ("spent_today_usd", usd), ("daily_budget_usd", .nullable(usd)), ("exhausted", .boolean),
+                ("budget_left_usd", .nullable(usd)), ("sessions", count), ("max_sessions", .nullable(count)), ("storage_bytes", count),
+                ("storage_limit_bytes", .nullable(count)), ("active_runs", count), ("max_concurrent_runs", .nullable(count)),
+                ("requests_per_minute", .nullable(count)),
             ]))),
             ("pool", shape([
                 ("idle_workers", count), ("busy_workers", count), ("queue_depth", count), ("active_runs", count), ("draining", .boolean),

@@ -20,3 +20,12 @@ export function percent(fraction) {
 export function utc(timestamp) {
   return timestamp ? `${timestamp.slice(0, 10)} ${timestamp.slice(11, 16)} UTC` : '';
 }
+
+/** Bytes in binary units, as the storage quota counts them (1 MB = 1024 × 1024 bytes). */
+export function bytes(value) {
+  let v = Number(value) || 0;
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let unit = 0;
+  while (v >= 1024 && unit < units.length - 1) { v /= 1024; unit += 1; }
+  return unit === 0 ? `${v} bytes` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[unit]}`;
+}

@@ -1,7 +1,7 @@
 // The dashboard's tables and panels, each drawn from the reports the API returned. Every
 // money cell carries its exact number in data-usd (the text is rounded for reading).
 import { $, el, fillRows } from './dom.js';
-import { count, percent, usd } from './format.js';
+import { bytes, count, percent, usd } from './format.js';
 
 export const WINDOWS = [
   { since: 'today', label: 'Today' },
@@ -32,7 +32,12 @@ export function renderTotals(reports) {
   ]));
 }
 
-/** Each tenant's spend today against its daily budget. */
+/** "3 of 1,000" against a limit, or the figure alone when there is none. */
+function ofLimit(used, limit, format = count) {
+  return limit == null ? `${format(used)} (no limit)` : `${format(used)} of ${format(limit)}`;
+}
+
+/** Each tenant's spend today against its daily budget, and its quotas in use. */
 export function renderBudgets(report) {
   const list = $('#budgets');
   list.replaceChildren(...report.budgets.map((b) => {
@@ -44,12 +49,22 @@ export function renderBudgets(report) {
       : `${usd(b.spent_today_usd)} of ${usd(limit)} (${percent(fraction)})${b.exhausted ? ' · spent: new runs refused' : ''}`;
     const fill = el('span');
     fill.style.width = `${Math.min(100, fraction * 100).toFixed(2)}%`;
-    return el('li', { className: `budget ${state}`.trim(), attrs: { 'data-tenant': b.tenant, 'data-spent-usd': String(b.spent_today_usd), 'data-budget-usd': limit == null ? '' : String(limit) } }, [
+    return el('li', { className: `budget ${state}`.trim(), attrs: {
+      'data-tenant': b.tenant, 'data-spent-usd': String(b.spent_today_usd), 'data-budget-usd': limit == null ? '' : String(limit),
+      'data-sessions': String(b.sessions), 'data-storage-bytes': String(b.storage_bytes),
+    } }, [
       el('div', { className: 'budget-head' }, [
         el('span', { className: 'budget-name', text: b.tenant }),
         el('span', { className: 'budget-figure', text: figure }),
       ]),
       el('div', { className: 'meter', attrs: { 'aria-hidden': 'true' } }, [fill]),
+      el('p', { className: 'quotas muted small', text: [
+        `Budget left ${limit == null ? 'unlimited' : usd(b.budget_left_usd)}`,
+        `sessions ${ofLimit(b.sessions, b.max_sessions)}`,
+        `storage ${ofLimit(b.storage_bytes, b.storage_limit_bytes, bytes)}`,
+        `runs now ${ofLimit(b.active_runs, b.max_concurrent_runs)}`,
+        b.requests_per_minute == null ? 'no request rate limit' : `${count(b.requests_per_minute)} requests a minute per token`,
+      ].join(' · ') }),
     ]);
   }));
   if (!report.budgets.length) list.append(el('li', { className: 'muted', text: 'No tenants yet.' }));
