@@ -61,7 +61,7 @@ async function uploadResume(file) {
       },
     });
     setProgress(1);
-    setMsg('#upload-status', `✓ ${file.name} uploaded — the text was extracted into resume.md.`, 'ok');
+    setMsg('#upload-status', `✓ ${file.name} uploaded. Check the text we read from it before going on.`, 'ok');
     if (res?.state) setState(res.state);
     await refreshFiles({ force: true, live: true });
     refreshSession();
