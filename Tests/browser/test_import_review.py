@@ -4,6 +4,7 @@ on every state shown."""
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.keys import Keys
 
 from conftest import FIXTURES
 from pdfgen import three_columns
@@ -64,6 +65,8 @@ def test_review_shows_the_report_and_the_page_beside_the_text(page, server):
     sid = page.session_id
     report = server.ok("GET", f"/sessions/{sid}/files/analysis/import.json")
 
+    # The upload was made here: the keyboard is taken to the review.
+    assert page.js("return document.activeElement.id") == "review-title"
     width, height, alt = wait_page_image(page, 1)
     assert width > 0 and height > width, (width, height)
     assert alt.startswith("Page 1 of 2")
@@ -166,7 +169,16 @@ def test_fixing_the_text_updates_the_resume_and_the_preview(page, server):
     wait_review(page)
     wait_page_image(page, 1)
 
-    click(page, "#review-edit")
+    # By keyboard: Enter opens the editor on the text, Escape cancels and gives the focus back.
+    page.js("document.getElementById('review-edit').focus()")
+    page.d.switch_to.active_element.send_keys(Keys.ENTER)
+    page.wait_js("return !document.getElementById('review-editor').hidden")
+    assert page.js("return document.activeElement.id") == "review-markdown"
+    page.d.switch_to.active_element.send_keys(Keys.ESCAPE)
+    page.wait_js("return document.getElementById('review-editor').hidden && document.activeElement.id === 'review-edit'",
+                 message="Escape did not close the editor back to its button")
+    assert page.q("#review-text").is_displayed()
+    page.d.switch_to.active_element.send_keys(Keys.ENTER)
     page.wait_js("return !document.getElementById('review-editor').hidden")
     assert page.js("return document.activeElement.id") == "review-markdown"
     assert page.q("#review-markdown").get_attribute("value").strip() == server_file(server, sid, "resume.md").strip()
@@ -198,6 +210,8 @@ def test_fixing_the_text_updates_the_resume_and_the_preview(page, server):
 
 
 def test_a_word_document_has_no_page_image_and_says_so(page, server):
+    """No page image for a DOCX, said in words; audited in the dark colour scheme too."""
+    page.d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
     page.open()
     page.wait_state("draft")
     upload(page, RESUME_DOCX)
@@ -205,7 +219,11 @@ def test_a_word_document_has_no_page_image_and_says_so(page, server):
     assert page.js("return document.getElementById('review-page').hidden")
     assert "Word document" in page.q("#review-page-status").text
     assert page.js("return document.getElementById('review-pager').hidden")
-    page.audit("DOCX review")
+    assert page.js("return matchMedia('(prefers-color-scheme: dark)').matches")
+    page.audit("DOCX review, dark")
+    click(page, "#review-edit")
+    page.wait_js("return !document.getElementById('review-editor').hidden")
+    page.audit("DOCX review, dark, editor open")
 
 
 def page_shots():

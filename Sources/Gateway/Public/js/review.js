@@ -27,6 +27,7 @@ const skip = $('.skip-link');
 
 let shownKey = null; // the import on screen (its report's version)
 let autoOpened = null; // the import this page opened by itself once
+let focusNext = false; // the person just uploaded here: take the keyboard to the review
 let markdown = '';
 
 function confirmedImports() {
@@ -94,6 +95,11 @@ export async function openReview({ focus = true } = {}) {
   }
 }
 
+/** The next review that opens by itself follows an upload made on this page: it gets the focus. */
+export function focusNextReview() {
+  focusNext = true;
+}
+
 /** Closes the panel (the import may still wait to be checked: step 1 says so). */
 export function closeReview() {
   closeEditor();
@@ -158,9 +164,11 @@ function follow() {
   const waiting = pending();
   setReviewPending(waiting);
   const key = f ? fileKey(f) : null;
+  const focus = focusNext;
+  focusNext = false;
   if (waiting && autoOpened !== `${page.sessionId}|${key}`) {
     autoOpened = `${page.sessionId}|${key}`;
-    openReview({ focus: false }).catch(reportError);
+    openReview({ focus }).catch(reportError);
   } else if (!panel.hidden && key !== shownKey && !editorOpen()) {
     if (f) openReview({ focus: false }).catch(reportError); else closeReview();
   }
