@@ -50,6 +50,22 @@ struct ImportReviewTests {
         #expect(preview.contains("Did the thing that mattered"))
     }
 
+    /// A detailed page at the widest size makes a PNG far larger than a socket's buffer: the
+    /// worker's last frame must still arrive whole before it exits.
+    @Test func aLargePageImageArrivesWhole() async throws {
+        let service = try ServiceProcess(label: "review-big")
+        defer { service.terminate() }
+        let client = try await service.client()
+        let session = try await client.newSession()
+        let pdf = try Data(contentsOf: Self.realResumes.appendingPathComponent("sb2nov-resume.pdf"))
+        let upload = try await client.upload("/api/v1/sessions/\(session)/resume", file: pdf, filename: "sb2nov-resume.pdf", contentType: "application/pdf")
+        #expect(upload.status == 201, "\(upload.text)")
+        let image = try await client.get("/api/v1/sessions/\(session)/resume/pages/1?width=2000")
+        #expect(image.status == 200, "\(image.text.prefix(200))")
+        #expect(image.body.count > 400_000)
+        #expect((Self.pngWidth(image.body) ?? 0) > 1500)
+    }
+
     @Test func aTextUploadHasNoPagesToShow() async throws {
         let service = try ServiceProcess(label: "review-md")
         defer { service.terminate() }
