@@ -229,3 +229,26 @@ def test_a_word_document_has_no_page_image_and_says_so(page, server):
 def page_shots():
     from conftest import SCREENSHOTS
     return SCREENSHOTS
+
+
+def test_after_the_analysis_the_review_still_opens_but_the_text_is_no_longer_corrected_here(page, server):
+    """Once analysed, the text is what the analysis was built on: the review can be read again,
+    "Fix the text" is off (the workflow's correct_resume rule) and says why."""
+    sid = server.create_session()
+    server.upload_resume(sid, RESUME_PDF)
+    server.post_jd(sid, (FIXTURES / "jds" / "senior-backend-platform.txt").read_text())
+    _, events = server.run(sid, "Analyze my gaps")
+    assert events[-1]["type"] == "run_completed", events[-1]
+    page.open(server.session_url(sid))
+    page.wait_state("gap_analyzed")
+    assert page.js("return document.getElementById('review').hidden")
+    page.wait_js("return !document.getElementById('review-open').hidden")
+    click(page, "#review-open")
+    wait_review(page)
+    wait_page_image(page, 1)
+    assert page.q("#review-edit").get_attribute("disabled") is not None
+    assert page.q("#review-edit-hint").is_displayed()
+    page.audit("review after the analysis")
+    click(page, "#review-confirm")
+    page.wait_js("return document.getElementById('review').hidden")
+    assert page.state == "gap_analyzed"

@@ -12,6 +12,7 @@ import { reportError, setMsg } from './notices.js';
 import { resetPages, showPages } from './pageImages.js';
 import { on, page, setReviewPending } from './state.js';
 import { closeEditor, editorOpen, openEditor } from './textEditor.js';
+import { allows } from './workflow.js';
 
 const REPORT = 'analysis/import.json';
 const RESUME = 'resume.md';
@@ -175,4 +176,8 @@ function follow() {
 }
 
 on('files', follow);
-on('state', () => setReviewPending(pending()));
+on('state', (p) => {
+  setReviewPending(pending());
+  // Say why "Fix the text" is off once the workflow no longer allows it.
+  $('#review-edit-hint').hidden = allows('correct_resume', p.state);
+});
