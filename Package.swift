@@ -188,6 +188,32 @@ let package = Package(
             path: "bench/Sources/resume-agent-quality",
             swiftSettings: swiftSettings
         ),
+        // Load + chaos suite (bench/README.md): a fake OpenAI-compatible model in its own
+        // process, and the driver that runs virtual users, chaos and the verifications.
+        .executableTarget(
+            name: "resume-agent-fakemodel",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "bench/Sources/resume-agent-fakemodel",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "resume-agent-load",
+            dependencies: [
+                "CSystemShims",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "bench/Sources/resume-agent-load",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
@@ -232,6 +258,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LoadSuiteTests",
+            dependencies: ["resume-agent-fakemodel", "resume-agent-load", "Providers", .product(name: "NIOCore", package: "swift-nio")],
+            path: "bench/Tests/LoadSuiteTests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RunWorkerTests", dependencies: ["RunWorker", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"], swiftSettings: swiftSettings
         ),

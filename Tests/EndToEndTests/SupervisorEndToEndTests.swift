@@ -85,7 +85,9 @@ struct SupervisorEndToEndTests {
 
         let gateway = try #require(service.children("gateway").first)
         kill(gateway.pid, SIGSTOP)
-        // Allow one ping already in flight, then none for well over a ping interval.
+        // Allow one ping already in flight, then none for well over a ping interval. These two
+        // waits are the assertion itself: an absence has no event to await, so the test watches
+        // a window longer than the 1 s ping interval.
         try await Task.sleep(for: .milliseconds(600))
         let frozenFrom = notify.messages.count
         try await Task.sleep(for: .milliseconds(1500))
