@@ -39,7 +39,8 @@ let package = Package(
             name: "CSystemShims",
             linkerSettings: [.linkedLibrary("systemd"), .linkedLibrary("seccomp")]
         ),
-        // Worker executables only: keeps libdispatch working under the worker's Landlock rules.
+        // Worker executables only (never a library, so never the test binary or another
+        // program): interposes open(2) to keep libdispatch working under the worker's Landlock rules.
         .target(name: "CWorkerShims"),
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
@@ -161,7 +162,7 @@ let package = Package(
         .target(
             name: "WorkerCore",
             dependencies: [
-                "Contract", "IPC", "JSONCore", "ServiceSupport", "CSystemShims", "CWorkerShims",
+                "Contract", "IPC", "JSONCore", "ServiceSupport", "CSystemShims",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -190,9 +191,9 @@ let package = Package(
         // MARK: Executables (thin: each calls one `run…` function the tests also use)
         .executableTarget(name: "resume-agent", dependencies: ["Supervisor"], swiftSettings: swiftSettings),
         .executableTarget(name: "resume-agent-gateway", dependencies: ["Gateway"], swiftSettings: swiftSettings),
-        .executableTarget(name: "resume-agent-worker", dependencies: ["RunWorker", "WorkerCore", "IPC"], swiftSettings: swiftSettings),
+        .executableTarget(name: "resume-agent-worker", dependencies: ["RunWorker", "WorkerCore", "IPC", "CWorkerShims"], swiftSettings: swiftSettings),
         .executableTarget(
-            name: "resume-agent-document-worker", dependencies: ["DocumentWorker", "WorkerCore", "IPC"], swiftSettings: swiftSettings),
+            name: "resume-agent-document-worker", dependencies: ["DocumentWorker", "WorkerCore", "IPC", "CWorkerShims"], swiftSettings: swiftSettings),
 
         .executableTarget(
             name: "resume-agent-bench",
@@ -216,6 +217,32 @@ let package = Package(
             name: "resume-agent-quality",
             dependencies: ["ResumeMatch"],
             path: "bench/Sources/resume-agent-quality",
+            swiftSettings: swiftSettings
+        ),
+        // Load + chaos suite (bench/README.md): a fake OpenAI-compatible model in its own
+        // process, and the driver that runs virtual users, chaos and the verifications.
+        .executableTarget(
+            name: "resume-agent-fakemodel",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "bench/Sources/resume-agent-fakemodel",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "resume-agent-load",
+            dependencies: [
+                "CSystemShims",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "bench/Sources/resume-agent-load",
             swiftSettings: swiftSettings
         ),
 
@@ -261,7 +288,13 @@ let package = Package(
             dependencies: ["Providers", "ProviderCatalog", "NetGuard", "JSONCore", "HTTPTestSupport"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI", "ResumeImport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LoadSuiteTests",
+            dependencies: ["resume-agent-fakemodel", "resume-agent-load", "Providers", .product(name: "NIOCore", package: "swift-nio")],
+            path: "bench/Tests/LoadSuiteTests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RunWorkerTests",
             dependencies: ["RunWorker", "DocumentWorker", "WorkerCore", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"],

@@ -2,7 +2,7 @@ import Foundation
 import IPC
 import WorkerCore
 
-/// The document worker's ``RunExecutor``: imports, previews, exports, analyses and reading
+/// The document worker's ``RunExecutor``: imports, previews, page images, exports, analyses and reading
 /// fetched job pages. Jobs answer with their request type's `Result` in ``RunEnd/result``; a
 /// job that fails for its input ends `failed` with a ``RunEnd/Failure`` of kind
 /// `invalid_input` and its HTTP status. A job meant for the other kind of worker is refused:
@@ -21,6 +21,7 @@ public struct DocumentWorkerExecutor: RunExecutor {
             switch run.job {
             case .importResume(let request): end = try completed(run, ImportResumeJob.run(request, input: run.inputs[0]))
             case .renderPreview(let request): end = try completed(run, RenderPreviewJob.run(request))
+            case .renderPage(let request): end = try completed(run, RenderPageJob.run(request, input: run.inputs[0]))
             case .export(let request): end = try completed(run, ExportJob.run(request))
             case .analyze(let request): end = try completed(run, AnalyzeJob.run(request, now: clock()))
             case .readJobPage(let request): end = try completed(run, ReadJobPageJob.run(request))

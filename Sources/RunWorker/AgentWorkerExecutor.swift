@@ -38,7 +38,7 @@ public struct AgentWorkerExecutor: RunExecutor {
                 end = try await AgentRun(setup: setup, now: clock()).execute(run, request: request, channel: channel)
             case .fetchJobDescription(let request):
                 end = try completed(run, try await FetchJobDescriptionJob.run(request, fetcher: fetcher))
-            case .importResume, .renderPreview, .export, .analyze, .readJobPage:
+            case .importResume, .renderPreview, .renderPage, .export, .analyze, .readJobPage:
                 throw JobFailure(
                     code: "wrong_worker", message: "A \(run.job.kind.rawValue) job cannot run on an agent worker.", status: 500,
                     reason: .internal)

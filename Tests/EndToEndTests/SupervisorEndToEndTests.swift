@@ -19,10 +19,12 @@ struct SupervisorEndToEndTests {
         let health = try #require(HTTP.get(port: port, path: "/healthz"))
         #expect(health.status == 200)
         #expect(health.body == #"{"status":"ok"}"#)
+        // Two agent workers and one document worker, each kind its own program.
         #expect(service.children("worker").count == 2)
+        #expect(service.children("document-worker").count == 1)
         #expect(service.children("gateway").count == 1)
         let status = notify.messages.last { $0.text.hasPrefix("STATUS=") }?.text ?? ""
-        #expect(status.contains("2 idle"))
+        #expect(status.contains("3 idle"))
     }
 
     @Test func killedWorkerIsReplacedWithinTwoSeconds() async throws {
@@ -31,11 +33,11 @@ struct SupervisorEndToEndTests {
         let port = try await service.waitUntilReady()
         let victim = try #require(service.children("worker").first)
         kill(victim.pid, SIGKILL)
-        try await eventually("pool back to 2 idle workers", timeout: .seconds(2)) {
+        try await eventually("pool back to 3 idle workers (2 agent, 1 document)", timeout: .seconds(2)) {
             let workers = service.children("worker").map(\.pid)
             guard !workers.contains(victim.pid), workers.count >= 2 else { return false }
             let metrics = HTTP.get(port: port, path: "/metrics", token: service.token)?.body ?? ""
-            return metrics.contains(#"resume_agent_workers{state="idle"} 2"#)
+            return metrics.contains(#"resume_agent_workers{state="idle"} 3"#)
         }
         // Supervisor counters reach /metrics with the next health probe.
         try await eventually("worker restart counted in /metrics", timeout: .seconds(3)) {
@@ -85,7 +87,9 @@ struct SupervisorEndToEndTests {
 
         let gateway = try #require(service.children("gateway").first)
         kill(gateway.pid, SIGSTOP)
-        // Allow one ping already in flight, then none for well over a ping interval.
+        // Allow one ping already in flight, then none for well over a ping interval. These two
+        // waits are the assertion itself: an absence has no event to await, so the test watches
+        // a window longer than the 1 s ping interval.
         try await Task.sleep(for: .milliseconds(600))
         let frozenFrom = notify.messages.count
         try await Task.sleep(for: .milliseconds(1500))
@@ -103,7 +107,7 @@ struct SupervisorEndToEndTests {
         defer { service.terminate() }
         let notify = try #require(service.notify)
         _ = try await service.waitUntilReady()
-        #expect(service.processGroupMembers().count == 4)  // supervisor, gateway, 2 workers
+        #expect(service.processGroupMembers().count == 5)  // supervisor, gateway, 2 agent workers, 1 document worker
         service.signal(SIGTERM)
         try await notify.wait(for: "STOPPING=1", timeout: .seconds(5)) { $0 == "STOPPING=1" }
         let status = try await service.waitForExit(timeout: .seconds(11))

@@ -2,7 +2,6 @@
 import Glibc
 #endif
 import CSystemShims
-import CWorkerShims
 import Foundation
 import IPC
 

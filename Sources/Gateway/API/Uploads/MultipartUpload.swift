@@ -46,8 +46,16 @@ struct MultipartUpload: Sendable {
         }
         let receiver = Receiver(fileField: fileField, allowed: Set(allowed), limits: limits, boundary: boundary)
         do {
+            var sinceYield = 0
             for try await chunk in request.body {
                 try receiver.consume(chunk)
+                // Parsing is CPU work; when the body arrives faster than it is parsed, give the
+                // other tasks (health answers, event streams) their turn every MiB.
+                sinceYield += chunk.readableBytes
+                if sinceYield >= 1 << 20 {
+                    sinceYield = 0
+                    await Task.yield()
+                }
             }
             return try receiver.finish()
         } catch {
