@@ -23,6 +23,12 @@ public struct SpawnError: Error, Sendable, CustomStringConvertible {
     public let executable: String
     public let errno: Int32
     public var description: String { "cannot spawn \(executable): \(String(cString: strerror(errno)))" }
+
+    /// The next spawn of the same executable will fail the same way (it is missing, not
+    /// executable, or not a program); resource shortages (EAGAIN, ENOMEM) pass.
+    public var repeats: Bool {
+        [ENOENT, EACCES, ENOEXEC, ENOTDIR, ELOOP, ENAMETOOLONG, EPERM, ELIBBAD].contains(errno)
+    }
 }
 
 /// Where processes come from. Real spawning in production and in tests (tests spawn tiny

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import IPC
 
 /// When to restart a crashed child, as a pure value: `(history, crash time) → decision`.
 ///
@@ -108,18 +109,40 @@ public enum ExitClass: Sendable, Equatable {
     /// Killed by its seccomp filter (SIGSYS): something it was fed, or a library it called,
     /// tried a forbidden system call. A crash, never a boot failure: it must not halt the service.
     case sandboxKill
+    /// A worker that exited because its gateway went away (killed, restarting) or could not be
+    /// reached: transient, whether or not it had said hello.
+    case gatewayGone
 
     /// A boot failure is a child that *exited with an error* before it was ready: the cause
     /// (bad configuration, a missing library, an unusable data directory) will repeat. A child
     /// *killed by a signal* before it was ready (an OOM kill, an operator's kill, a storm of
     /// them) is not: that is a crash, and crashes are restarted.
     /// The gateway is permanent: any exit while we are not stopping is a crash or a boot
-    /// failure. A worker is transient: exit 0 is normal (it served its runs).
+    /// failure. A worker is transient: exit 0 is normal (it served its runs), and it says why
+    /// it exits (``WorkerExitStatus``), so only an exit recognised as one that repeats counts
+    /// as a boot failure; a worker whose gateway went away, or that died of anything else, is
+    /// never one, however many die at once.
     public static func classify(role: ChildRole, exit: ChildExit, reachedReady: Bool) -> ExitClass {
-        if role == .worker, exit.isClean { return .normal }
-        if role == .worker, exit == .signaled(signal: SIGSYS) { return .sandboxKill }
-        if case .exited = exit, !reachedReady { return .bootFailure }
-        return .crash
+        switch role {
+        case .gateway:
+            if case .exited = exit, !reachedReady { return .bootFailure }
+            return .crash
+        case .worker:
+            switch exit {
+            case .exited(code: WorkerExitStatus.served.rawValue): return .normal
+            case .exited(code: WorkerExitStatus.gatewayUnavailable.rawValue): return .gatewayGone
+            case .exited(let code) where !reachedReady && repeatsAtBoot(workerExitCode: code): return .bootFailure
+            case .signaled(signal: SIGSYS): return .sandboxKill
+            case .exited, .signaled: return .crash
+            }
+        }
+    }
+
+    /// A worker's exit code that means the same spawn will fail the same way: one of its own
+    /// (bad arguments, cannot confine itself, a refused hello), or the loader's or a shell's
+    /// "cannot execute" (a missing library exits 127 from the dynamic loader).
+    static func repeatsAtBoot(workerExitCode code: Int32) -> Bool {
+        WorkerExitStatus(rawValue: code)?.repeatsAtBoot == true || WorkerExitStatus.execFailureCodes.contains(code)
     }
 }
 

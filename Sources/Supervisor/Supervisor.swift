@@ -85,7 +85,7 @@ public struct Supervisor: Sendable {
                 do {
                     outcome = .workerSpawned(pid: try spawner.spawn(spec), kind: kind)
                 } catch {
-                    outcome = .workerSpawnFailed(kind, reason: "\(error)")
+                    outcome = .workerSpawnFailed(kind, reason: "\(error)", repeats: (error as? SpawnError)?.repeats ?? false)
                 }
                 perform(core.handle(outcome), core: &core, tasks: &tasks, sink: sink)
             case .removeScratch(let pid):

@@ -109,10 +109,12 @@ struct SupervisorCore {
             if phase != .running { effects.append(.signal(pid: pid, SIGTERM)) }
         case .spawnFailed(let role, let reason):
             spawnFailed(role, reason: reason)
-        case .workerSpawnFailed(let kind, let reason):
+        case .workerSpawnFailed(let kind, let reason, let repeats):
             workersSpawning[kind] = max(0, (workersSpawning[kind] ?? 0) - 1)
             logger.error("cannot spawn worker", metadata: ["error": "\(reason)", "worker.kind": "\(kind.rawValue)"])
-            holdWorkerSpawnsAfterBootFailure()
+            // A missing or unexecutable binary will fail the same way: give up past the
+            // intensity. Anything else (no memory, too many processes) backs off and recovers.
+            if repeats { holdWorkerSpawnsAfterBootFailure() } else { holdWorkerSpawnsDuringStorm() }
         case .gatewayLinked(let generation, let connection):
             guard gateway?.generation == generation else { break }
             gateway?.link = connection
@@ -219,7 +221,7 @@ struct SupervisorCore {
                 // data directory, a missing library): restarting would fail the same way.
                 logger.critical("gateway failed to start; not restarting (see its error above)", metadata: metadata)
                 beginStop(exitCode: 1)
-            case .crash, .normal, .sandboxKill:
+            case .crash, .normal, .sandboxKill, .gatewayGone:
                 logger.error(child.listening == nil ? "gateway killed while starting" : "gateway crashed", metadata: metadata)
                 restartGateway()
             }
@@ -234,6 +236,12 @@ struct SupervisorCore {
             switch exitClass {
             case .normal:
                 logger.debug("worker exited", metadata: metadata)
+            case .gatewayGone:
+                // Its gateway died or is restarting: not the worker's fault, never a boot
+                // failure. Counted with crashes only so that a gateway that keeps dropping
+                // workers slows spawning down instead of spinning.
+                logger.info("worker lost its gateway", metadata: metadata)
+                holdWorkerSpawnsDuringStorm()
             case .sandboxKill:
                 // A forbidden system call (its own last log line names it): the worker is gone,
                 // the service is not. Never a boot failure, never a reason to halt.

@@ -8,7 +8,8 @@ enum SupervisorEvent: Sendable {
     case gatewaySpawned(generation: Int, pid: Int32)
     case workerSpawned(pid: Int32, kind: WorkerKind)
     case spawnFailed(ChildRole, reason: String)
-    case workerSpawnFailed(WorkerKind, reason: String)
+    /// `repeats`: the failure will recur on every spawn (the binary is missing or cannot run).
+    case workerSpawnFailed(WorkerKind, reason: String, repeats: Bool)
     case gatewayLinked(generation: Int, IPCConnection)
     case gatewayMessage(generation: Int, IPCMessage)
     case gatewayLinkClosed(generation: Int, reason: String?)

@@ -39,7 +39,7 @@ public enum WorkerMain {
             options = try WorkerOptions.parse(Array(CommandLine.arguments.dropFirst()), environment: environment)
         } catch {
             logger.error("invalid worker arguments", metadata: ["error": "\(error)"])
-            exit(64)
+            exit(WorkerExitStatus.usage.rawValue)
         }
         ParentWatch.dieWithParent(expectedParent: options.supervisorPid)
         // SIGINT from a terminal reaches the whole process group; the supervisor decides.
@@ -49,7 +49,7 @@ public enum WorkerMain {
         signal(SIGXFSZ, SIG_IGN)
         if FaultInjection(environment: environment).contains(.workerBootCrash) {
             logger.error("injected fault: crashing at boot")
-            exit(3)
+            exit(WorkerExitStatus.injectedBootFault.rawValue)
         }
         let failed = options.limits.apply()
         if !failed.isEmpty { logger.warning("could not apply rlimits", metadata: ["limits": "\(failed)"]) }
@@ -57,12 +57,13 @@ public enum WorkerMain {
         do {
             socket = try IPCSocket.connect(unixPath: options.socketPath)
         } catch {
+            // Its gateway is restarting or gone: transient, never a boot failure.
             logger.error("cannot reach gateway", metadata: ["socket": "\(options.socketPath)", "error": "\(error)"])
-            exit(1)
+            exit(WorkerExitStatus.gatewayUnavailable.rawValue)
         }
         guard let scratch = ScratchDirectory.create(root: options.scratchRoot, pid: getpid()) else {
             logger.error("cannot create the scratch directory", metadata: ["root": "\(options.scratchRoot)", "error": "\(String(cString: strerror(errno)))"])
-            exit(73)
+            exit(WorkerExitStatus.cannotCreateScratch.rawValue)
         }
         // Libraries that want a temporary file find the one directory they may write.
         setenv("TMPDIR", scratch, 1)
@@ -78,7 +79,7 @@ public enum WorkerMain {
             // treats as one that will repeat (it will: this kernel or this set-up cannot confine us).
             logger.critical("cannot confine the worker; refusing to serve", metadata: ["error": "\(error)"])
             ScratchDirectory.remove(scratch)
-            exit(71)
+            exit(WorkerExitStatus.cannotConfine.rawValue)
         }
         if report.landlockABI == 0 {
             // The supervisor logs this once at start-up; here it is only detail.

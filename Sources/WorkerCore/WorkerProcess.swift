@@ -36,8 +36,17 @@ public struct WorkerProcess: Sendable {
             }
         } catch {
             logger.error("worker connection failed", metadata: ["error": "\(error)"])
-            return 1
+            return WorkerExitStatus.gatewayUnavailable.rawValue
         }
+    }
+
+    /// Why the worker exits when its connection ended with `error`. Only a refused hello is a
+    /// mismatch that will repeat; a gateway that went away (killed, restarting) mid-hello or
+    /// later is transient, and must never read as a boot failure to the supervisor.
+    static func exitStatus(afterClosing error: any Error) -> WorkerExitStatus {
+        guard let handshake = error as? IPCHandshakeError else { return .served }
+        if case .refused = handshake { return .refusedByGateway }
+        return .gatewayUnavailable
     }
 
     private func serve(_ connection: IPCConnection) async throws -> Int32 {
@@ -95,9 +104,9 @@ public struct WorkerProcess: Sendable {
                     await current?.task.value
                     if let error, !(error is CancellationError) {
                         logger.warning("gateway connection closed with error", metadata: ["error": "\(error)"])
-                        return error is IPCHandshakeError ? 1 : 0
+                        return Self.exitStatus(afterClosing: error).rawValue
                     }
-                    return 0
+                    return WorkerExitStatus.served.rawValue
                 }
             }
             return 0

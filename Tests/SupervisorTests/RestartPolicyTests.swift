@@ -51,6 +51,7 @@ struct RestartPolicyTests {
         #expect(ExitClass.classify(role: .worker, exit: .exited(code: 0), reachedReady: false) == .normal)
         #expect(ExitClass.classify(role: .worker, exit: .signaled(signal: 9), reachedReady: true) == .crash)
         #expect(ExitClass.classify(role: .worker, exit: .exited(code: 3), reachedReady: false) == .bootFailure)
+        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 69), reachedReady: false) == .gatewayGone)
     }
 
     @Test func gatewayIsPermanent() {

@@ -172,6 +172,83 @@ struct SupervisorCoreTests {
         #expect(harness.core.workers.count >= 2)
     }
 
+    /// Answers every spawn hold at once (the loop would, after its delay), as the storm test does.
+    static func releaseHolds(_ effects: [SupervisorEffect], _ harness: inout Harness) -> Int {
+        var holds = 0
+        var pending = effects
+        while let delayed = pending.first(where: { if case .after(_, .workerSpawnsAllowed) = $0 { true } else { false } }) {
+            _ = delayed
+            holds += 1
+            pending = harness.handle(.workerSpawnsAllowed)
+        }
+        return holds
+    }
+
+    /// The load suite's finding: with the gateway killed again and again, every idle worker
+    /// lost its gateway and exited with an error, and those still starting could not reach it;
+    /// the supervisor counted them as boot failures and gave up, taking the service down.
+    @Test func workersThatLoseTheirGatewayNeverStopTheService() {
+        var harness = Harness()
+        _ = harness.core.start()
+        var gatewayPid: Int32 = 100
+        _ = harness.bootGateway(pid: gatewayPid, generation: 1)
+        var lost = 0
+        // The gateway SIGKILLed 4 times in 60 s (within its own restart intensity); each time
+        // every worker loses it, and after each restart ten workers in a row die before their
+        // hello reached the supervisor because they could not reach the gateway (exit 69).
+        for _ in 0..<4 {
+            harness.advance(.seconds(15))
+            var effects = harness.handle(.childExited(pid: gatewayPid, exit: .signaled(signal: SIGKILL)))
+            for pid in harness.spawned where harness.core.workers[pid] != nil {
+                effects += harness.handle(.childExited(pid: pid, exit: .exited(code: WorkerExitStatus.gatewayUnavailable.rawValue)))
+                lost += 1
+            }
+            _ = Self.releaseHolds(effects, &harness)
+            #expect(harness.core.phase == .running)
+            _ = harness.handle(.spawnGatewayDue)
+            gatewayPid += 1
+            _ = harness.bootGateway(pid: gatewayPid, generation: harness.core.gateway?.generation ?? 0)
+            for _ in 0..<10 {
+                harness.advance(.milliseconds(30))
+                guard let newest = harness.spawned.last(where: { harness.core.workers[$0] != nil }) else { continue }
+                let exited = harness.handle(.childExited(pid: newest, exit: .exited(code: WorkerExitStatus.gatewayUnavailable.rawValue)))
+                lost += 1
+                _ = Self.releaseHolds(exited, &harness)
+                #expect(harness.core.phase == .running)
+            }
+        }
+        #expect(lost >= 50, "more than the worker restart intensity (10 in 60 s) many times over")
+        #expect(harness.core.exitCode == nil)
+        // After the storm the pool is whole again: two agent workers and one document worker.
+        let alive = harness.spawned.filter { harness.core.workers[$0] != nil }
+        #expect(alive.count == 3)
+        #expect(Set(alive.compactMap { harness.core.workers[$0]?.kind }) == [.agent, .document])
+    }
+
+    @Test func spawnFailuresThatPassBackOffAndOnlyOnesThatRepeatHalt() {
+        var busy = Harness()
+        _ = busy.core.start()
+        _ = busy.bootGateway()
+        var held = 0
+        // fork failing with EAGAIN (too many processes) for a while: backs off, never halts.
+        for _ in 0..<100 {
+            busy.advance(.milliseconds(100))
+            held += Self.releaseHolds(busy.handle(.workerSpawnFailed(.agent, reason: "EAGAIN", repeats: false)), &busy)
+            #expect(busy.core.exitCode == nil)
+        }
+        #expect(held > 0)
+        #expect(busy.core.phase == .running)
+
+        var broken = Harness { $0.workerRestart = RestartPolicy(initialBackoff: .milliseconds(10), maxBackoff: .seconds(1), intensity: 3, period: .seconds(60)) }
+        _ = broken.core.start()
+        _ = broken.bootGateway()
+        // The document worker's binary is missing: every spawn fails the same way.
+        for _ in 0..<5 where broken.core.phase == .running {
+            _ = Self.releaseHolds(broken.handle(.workerSpawnFailed(.document, reason: "ENOENT", repeats: true)), &broken)
+        }
+        #expect(broken.core.phase == .stopping(exitCode: 1))
+    }
+
     @Test func workersThatKeepFailingToBootAreAGiveUp() {
         var harness = Harness { $0.workerRestart = RestartPolicy(initialBackoff: .milliseconds(10), maxBackoff: .seconds(1), intensity: 3, period: .seconds(60)) }
         _ = harness.core.start()
@@ -247,9 +324,20 @@ struct SupervisorCoreTests {
 
     @Test func exitClassesSeparateBootFailuresFromKills() {
         #expect(ExitClass.classify(role: .worker, exit: .exited(code: 0), reachedReady: false) == .normal)
-        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 1), reachedReady: false) == .bootFailure)
+        // Only exits recognised as ones that repeat are boot failures: bad arguments, no
+        // sandbox, no scratch directory, a refused hello, the loader's "cannot execute".
+        for code: Int32 in [3, 64, 71, 73, 76, 126, 127] {
+            #expect(ExitClass.classify(role: .worker, exit: .exited(code: code), reachedReady: false) == .bootFailure, "exit \(code)")
+            #expect(ExitClass.classify(role: .worker, exit: .exited(code: code), reachedReady: true) == .crash, "exit \(code) after hello")
+        }
+        // Anything else that ends a worker before its hello is a crash: restarted, never a halt.
+        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 1), reachedReady: false) == .crash)
         #expect(ExitClass.classify(role: .worker, exit: .signaled(signal: SIGKILL), reachedReady: false) == .crash)
+        #expect(ExitClass.classify(role: .worker, exit: .signaled(signal: SIGSYS), reachedReady: false) == .sandboxKill)
         #expect(ExitClass.classify(role: .worker, exit: .exited(code: 1), reachedReady: true) == .crash)
+        // A worker whose gateway went away, before or after its hello.
+        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 69), reachedReady: false) == .gatewayGone)
+        #expect(ExitClass.classify(role: .worker, exit: .exited(code: 69), reachedReady: true) == .gatewayGone)
         #expect(ExitClass.classify(role: .gateway, exit: .exited(code: 78), reachedReady: false) == .bootFailure)
         #expect(ExitClass.classify(role: .gateway, exit: .signaled(signal: SIGKILL), reachedReady: false) == .crash)
         #expect(ExitClass.classify(role: .gateway, exit: .exited(code: 1), reachedReady: true) == .crash)
