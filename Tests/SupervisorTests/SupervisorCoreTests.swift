@@ -249,6 +249,16 @@ struct SupervisorCoreTests {
         #expect(broken.core.phase == .stopping(exitCode: 1))
     }
 
+    /// Agent runs never starve document jobs of workers: with every agent worker busy at its
+    /// maximum, a busy document worker is still joined by another.
+    @Test func documentWorkersHaveCapacityOfTheirOwn() {
+        var harness = Harness { $0.maxWorkers = 2 }
+        _ = harness.core.start()
+        _ = harness.bootGateway()  // 201, 202: agent; 203: document
+        let effects = harness.handle(.gatewayMessage(generation: 1, .poolStatus(PoolStatus(idlePids: [], busyPids: [201, 202, 203], activeRuns: 9))))
+        #expect(Self.workerExecutables(effects) == ["/opt/resume-agent/resume-agent-document-worker"])
+    }
+
     @Test func workersThatKeepFailingToBootAreAGiveUp() {
         var harness = Harness { $0.workerRestart = RestartPolicy(initialBackoff: .milliseconds(10), maxBackoff: .seconds(1), intensity: 3, period: .seconds(60)) }
         _ = harness.core.start()
