@@ -37,6 +37,8 @@ let package = Package(
         // capabilities through raw system calls); descriptor passing over Unix sockets.
         .target(
             name: "CSystemShims",
+            // The sandbox probe's C half exists in debug (test) builds only, like its Swift half.
+            cSettings: [.define("RA_SANDBOX_PROBE", .when(configuration: .debug))],
             linkerSettings: [.linkedLibrary("systemd"), .linkedLibrary("seccomp")]
         ),
         // Worker executables only (never a library, so never the test binary or another
@@ -159,13 +161,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // What every worker is: start-up, the sandbox it confines itself in, the IPC loop.
+        // SANDBOX_PROBE: the test-only entry point that attacks the sandbox from inside a real
+        // worker (``SandboxProbe``), compiled into debug builds, which the tests run, and never
+        // into the release build that is installed.
         .target(
             name: "WorkerCore",
             dependencies: [
                 "Contract", "IPC", "JSONCore", "ServiceSupport", "CSystemShims",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings + [.define("SANDBOX_PROBE", .when(configuration: .debug))]
         ),
         // The agent worker: the agent loop, its tools, the providers. Network, keys per run; no
         // document library (previews and exports are document jobs the gateway runs for it).

@@ -23,7 +23,8 @@ enum ChildEnvironment {
     /// A worker: locale, logging, the supervisor's pid (to die with it), a test's injected
     /// faults. Its providers, keys included, arrive with each agent run over IPC.
     static func worker(from environment: [String: String]) -> [String: String] {
-        let own: Set<String> = ["HOME", "RESUME_AGENT_LOG_LEVEL", "RESUME_AGENT_SUPERVISOR_PID", "RESUME_AGENT_FAULT"]
+        // RESUME_AGENT_SANDBOX_PROBE: only a debug (test) build's workers act on it.
+        let own: Set<String> = ["HOME", "RESUME_AGENT_LOG_LEVEL", "RESUME_AGENT_SUPERVISOR_PID", "RESUME_AGENT_FAULT", "RESUME_AGENT_SANDBOX_PROBE"]
         var result = environment.filter { basics.contains($0.key) || own.contains($0.key) }
         // The Swift runtime's crash backtracer would exec a helper, which the sandbox forbids:
         // a crash would read as a sandbox kill. A crashed worker is reported by its exit.

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -5,8 +6,9 @@ import IPC
 import Logging
 
 /// The life of one worker: connect to the gateway, say hello, serve up to `maxRuns` runs
-/// (each cancellable by a `cancel` frame), then exit. Exit codes: 0 when done or when the
-/// gateway went away (not a crash), 1 when the gateway could not be reached or refused us.
+/// (each cancellable by a `cancel` frame), then exit. Exit codes (``WorkerExitStatus``): 0 when
+/// done or when the gateway went away after the hello, 69 when it could not be reached or went
+/// away during the hello, 76 when it refused our hello.
 public struct WorkerProcess: Sendable {
     let options: WorkerOptions
     let kind: WorkerKind
@@ -123,6 +125,13 @@ public struct WorkerProcess: Sendable {
         return Task { [runLogger] in
             runLogger.info("run started")
             let end: RunEnd
+            #if SANDBOX_PROBE
+            // Test builds only: attack the sandbox instead of running the job (see SandboxProbe).
+            if let attempt = SandboxProbe.configured(ProcessInfo.processInfo.environment) {
+                sink.yield(.runFinished(SandboxProbe.run(attempt, runId: start.runId, logger: runLogger)))
+                return
+            }
+            #endif
             do {
                 end = try await executor.execute(start, channel: channel)
             } catch is CancellationError {

@@ -98,4 +98,8 @@ enum { RA_SECCOMP_AGENT = 0, RA_SECCOMP_DOCUMENT = 1 };
 int ra_seccomp_load(int kind, int own_pid);
 /// The system call number a test uses to prove that a trap kills (the filter's kill marker).
 long ra_seccomp_kill_marker(void);
+
+/// Debug (test) builds only, for the sandbox probe: `ptrace(PTRACE_ATTACH, pid)` (variadic in
+/// C, so not callable from Swift). Not defined in release builds.
+long ra_sandbox_probe_ptrace_attach(int pid);
 #endif
