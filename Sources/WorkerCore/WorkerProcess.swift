@@ -121,13 +121,13 @@ public struct WorkerProcess: Sendable {
         var runLogger = logger
         runLogger[metadataKey: "run.id"] = "\(start.runId)"
         runLogger[metadataKey: "session.id"] = "\(start.sessionId)"
-        let executor = self.executor
+        let executor = self.executor, kind = self.kind
         return Task { [runLogger] in
             runLogger.info("run started")
             let end: RunEnd
             #if SANDBOX_PROBE
             // Test builds only: attack the sandbox instead of running the job (see SandboxProbe).
-            if let attempt = SandboxProbe.configured(ProcessInfo.processInfo.environment) {
+            if let attempt = SandboxProbe.configured(ProcessInfo.processInfo.environment, kind: kind) {
                 sink.yield(.runFinished(SandboxProbe.run(attempt, runId: start.runId, logger: runLogger)))
                 return
             }

@@ -6,8 +6,9 @@ import CSystemShims
 import IPC
 import Logging
 
-/// The test-only entry point (debug builds only, see `Package.swift`): a worker started with
-/// `RESUME_AGENT_SANDBOX_PROBE=<attempt>` makes that attempt at the start of each run, inside
+/// The test-only entry point (debug builds only, see `Package.swift`): a worker of `KIND`
+/// started with `RESUME_AGENT_SANDBOX_PROBE=<KIND>/<attempt>` (`agent` or `document`) makes
+/// that attempt at the start of each run, inside
 /// its real sandbox, instead of the run's job, and ends the run with what happened. The
 /// end-to-end tests use it to show that each attack is refused (an error the run reports) or
 /// kills the worker (SIGSYS, which the gateway reports), never that it succeeds.
@@ -39,9 +40,11 @@ public enum SandboxProbe {
         }
     }
 
-    /// The attempt this worker was started with, if any.
-    static func configured(_ environment: [String: String]) -> Attempt? {
-        environment[environmentKey].flatMap(Attempt.init)
+    /// The attempt a worker of `kind` was started with, if any.
+    static func configured(_ environment: [String: String], kind: WorkerKind) -> Attempt? {
+        guard let value = environment[environmentKey], let slash = value.firstIndex(of: "/"),
+              WorkerKind(rawValue: String(value[..<slash])) == kind else { return nil }
+        return Attempt(String(value[value.index(after: slash)...]))
     }
 
     /// Makes the attempt. Returns the errno that refused it, or nil when it succeeded (the

@@ -13,13 +13,14 @@ final class ServiceProcess: Sendable {
     private let logLines = LineBuffer()
     private let exitStatus = Mutex<Int32?>(nil)
 
-    /// Starts the service on port 0 in a fresh data directory.
+    /// Starts the service on port 0 in a fresh data directory (`dataDirectory`: one named in
+    /// advance, inside a fresh temporary directory, when a test must name it before start).
     init(
-        label: String, arguments: [String] = [], environment extra: [String: String] = [:],
+        label: String, dataDirectory chosen: String? = nil, arguments: [String] = [], environment extra: [String: String] = [:],
         withNotifySocket: Bool = true, configJSON: String? = nil, inheritedListenFD: Int32? = nil
     ) throws {
-        let directory = TestEnvironment.temporaryDirectory(label)
-        dataDirectory = (directory as NSString).appendingPathComponent("data")
+        let directory = chosen.map { ($0 as NSString).deletingLastPathComponent } ?? TestEnvironment.temporaryDirectory(label)
+        dataDirectory = chosen ?? (directory as NSString).appendingPathComponent("data")
         notify = withNotifySocket ? try NotifySocket(directory: directory) : nil
         var environment = ProcessInfo.processInfo.environment
         environment["RESUME_AGENT_BIN_DIR"] = TestEnvironment.binDirectory

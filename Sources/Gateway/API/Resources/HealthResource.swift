@@ -43,10 +43,16 @@ struct HealthResource: Sendable {
                 if queueFull { reasons.append("queue_full") }
                 if connected == 0 { reasons.append("no_workers") }
                 if log.isFailing { reasons.append("event_log_failing") }
+                let agent = await pool.counts(of: .agent), document = await pool.counts(of: .document)
                 let body: JSONValue = [
                     "status": reasons.isEmpty ? "ready" : "unavailable", "reasons": .array(reasons),
-                    "workers": ["idle": .number(Double(status.idlePids.count)), "busy": .number(Double(status.busyPids.count))],
+                    "workers": [
+                        "idle": .number(Double(status.idlePids.count)), "busy": .number(Double(status.busyPids.count)),
+                        "agent": ["idle": .number(Double(agent.idle)), "busy": .number(Double(agent.busy))],
+                        "document": ["idle": .number(Double(document.idle)), "busy": .number(Double(document.busy))],
+                    ],
                     "queue": ["depth": .number(Double(await pool.queuedRuns))], "active_runs": .number(Double(status.activeRuns)),
+                    "sandbox": Self.sandboxDetails(await pool.weakestSandbox),
                 ]
                 guard reasons.isEmpty else {
                     throw APIError(.serviceUnavailable, "overloaded", "The service cannot take new work right now.", details: body, retryAfterSeconds: 2)
@@ -65,6 +71,21 @@ struct HealthResource: Sendable {
                 Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: openAPI())))
             },
         ]
+    }
+
+    /// The weakest confinement among connected workers, so an operator sees a kernel without
+    /// Landlock (workers then run with seccomp and no capabilities, but unconfined file access).
+    static func sandboxDetails(_ report: SandboxReport?) -> JSONValue {
+        guard let report else { return .null }
+        var details: [String: JSONValue] = [
+            "landlock_abi": .number(Double(report.landlockABI)), "file_confinement": .bool(report.landlockABI > 0),
+            "seccomp": .bool(report.seccomp), "no_new_privileges": .bool(report.noNewPrivileges),
+            "capabilities_dropped": .bool(report.capabilitiesDropped),
+        ]
+        if report.landlockABI == 0 {
+            details["note"] = "This kernel has no Landlock: worker file access is not confined (seccomp and dropped capabilities still apply)."
+        }
+        return .object(details)
     }
 
     static func metricsResponse(_ metrics: GatewayMetrics) -> Response {

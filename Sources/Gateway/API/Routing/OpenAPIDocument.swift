@@ -142,8 +142,17 @@ enum OpenAPIDocument {
             "AdminUsage": AdminUsageReport.schema,
             "Readiness": shape([
                 ("status", .enumeration(["ready", "unavailable"])), ("reasons", .array(text)),
-                ("workers", shape([("idle", count), ("busy", count)])), ("queue", shape([("depth", count)])), ("active_runs", count),
-            ]),
+                ("workers", shape([
+                    ("idle", count), ("busy", count), ("agent", shape([("idle", count), ("busy", count)])),
+                    ("document", shape([("idle", count), ("busy", count)])),
+                ], required: ["idle", "busy"])),
+                ("queue", shape([("depth", count)])), ("active_runs", count),
+                // The weakest confinement among connected workers (null: none connected).
+                ("sandbox", .nullable(shape([
+                    ("landlock_abi", count), ("file_confinement", .boolean), ("seccomp", .boolean), ("no_new_privileges", .boolean),
+                    ("capabilities_dropped", .boolean), ("note", text),
+                ], required: ["landlock_abi", "file_confinement", "seccomp", "no_new_privileges", "capabilities_dropped"]))),
+            ], required: ["status", "reasons", "workers", "queue", "active_runs"]),
             // One event of the stream as a client parses it: `id`, `event` and the envelope as JSON text in `data`.
             "ServerSentEvent": shape([
                 ("id", .string(pattern: "^evt_")), ("event", .enumeration(EventType.allCases.map(\.rawValue))), ("data", .string(minLength: 2)),
