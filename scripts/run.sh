@@ -9,7 +9,7 @@ scripts/setup.sh
 # loader's work on the Swift libraries cuts its start-up time.
 # Our three executables only (building "everything" would also link GRDB's dynamic-library
 # product, which cannot take a static Swift runtime).
-for product in resume-agent resume-agent-gateway resume-agent-worker; do
+for product in resume-agent resume-agent-gateway resume-agent-worker resume-agent-document-worker; do
   swift build -c release --static-swift-stdlib --product "$product" >&2
 done
 exec .build/release/resume-agent serve "$@"
