@@ -219,6 +219,20 @@ public final class Store: Sendable {
         }
     }
 
+    /// The text a run's `assistant_delta` events carry, in order, joined (SQLite extracts it
+    /// from the stored payloads: no event is decoded here).
+    public func assistantText(runId: String) async throws -> String {
+        try await pool.read { db in
+            let select = try db.cachedStatement(
+                sql: "SELECT json_extract(payload, '$.text') FROM events WHERE run_id = ? AND type = 'assistant_delta' ORDER BY seq")
+            select.setUncheckedArguments([runId])
+            var text = ""
+            let pieces = try String?.fetchCursor(select)
+            while let piece = try pieces.next() { text += piece ?? "" }
+            return text
+        }
+    }
+
     public func event(id: String) async throws -> EventRecord? {
         try await pool.read { db in try EventRecord.fetchOne(db, key: id) }
     }

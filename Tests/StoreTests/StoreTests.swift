@@ -105,8 +105,15 @@ struct StoreTests {
         #expect(try await store.events(runId: run.id, after: 2) == [written[2]])
         #expect(try await store.events(runId: run.id, after: 3).isEmpty)
         #expect(try await store.event(id: "evt_2") == written[1])
+        #expect(try await store.assistantText(runId: run.id) == "h\u{e9} \"q\" ünï")
         // The generic record paths agree with the hand-written ones.
         #expect(try await store.pool.read { db in try EventRecord.order(Column("seq")).fetchAll(db) } == written)
+        let second = try await store.createRun(sessionId: created.id, content: "b")
+        try await store.append([3, 1, 2].map { seq in
+            EventRecord(id: "evt_b\(seq)", runId: second.id, sessionId: created.id, seq: seq, type: .assistantDelta, ts: "t",
+                        payload: #"{"text":"\#(seq)-"}"#)
+        })
+        #expect(try await store.assistantText(runId: second.id) == "1-2-3-", "joined in seq order, whatever the insert order")
     }
 
     @Test func aDuplicateSequenceNumberRollsBackTheWholeBatch() async throws {
