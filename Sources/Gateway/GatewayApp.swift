@@ -33,6 +33,7 @@ func apiRoutes(_ api: APIServices, health: HealthResource) -> RouteTable {
         + WorkflowResource().routes
         + SessionsResource(api: api).routes
         + ResumeResource(api: api).routes
+        + ResumeReviewResource(api: api).routes
         + JobDescriptionResource(api: api).routes
         + RunsResource(api: api).routes
         + ApprovalsResource(api: api).routes

@@ -78,6 +78,7 @@ enum OpenAPIDocument {
         case .json(let schema): content = ["application/json": ["schema": schema.json]]
         case .eventStream: content = ["text/event-stream": ["schema": Schema.ref("ServerSentEvent").json]]
         case .bytes: content = ["*/*": ["schema": ["type": "string", "format": "binary"]]]
+        case .binary(let type): content = [.init(stringLiteral: type): ["schema": ["type": "string", "format": "binary"]]]
         case .text(let type): content = [.init(stringLiteral: type): ["schema": ["type": "string"]]]
         case .empty: content = .null
         }
