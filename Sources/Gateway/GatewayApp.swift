@@ -40,7 +40,8 @@ func apiRoutes(_ api: APIServices, health: HealthResource) -> RouteTable {
         + AuditResource(api: api).routes
         + FilesResource(api: api).routes
         + VersionsResource(api: api).routes
-        + ExportResource(api: api).routes)
+        + ExportResource(api: api).routes
+        + AdminResource(api: api).routes)
 }
 
 /// Builds the HTTP router: the guards every request passes, the web UI, the API's routes.

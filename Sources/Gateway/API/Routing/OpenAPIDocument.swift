@@ -139,6 +139,7 @@ enum OpenAPIDocument {
             "JobDescriptionProvided": shape([("state", states), ("jd", shape([]))]),
             "Workflow": shape([("states", .array(states)), ("rules", .array(shape([("action", text), ("from", .array(states))])))]),
             "Health": shape([("status", text)]),
+            "AdminUsage": AdminUsageReport.schema,
             "Readiness": shape([
                 ("status", .enumeration(["ready", "unavailable"])), ("reasons", .array(text)),
                 ("workers", shape([("idle", count), ("busy", count)])), ("queue", shape([("depth", count)])), ("active_runs", count),
