@@ -20,7 +20,7 @@ struct PostingNames: Sendable {
             for hit in lexicon.scan(tokens) {
                 for k in hit.range {
                     known[k] = true
-                    if lexicon.entries[hit.entry].category == .tool { tool[k] = true }
+                    if lexicon.category(hit.entry) == .tool { tool[k] = true }
                 }
             }
             var run: [Int] = []

@@ -21,10 +21,10 @@ struct PostingText: Sendable {
     /// imply nice-to-haves and unplaced prose states nothing on its own.
     let isStructured: Bool
 
-    init(_ text: String) {
+    init(_ text: String, lexicon: Lexicon) {
         lines = JobPostingReader.lines(text).map { line in
-            Line(number: line.number, content: line.content, tokens: Tokenizer.tokenize(line.content), part: line.part,
-                 isHeading: line.isHeading, isBullet: line.isBullet)
+            Line(number: line.number, content: line.content, tokens: Tokenizer.tokenize(line.content),
+                 part: line.part, isHeading: line.isHeading, isBullet: line.isBullet)
         }
         isStructured = lines.contains { ($0.part == .requirements || $0.part == .niceToHave) && !$0.tokens.isEmpty }
     }

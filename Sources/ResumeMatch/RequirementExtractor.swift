@@ -83,7 +83,7 @@ struct RequirementExtractor: Sendable {
         let tokens = line.tokens
         var covered = Array(repeating: false, count: tokens.count)
         names.mask(tokens, into: &covered)
-        for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.placeWords.contains(t.lower) { covered[k] = true }
+        for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.isPlaceWord(t.lower) { covered[k] = true }
         // A term survives a name or place inside it ("US GAAP"), not being one ("Helix Analytics").
         let named = covered
         var result: [ExtractedRequirement] = []
@@ -220,7 +220,7 @@ struct RequirementExtractor: Sendable {
     /// "Bachelor's or Master's degree in Computer Science or a related field": the lowest
     /// level named and the field after "in"/"en"/"of", up to a comma or "or".
     private func degreeRequirement(hits: [TermHit], tokens: [Token], covered: inout [Bool]) -> DegreeFound? {
-        let degreeHits = hits.filter { lexicon.entries[$0.entry].category == .education }
+        let degreeHits = hits.filter { lexicon.category($0.entry) == .education }
         guard let first = degreeHits.first, let last = degreeHits.last else { return nil }
         let level = degreeHits.compactMap { lexicon.entries[$0.entry].level }.min() ?? 1
         for hit in degreeHits { for k in hit.range { covered[k] = true } }
@@ -264,7 +264,7 @@ struct RequirementExtractor: Sendable {
             let words = tokens[s..<e]
             guard words.allSatisfy(\.isAlphabetic), words.contains(where: { $0.lower.count >= 4 }) else { return }
             if length == 1, words.first!.lower.count < 7 { return }
-            if words.allSatisfy({ lexicon.placeWords.contains($0.lower) || Self.fillerWords.contains($0.lower) }) { return }
+            if words.allSatisfy({ lexicon.isPlaceWord($0.lower) || Self.fillerWords.contains($0.lower) }) { return }
             phrases.append(s..<e)
         }
         for (k, t) in tokens.enumerated() {
