@@ -1,7 +1,9 @@
 import ResumeKit
 
 /// A job description as the extractor reads it: ResumeKit's reading of the posting's parts
-/// (`JobPostingReader`), with each line's words tokenised for matching.
+/// (`JobPostingReader`), with each line's words tokenised for matching. Lines that ran together
+/// are first broken at the headings inside them (`RunOnLines`); each piece keeps the number of
+/// the line it came from, so `jd_line` still points into the text the user gave.
 struct PostingText: Sendable {
     struct Line: Sendable {
         let number: Int
@@ -22,10 +24,20 @@ struct PostingText: Sendable {
     let isStructured: Bool
 
     init(_ text: String, lexicon: Lexicon) {
-        lines = JobPostingReader.lines(text).map { line in
-            Line(number: line.number, content: line.content, tokens: Tokenizer.tokenize(line.content),
+        let segments = RunOnLines.segments(text, lexicon: lexicon)
+        lines = JobPostingReader.lines(segments.map(\.text).joined(separator: "\n")).map { line in
+            Line(number: segments[line.number - 1].line, content: line.content, tokens: Tokenizer.tokenize(line.content),
                  part: line.part, isHeading: line.isHeading, isBullet: line.isBullet)
         }
         isStructured = lines.contains { ($0.part == .requirements || $0.part == .niceToHave) && !$0.tokens.isEmpty }
+    }
+}
+
+extension GapAnalyzer {
+    /// How the analysis reads a posting: each piece of text (a line, or part of a line that ran
+    /// together with the next part) with its line number and the part it was placed in. For
+    /// explaining a report and for the quality harness's dumps.
+    public func readPosting(_ jobDescription: String) -> [(line: Int, part: JobDescription.SectionKind, text: String)] {
+        PostingText(jobDescription, lexicon: lexicon).lines.map { ($0.number, $0.part, ($0.isHeading ? "# " : "") + $0.content) }
     }
 }

@@ -147,7 +147,7 @@ if let dump = options.dump {
     }
     let text = postingText(posting)
     let report = analyzer(for: posting, split: parts[0]).analyze(resume: resume, jobDescription: text, now: asOf)
-    print(PartBreakdown.annotatedLines(text).joined(separator: "\n"))
+    for piece in analyzer.readPosting(text) { print("\(piece.line)\t\(piece.part.rawValue)\t\(piece.text)") }
     print("\n--- requirements")
     for r in report.requirements {
         let right = LooseMatch.specificWords(r.label + " " + (r.jdTerm ?? "")).contains(where: Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))

@@ -1,0 +1,151 @@
+import ResumeKit
+
+/// Breaks a line at the headings written inside it, as a recruiter's eye does when a page was
+/// pasted without its line breaks: "Senior Java Developer NordPay Berlin Date posted: 2021-07-16
+/// Likes: 0 Job type: Full-time … Technologies java tdd Job description We are looking for …
+/// Requirements: …" is a title, job-board facts, a stack, a description and requirements, not
+/// one sentence whose contact details make all of it "how to apply". Likewise a heading glued
+/// to the first sentence of its part ("RESPONSIBILITIES Develop and implement…", "We offer A
+/// highly interesting…").
+///
+/// Which words are headings is ResumeKit's one posting vocabulary, asked through
+/// `JobPostingReader` itself, so both read the same headings in the same languages. A break is
+/// made only where the layout shows a heading:
+/// - a known heading or job-board key directly before a colon ("Job type:", "Your profile:");
+/// - a known heading followed by a capitalised word that starts the next sentence ("Job
+///   description We are…"), written in capitals, or followed by known tools ("Technologies java
+///   tdd"); mid-line only in long lines, where sentences have run together.
+enum RunOnLines {
+    /// A piece of an original line: its 1-based line number and its text.
+    struct Segment: Sendable {
+        let line: Int
+        let text: String
+    }
+
+    /// Lines shorter than this are real lines; only run-together text is broken mid-line.
+    static let runOnTokens = 25
+    /// Headings are at most this many words.
+    static let maxHeadingWords = 6
+
+    static func segments(_ text: String, lexicon: Lexicon) -> [Segment] {
+        var result: [Segment] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(line)
+            let tokens = Tokenizer.tokenize(line)
+            let cuts = tokens.count < 3 ? [] : breaks(tokens, lexicon: lexicon)
+            guard !cuts.isEmpty else {
+                result.append(Segment(line: index + 1, text: line))
+                continue
+            }
+            let scalars = Array(line.unicodeScalars)
+            var start = 0
+            for cut in cuts + [scalars.count] where cut > start {
+                var piece = String.UnicodeScalarView()
+                piece.append(contentsOf: scalars[start..<cut])
+                let text = String(piece).trimmingSpaces
+                if !text.isEmpty { result.append(Segment(line: index + 1, text: text)) }
+                start = cut
+            }
+        }
+        return result
+    }
+
+    /// Scalar offsets to break the line at, ascending.
+    private static func breaks(_ tokens: [Token], lexicon: Lexicon) -> [Int] {
+        var cuts = Set<Int>()
+        // Keys before colons: the shortest run of words ending at the colon that is a heading or
+        // a job-board key ("Real Estate Company size:" breaks before "Company").
+        var keyWords = Array(repeating: false, count: tokens.count)
+        for c in 1..<tokens.count where tokens[c].gapBefore.hasPrefix(":") || tokens[c].gapBefore.hasPrefix(" :") {
+            for length in 1...min(maxHeadingWords, c) {
+                let first = c - length
+                let phrase = tokens[first..<c]
+                guard phrase.allSatisfy(\.isAlphabetic), phrase.dropFirst().allSatisfy({ $0.gapBefore == " " }) else { break }
+                guard tokens[first].isCapitalized, isKnownKey(words(tokens, first, length)) else { continue }
+                if first > 0 { cuts.insert(tokens[first].offset) }
+                for k in first..<c { keyWords[k] = true }
+                break
+            }
+        }
+        let runOn = tokens.count >= runOnTokens
+        var i = 0
+        while i < tokens.count {
+            guard !keyWords[i], tokens[i].isCapitalized, tokens[i].isAlphabetic, i == 0 || runOn,
+                  let length = gluedHeading(tokens, at: i, lexicon: lexicon) else {
+                i += 1
+                continue
+            }
+            if i > 0 { cuts.insert(tokens[i].offset) }
+            cuts.insert(tokens[i + length].offset)
+            i += length
+        }
+        return cuts.sorted()
+    }
+
+    /// "Job description We are…", "About the role We…", "WHAT YOU WILL DO Work on…",
+    /// "Technologies java tdd": the shortest run of words from `i` that ResumeKit reads as a
+    /// heading, carried on over the lower-case words that finish it ("About" + "the role"), and
+    /// laid out as a heading: followed by a new sentence, written in capitals, or followed by tools.
+    private static func gluedHeading(_ tokens: [Token], at i: Int, lexicon: Lexicon) -> Int? {
+        var length = 0
+        var kind: JobDescription.SectionKind?
+        for l in 1...maxHeadingWords where i + l < tokens.count {
+            let phrase = tokens[i..<(i + l)]
+            guard phrase.allSatisfy(\.isAlphabetic), phrase.dropFirst().allSatisfy({ $0.gapBefore == " " }) else { return nil }
+            if let k = headingKind(words(tokens, i, l)), k != .other {
+                length = l
+                kind = k
+                break
+            }
+        }
+        guard let kind, length > 0 else { return nil }
+        let shouted = tokens[i..<(i + length)].allSatisfy { $0.isAcronym || $0.raw.count == 1 } && tokens[i].raw.count >= 3
+        func isTool(_ k: Int) -> Bool {
+            lexicon.scan([tokens[k]]).contains { lexicon.category($0.entry) == .tool }
+        }
+        // Finish the heading: "About" + "the role", "WHAT YOU WILL" + "DO".
+        while i + length < tokens.count, length < maxHeadingWords, tokens[i + length].gapBefore == " ",
+              tokens[i + length].isAlphabetic, !isTool(i + length),
+              shouted ? tokens[i + length].isAcronym : !tokens[i + length].isCapitalized {
+            length += 1
+        }
+        guard i + length < tokens.count else { return nil }
+        let next = tokens[i + length]
+        // "Heading: …" is ResumeKit's inline heading, or a key handled above.
+        if next.gapBefore.contains(":") { return nil }
+        let startsSentence = next.isCapitalized && !next.isAcronym
+        // A tool list only follows a heading that asks for skills ("Technologies java tdd").
+        let startsToolList = (kind == .requirements || kind == .niceToHave) && isTool(i + length)
+        guard shouted || startsSentence || startsToolList else { return nil }
+        // One capitalised word inside a sentence is as likely a name ("an Application Support
+        // Specialist"): mid-line it needs a sentence end before it, capitals or a tool list after.
+        if length == 1, i > 0, !shouted, !startsToolList,
+           !tokens[i].gapBefore.contains(where: { ".!?;•·|".contains($0) }) { return nil }
+        return length
+    }
+
+    private static func words(_ tokens: [Token], _ i: Int, _ length: Int) -> String {
+        tokens[i..<(i + length)].map(\.raw).joined(separator: " ")
+    }
+
+    /// The part a line holding only `phrase` opens, by ResumeKit's reading.
+    private static func headingKind(_ phrase: String) -> JobDescription.SectionKind? {
+        guard let line = JobPostingReader.lines(phrase).first, line.isHeading else { return nil }
+        return line.part
+    }
+
+    /// Whether "`label`: …" is read as a heading or a job-board fact.
+    private static func isKnownKey(_ label: String) -> Bool {
+        guard let line = JobPostingReader.lines(label + ": x").first else { return false }
+        return line.evidence == .heading && line.part != .other
+    }
+}
+
+private extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self).unicodeScalars
+        while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+        return String(scalars)
+    }
+}
