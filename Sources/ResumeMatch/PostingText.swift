@@ -19,16 +19,40 @@ struct PostingText: Sendable {
     }
 
     let lines: [Line]
+
+    /// Words of a sentence about applying: what ResumeKit's wording cues mean by "application".
+    static let applyingWords: Set<String> = [
+        "application", "applications", "apply", "applying", "cv", "cvs", "resume", "letter", "deadline", "contact",
+        "interview", "interviews", "email", "mail", "submit", "send", "recruitment", "recruiting", "hiring", "process",
+        "questions", "information", "hearing", "forward", "bewerbung", "candidature", "candidatura", "postuler",
+    ]
+
+    private static func isAboutApplying(_ tokens: [Token], _ content: String) -> Bool {
+        // One "apply" alone is the verb; applying needs one more word of the kind, or a contact.
+        tokens.filter { applyingWords.contains($0.lower) }.count >= 2 || content.contains("@") || content.contains("://")
+            || content.contains("www.") || tokens.filter(\.isNumeric).map(\.raw.count).reduce(0, +) >= 8
+    }
     /// True when the posting has an explicit requirements or nice-to-have part: then duties
     /// imply nice-to-haves and unplaced prose states nothing on its own.
     let isStructured: Bool
 
     init(_ text: String, lexicon: Lexicon) {
         let segments = RunOnLines.segments(text, lexicon: lexicon)
-        lines = JobPostingReader.lines(segments.map(\.text).joined(separator: "\n")).map { line in
-            Line(number: segments[line.number - 1].line, content: line.content, tokens: Tokenizer.tokenize(line.content),
-                 part: line.part, isHeading: line.isHeading, isBullet: line.isBullet)
+        var lines: [Line] = []
+        var partAbove = JobDescription.SectionKind.other
+        for line in JobPostingReader.lines(segments.map(\.text).joined(separator: "\n")) {
+            let tokens = Tokenizer.tokenize(line.content)
+            var part = line.part
+            if part == .application, line.evidence == .wording, !line.isHeading, !Self.isAboutApplying(tokens, line.content) {
+                // "Your main responsibilities will be to apply and implement…": the verb "apply", not applying.
+                part = partAbove
+            } else if !tokens.isEmpty || line.isHeading {
+                partAbove = part
+            }
+            lines.append(Line(number: segments[line.number - 1].line, content: line.content, tokens: tokens, part: part,
+                              isHeading: line.isHeading, isBullet: line.isBullet))
         }
+        self.lines = lines
         isStructured = lines.contains { ($0.part == .requirements || $0.part == .niceToHave) && !$0.tokens.isEmpty }
     }
 }

@@ -95,7 +95,9 @@ struct RequirementExtractor: Sendable {
                                  tokenRange: range)
         }
 
-        let years = YearsPhrase.find(in: tokens)
+        // The employer describing itself asks for nothing but the stack it names.
+        let describesEmployer = SentenceReading.of(tokens, startsWithName: named.first == true) == .describesEmployer
+        let years = describesEmployer ? nil : YearsPhrase.find(in: tokens)
         if let years {
             for k in years.tokenRange { covered[k] = true }
             let label = "\(years.years)+ years of experience"
@@ -106,9 +108,11 @@ struct RequirementExtractor: Sendable {
         let hits = lexicon.scan(tokens).filter { hit in
             !hit.range.allSatisfy({ named[$0] }) && !hit.range.contains(where: { covered[$0] && !named[$0] })
                 && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
+                && (!describesEmployer || lexicon.category(hit.entry) == .tool)
+                && (lexicon.category(hit.entry) != .softSkill || SoftSkillContext.isAskedFor(hit.range, in: tokens))
         }
         for hit in hits { for k in hit.range { covered[k] = false } }
-        if let degree = degreeRequirement(hits: hits, tokens: tokens, covered: &covered) {
+        if !describesEmployer, let degree = degreeRequirement(hits: hits, tokens: tokens, covered: &covered) {
             result.append(make(degree.id, degree.label, .education, .degree(level: degree.level, field: degree.field), degree.range))
         }
         for hit in hits where !hit.range.contains(where: { covered[$0] }) {
@@ -121,6 +125,7 @@ struct RequirementExtractor: Sendable {
             result.append(make(entry.id, label.isEmpty ? entry.label : label, entry.category, .lexicon(entry: hit.entry), hit.range))
         }
 
+        if describesEmployer { return result }
         for term in ToolTermRule(lexicon: lexicon).terms(
             in: tokens, hits: hits, covered: &covered, shapesOnly: strength == .weak, mixedCaseAlone: strength == .strong) {
             let raw = quote(line, term)

@@ -103,10 +103,12 @@ enum RunOnLines {
         func isTool(_ k: Int) -> Bool {
             lexicon.scan([tokens[k]]).contains { lexicon.category($0.entry) == .tool }
         }
-        // Finish the heading: "About" + "the role", "WHAT YOU WILL" + "DO".
+        // Finish the heading: "About" + "the role", "WHAT YOU WILL" + "DO" — over the small words
+        // headings are made of, never over content ("You have" + "relevant experience").
         while i + length < tokens.count, length < maxHeadingWords, tokens[i + length].gapBefore == " ",
               tokens[i + length].isAlphabetic, !isTool(i + length),
-              shouted ? tokens[i + length].isAcronym : !tokens[i + length].isCapitalized {
+              shouted ? tokens[i + length].isAcronym
+                : !tokens[i + length].isCapitalized && headingFillers.contains(tokens[i + length].lower) {
             length += 1
         }
         guard i + length < tokens.count else { return nil }
@@ -123,6 +125,13 @@ enum RunOnLines {
            !tokens[i].gapBefore.contains(where: { ".!?;•·|".contains($0) }) { return nil }
         return length
     }
+
+    /// Lower-case words that finish a heading phrase ("about the role", "what you will do").
+    private static let headingFillers: Set<String> = [
+        "the", "a", "an", "us", "you", "we", "our", "your", "to", "of", "and", "for", "in", "this", "role", "position",
+        "job", "team", "company", "will", "do", "be", "doing", "bring", "need", "offer", "are", "is", "looking", "what",
+        "who", "get", "can", "expect", "have", "ll", "re", "ideal", "candidate", "profile", "skills", "tasks",
+    ]
 
     private static func words(_ tokens: [Token], _ i: Int, _ length: Int) -> String {
         tokens[i..<(i + length)].map(\.raw).joined(separator: " ")

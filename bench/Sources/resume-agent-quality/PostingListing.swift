@@ -1,9 +1,10 @@
+import ResumeKit
 import ResumeMatch
 
 /// `--list`: one line per requirement ("ok"/"BAD") and per missed knowledge span of every
 /// posting, prefixed with the posting, so two runs can be compared with `diff`.
 enum PostingListing {
-    static func print(report: GapReport, posting: SkillSpanPosting, split: String) {
+    static func print(report: GapReport, posting: SkillSpanPosting, split: String, pieces: [(line: Int, part: JobDescription.SectionKind, text: String)]) {
         let id = "\(split):\(posting.source):\(posting.idx)"
         let annotated = Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))
             .flatMap { LooseMatch.words($0.joined(separator: " ")) })
@@ -12,7 +13,8 @@ enum PostingListing {
             let specific = LooseMatch.specificWords(r.label + " " + (r.jdTerm ?? ""))
             words.formUnion(specific)
             let verdict = specific.contains(where: annotated.contains) ? "ok " : "BAD"
-            Swift.print("\(id) \(verdict) \(r.priority.rawValue) line \(r.jdLine): \(r.label) [\(r.jdTerm ?? "")]")
+            let part = pieces.first { $0.line == r.jdLine && $0.text == r.jdText }?.part.rawValue ?? "?"
+            Swift.print("\(id) \(verdict) \(r.priority.rawValue) \(part) \(r.category.rawValue) line \(r.jdLine): \(r.label) [\(r.jdTerm ?? "")] :: \(r.jdText.prefix(160))")
         }
         var seen = Set<String>()
         for span in posting.spans(knowledge: true) {

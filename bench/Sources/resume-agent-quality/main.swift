@@ -205,7 +205,7 @@ for (name, postings) in corpora {
         let text = postingText(posting)
         let report = analyzer(for: posting, split: split).analyze(resume: resume, jobDescription: text, now: asOf)
         if options.breakdown { parts.add(report: report, text: text, posting: posting) }
-        if options.list { PostingListing.print(report: report, posting: posting, split: split) }
+        if options.list { PostingListing.print(report: report, posting: posting, split: split, pieces: analyzer.readPosting(text)) }
         bySource[posting.source, default: QualityTally()].add(labels: requirementLabels(report), posting: posting)
         let annotated = Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))
             .flatMap { LooseMatch.words($0.joined(separator: " ")) })
