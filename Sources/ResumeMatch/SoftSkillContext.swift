@@ -24,8 +24,8 @@ enum SoftSkillContext {
     }
 
     private static let skillNouns: Set<String> = ["skills", "skill", "abilities", "ability", "competences", "competencies"]
-    /// A soft skill followed by one of these names a relation: "collaboration with", "flexibility in".
-    private static let relations: Set<String> = ["with", "between", "among", "amongst", "across", "within", "on", "in", "of"]
+    /// A soft skill followed by one of these names a relation: "collaboration with", "stakeholders across".
+    private static let relations: Set<String> = ["with", "between", "among", "amongst", "across", "within"]
     /// … or preceded by one of these: "in close collaboration", "senior stakeholders", "to stakeholders".
     private static let settings: Set<String> = [
         "in", "close", "closely", "with", "to", "other", "senior", "internal", "external", "key", "relevant", "diverse",
