@@ -67,10 +67,14 @@ enum RunOnLines {
                 break
             }
         }
+        // Mid-line headings are looked for where sentences ran together: in long lines, after a
+        // sentence ends, and anywhere in a line that already showed job-board keys.
         let runOn = tokens.count >= runOnTokens
+        let hasKeys = keyWords.contains(true)
         var i = 0
         while i < tokens.count {
-            guard !keyWords[i], tokens[i].isCapitalized, tokens[i].isAlphabetic, i == 0 || runOn,
+            let startsSentence = i == 0 || tokens[i].gapBefore.contains(where: { ".!?;•·|".contains($0) })
+            guard !keyWords[i], tokens[i].isCapitalized, tokens[i].isAlphabetic, i == 0 || (runOn && (hasKeys || startsSentence)),
                   let length = gluedHeading(tokens, at: i, lexicon: lexicon) else {
                 i += 1
                 continue
@@ -87,43 +91,54 @@ enum RunOnLines {
     /// heading, carried on over the lower-case words that finish it ("About" + "the role"), and
     /// laid out as a heading: followed by a new sentence, written in capitals, or followed by tools.
     private static func gluedHeading(_ tokens: [Token], at i: Int, lexicon: Lexicon) -> Int? {
-        var length = 0
-        var kind: JobDescription.SectionKind?
-        for l in 1...maxHeadingWords where i + l < tokens.count {
-            let phrase = tokens[i..<(i + l)]
-            guard phrase.allSatisfy(\.isAlphabetic), phrase.dropFirst().allSatisfy({ $0.gapBefore == " " }) else { return nil }
-            if let k = headingKind(words(tokens, i, l)), k != .other {
-                length = l
-                kind = k
-                break
-            }
-        }
-        guard let kind, length > 0 else { return nil }
-        let shouted = tokens[i..<(i + length)].allSatisfy { $0.isAcronym || $0.raw.count == 1 } && tokens[i].raw.count >= 3
         func isTool(_ k: Int) -> Bool {
             lexicon.scan([tokens[k]]).contains { lexicon.category($0.entry) == .tool }
         }
-        // Finish the heading: "About" + "the role", "WHAT YOU WILL" + "DO" — over the small words
-        // headings are made of, never over content ("You have" + "relevant experience").
-        while i + length < tokens.count, length < maxHeadingWords, tokens[i + length].gapBefore == " ",
-              tokens[i + length].isAlphabetic, !isTool(i + length),
-              shouted ? tokens[i + length].isAcronym
-                : !tokens[i + length].isCapitalized && headingFillers.contains(tokens[i + length].lower) {
-            length += 1
+        // Where the heading could end: before the next capitalised word (a new sentence), before
+        // a known tool (a stack list), or — written in capitals — before the first word that is not.
+        let shouted = tokens[i].isAcronym && tokens[i].raw.count >= 3
+        var end = i + 1
+        while end < tokens.count, end - i <= maxHeadingWords, tokens[end].gapBefore == " ", tokens[end].isAlphabetic {
+            let next = tokens[end]
+            let boundary = shouted ? !(next.isAcronym || next.raw.count == 1)
+                : (next.isCapitalized && !next.isAcronym) || isTool(end)
+            if boundary {
+                if let length = heading(tokens, i, end, shouted: shouted, isTool: isTool) { return length }
+                if shouted { return nil }
+            }
+            end += 1
         }
-        guard i + length < tokens.count else { return nil }
-        let next = tokens[i + length]
-        // "Heading: …" is ResumeKit's inline heading, or a key handled above.
+        return nil
+    }
+
+    /// Whether `tokens[i..<end]` is a heading: ResumeKit reads a leading part of it as one, the
+    /// rest are the small words headings are made of ("About" + "the role"), and what follows
+    /// fits it.
+    private static func heading(
+        _ tokens: [Token], _ i: Int, _ end: Int, shouted: Bool, isTool: (Int) -> Bool
+    ) -> Int? {
+        guard let kind = headingKind(words(tokens, i, end - i)), kind != .other else { return nil }
+        var lead = end - i
+        if !shouted {
+            // The shortest leading phrase that is a heading; what follows it must be filler.
+            for l in 1..<(end - i) where headingKind(words(tokens, i, l)).map({ $0 != .other }) == true {
+                lead = l
+                break
+            }
+            guard lead == end - i || tokens[(i + lead)..<end].allSatisfy({ headingFillers.contains($0.lower) && !$0.isCapitalized })
+            else { return nil }
+        }
+        let next = tokens[end]
         if next.gapBefore.contains(":") { return nil }
         let startsSentence = next.isCapitalized && !next.isAcronym
         // A tool list only follows a heading that asks for skills ("Technologies java tdd").
-        let startsToolList = (kind == .requirements || kind == .niceToHave) && isTool(i + length)
+        let startsToolList = (kind == .requirements || kind == .niceToHave) && isTool(end)
         guard shouted || startsSentence || startsToolList else { return nil }
         // One capitalised word inside a sentence is as likely a name ("an Application Support
         // Specialist"): mid-line it needs a sentence end before it, capitals or a tool list after.
-        if length == 1, i > 0, !shouted, !startsToolList,
+        if end - i == 1, i > 0, !shouted, !startsToolList,
            !tokens[i].gapBefore.contains(where: { ".!?;•·|".contains($0) }) { return nil }
-        return length
+        return end - i
     }
 
     /// Lower-case words that finish a heading phrase ("about the role", "what you will do").
