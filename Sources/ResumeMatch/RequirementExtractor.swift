@@ -95,8 +95,8 @@ struct RequirementExtractor: Sendable {
                                  tokenRange: range)
         }
 
-        // The employer describing itself asks for nothing but the stack it names.
-        let describesEmployer = SentenceReading.of(tokens, startsWithName: named.first == true) == .describesEmployer
+        // The employer describing itself or its offer asks for nothing but the stack it names.
+        let describesEmployer = SentenceReading.of(tokens, startsWithName: named.first == true) != .asksOfCandidate
         let years = describesEmployer ? nil : YearsPhrase.find(in: tokens)
         if let years {
             for k in years.tokenRange { covered[k] = true }
@@ -110,6 +110,7 @@ struct RequirementExtractor: Sendable {
                 && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
                 && (!describesEmployer || lexicon.category(hit.entry) == .tool)
                 && (lexicon.category(hit.entry) != .softSkill || SoftSkillContext.isAskedFor(hit.range, in: tokens))
+                && (!LanguageContext.isLanguage(lexicon.entries[hit.entry].label) || LanguageContext.isAskedFor(hit.range, in: tokens))
         }
         for hit in hits { for k in hit.range { covered[k] = false } }
         if !describesEmployer, let degree = degreeRequirement(hits: hits, tokens: tokens, covered: &covered) {

@@ -12,6 +12,8 @@
 enum SentenceReading: Sendable, Equatable {
     case asksOfCandidate
     case describesEmployer
+    /// What the job offers: "opportunities for personal development", "we offer training".
+    case offersToCandidate
 
     /// Short lines (list items, "Python, Django") are read by their part alone.
     static let minimumWords = 8
@@ -19,6 +21,7 @@ enum SentenceReading: Sendable, Equatable {
     /// - Parameter startsWithName: the first word is the posting's own name for the employer,
     ///   a person or a place ("Northwind Logistics is…").
     static func of(_ tokens: [Token], startsWithName: Bool = false) -> SentenceReading {
+        if offers(tokens) { return .offersToCandidate }
         guard tokens.count >= minimumWords else { return .asksOfCandidate }
         // The employer speaks as a subject ("We…", "Our…", "The company…", "Northwind is…");
         // a sentence opening with a verb is a duty ("Perform security reviews…").
@@ -32,6 +35,23 @@ enum SentenceReading: Sendable, Equatable {
         }
         return .describesEmployer
     }
+
+    /// "We offer …", "Opportunities for …" opening a sentence: the job's offer, not its demands.
+    /// Further in, "the opportunity to work with Kafka" is as often a duty.
+    private static func offers(_ tokens: [Token]) -> Bool {
+        guard tokens.count >= 2 else { return false }
+        for k in 1..<min(tokens.count, 4) {
+            let pair = (tokens[k - 1].lower, tokens[k].lower)
+            if offerPairs.contains(where: { $0 == pair }) { return true }
+        }
+        return false
+    }
+
+    private static let offerPairs: [(String, String)] = [
+        ("we", "offer"), ("we", "provide"), ("offers", "you"), ("offer", "you"), ("you", "get"), ("will", "get"),
+        ("ll", "get"), ("opportunity", "to"), ("opportunities", "for"), ("opportunities", "to"), ("possibility", "to"),
+        ("possibilities", "for"), ("chance", "to"), ("wir", "bieten"), ("nous", "offrons"), ("we", "bieden"),
+    ]
 
     /// Words a self-description opens with: a pronoun, a determiner or a framing preposition.
     static let subjects: Set<String> = [
