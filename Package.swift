@@ -74,7 +74,9 @@ let package = Package(
                 "CPoppler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // Page images for the import review (poppler renders into a cairo surface).
+            linkerSettings: [.linkedLibrary("cairo")]
         ),
         .target(
             name: "ResumeMatch",
@@ -115,7 +117,7 @@ let package = Package(
         .target(
             name: "Supervisor",
             dependencies: [
-                "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "ProviderCatalog", "NetGuard", "ResumeKit",
+                "Contract", "IPC", "ServiceSupport", "CSystemShims", "TailorCLI", "Store", "ProviderCatalog", "NetGuard", "ResumeKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -150,7 +152,8 @@ let package = Package(
         .target(
             name: "RunWorker",
             dependencies: [
-                "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers", "ProviderCatalog", "NetGuard",
+                "Contract", "IPC", "JSONCore", "ServiceSupport", "ResumeKit", "ResumeMatch", "ResumeRender", "Providers", "ProviderCatalog",
+                "NetGuard",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -173,11 +176,44 @@ let package = Package(
             path: "bench/Sources/resume-agent-bench",
             swiftSettings: swiftSettings
         ),
+        // Scores PDF import against hand-written expected structures and times it (bench/import.sh).
+        .executableTarget(
+            name: "resume-agent-import-bench",
+            dependencies: ["ResumeKit", "CPoppler"],
+            path: "bench/Sources/resume-agent-import-bench",
+            swiftSettings: swiftSettings
+        ),
         // Requirement-extraction quality on the SkillSpan corpus and analysis timing (bench/README-quality.md).
         .executableTarget(
             name: "resume-agent-quality",
             dependencies: ["ResumeMatch"],
             path: "bench/Sources/resume-agent-quality",
+            swiftSettings: swiftSettings
+        ),
+        // Load + chaos suite (bench/README.md): a fake OpenAI-compatible model in its own
+        // process, and the driver that runs virtual users, chaos and the verifications.
+        .executableTarget(
+            name: "resume-agent-fakemodel",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "bench/Sources/resume-agent-fakemodel",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "resume-agent-load",
+            dependencies: [
+                "CSystemShims",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "bench/Sources/resume-agent-load",
             swiftSettings: swiftSettings
         ),
 
@@ -224,6 +260,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "TailorCLITests", dependencies: ["TailorCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LoadSuiteTests",
+            dependencies: ["resume-agent-fakemodel", "resume-agent-load", "Providers", .product(name: "NIOCore", package: "swift-nio")],
+            path: "bench/Tests/LoadSuiteTests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RunWorkerTests", dependencies: ["RunWorker", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"], swiftSettings: swiftSettings
         ),

@@ -34,6 +34,14 @@ run_tests .build/e2e-tests.txt --no-parallel --filter EndToEndTests
 echo "== curl flow" >&2
 if ! RESUME_AGENT_BIN_DIR=.build/debug scripts/e2e-curl.sh; then status=1; fi
 
+echo "== load + chaos suite: smoke, chaos-short (bench/README.md; bounded to 2 minutes)" >&2
+if ! timeout --kill-after=10 120 .build/debug/resume-agent-load --profile smoke,chaos-short --bin-dir .build/debug \
+    --json .build/load-ci.json >.build/load-ci.txt 2>&1; then
+  grep -E "^FAIL|could not run|FAILED" .build/load-ci.txt >&2 || tail -40 .build/load-ci.txt >&2
+  status=1
+fi
+grep -E "^resume-agent-load: " .build/load-ci.txt >&2 || true
+
 echo "== API fuzzing (schemathesis, every check, against the real server)" >&2
 if ! RESUME_AGENT_BIN_DIR=.build/debug API_FUZZ_LOG=.build/api-fuzz.txt scripts/api-fuzz.sh >/dev/null; then
   tail -60 .build/api-fuzz.txt >&2

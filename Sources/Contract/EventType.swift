@@ -1,6 +1,6 @@
 /// The type of every event in a run's stream (the SSE `event:` line and the envelope's
 /// `type`). The contract's core types first, then the additions. Adding a type: its case
-/// here, its payload in `IPC/EventPayloads.swift`, its rendering in the web UI's dispatch table
+/// here, its payload in `IPC/EventPayload.swift`, its rendering in the web UI's dispatch table
 /// (`Public/js/events.js`).
 public enum EventType: String, Sendable, Codable, CaseIterable, Hashable {
     case runStarted = "run_started"

@@ -31,6 +31,23 @@ public enum ExportFormat: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
+    /// Words that name it in a person's message ("export as Word"), lower-case; the local
+    /// assistant reads the format from them.
+    public var spokenNames: [String] {
+        switch self {
+        case .pdf: ["pdf"]
+        case .docx: ["docx", "word"]
+        case .html: ["html", "web page"]
+        case .md: ["markdown", " md", ".md"]
+        }
+    }
+
+    /// Every format's label as a phrase: "PDF, Word (DOCX), HTML or Markdown".
+    public static var spokenList: String {
+        let labels = allCases.map(\.label)
+        return labels.dropLast().joined(separator: ", ") + (labels.count > 1 ? " or " : "") + (labels.last ?? "")
+    }
+
     /// Binary formats travel base64 over IPC and download as attachments.
     public var isBinary: Bool { self == .pdf || self == .docx }
 

@@ -73,7 +73,8 @@ func buildRouter(
     }
     routes.register(on: router, environment: RouteTable.Environment(
         auth: auth, uploads: api.uploads, uploadsInFlight: api.uploadsInFlight,
-        maxConcurrentUploads: api.guardrails.maxConcurrentUploads, session: { tenant, id in try await api.session(tenant: tenant, id: id) }))
+        maxConcurrentUploads: api.guardrails.maxConcurrentUploads, session: { tenant, id in try await api.session(tenant: tenant, id: id) },
+        checkStorage: { tenant, bytes in try await tenants.checkStorage(tenantId: tenant, adding: bytes) }))
     return (router, routes)
 }
 

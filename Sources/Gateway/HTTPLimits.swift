@@ -14,10 +14,15 @@ struct HTTPLimits: Sendable {
     let maxHeaderBytes: Int
 
     init(_ settings: GuardrailSettings) {
-        idleTimeout = .nanoseconds(Int64(settings.idleTimeout.components.seconds) * 1_000_000_000 + settings.idleTimeout.components.attoseconds / 1_000_000_000)
-        headTimeout = .nanoseconds(Int64(settings.headTimeout.components.seconds) * 1_000_000_000 + settings.headTimeout.components.attoseconds / 1_000_000_000)
-        bodyTimeout = .nanoseconds(Int64(settings.bodyTimeout.components.seconds) * 1_000_000_000 + settings.bodyTimeout.components.attoseconds / 1_000_000_000)
+        idleTimeout = Self.timeAmount(settings.idleTimeout)
+        headTimeout = Self.timeAmount(settings.headTimeout)
+        bodyTimeout = Self.timeAmount(settings.bodyTimeout)
         maxHeaderBytes = settings.maxHeaderBytes
+    }
+
+    /// NIO's spelling of a duration, to the nanosecond.
+    static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     var channelConfiguration: HTTP1Channel.Configuration {

@@ -140,6 +140,9 @@ public struct RunEvent: Codable, Sendable, Equatable {
 public struct RunEnd: Codable, Sendable, Equatable {
     public enum Outcome: String, Codable, Sendable {
         case completed, failed, cancelled
+        /// An agent run stopped to wait for a person: its state is in `checkpoint`, and the
+        /// gateway continues it on a fresh worker once the decision is made.
+        case suspended
     }
 
     /// Why a run or job failed, in the contract's terms.
@@ -174,12 +177,16 @@ public struct RunEnd: Codable, Sendable, Equatable {
     public var failure: Failure?
     /// What a document job produced: its request type's `Result`, encoded (``result(as:)``).
     public var result: JSONValue?
+    /// A suspended agent run's state, opaque to the gateway: it is kept and handed back in
+    /// ``AgentTurnRequest/resume``.
+    public var checkpoint: JSONValue?
 
-    public init(runId: String, outcome: Outcome, failure: Failure? = nil, result: JSONValue? = nil) {
+    public init(runId: String, outcome: Outcome, failure: Failure? = nil, result: JSONValue? = nil, checkpoint: JSONValue? = nil) {
         self.runId = runId
         self.outcome = outcome
         self.failure = failure
         self.result = result
+        self.checkpoint = checkpoint
     }
 
     /// A completed job carrying `result`.
@@ -230,9 +237,12 @@ public struct ToolCall: Codable, Sendable, Equatable {
     /// Truthfulness flags: claims with no support in the original resume. A flagged call is
     /// never auto-approved.
     public var truthFlags: [JSONValue]
+    /// What the call will write if approved: each path with the SHA-256 of its new content.
+    /// An approval covers exactly these writes, once each; the gateway refuses anything else.
+    public var writes: [PlannedWrite]
     public init(
         runId: String, toolCallId: String, tool: String, arguments: JSONValue, requiresApproval: Bool,
-        diff: String? = nil, truthFlags: [JSONValue] = []
+        diff: String? = nil, truthFlags: [JSONValue] = [], writes: [PlannedWrite] = []
     ) {
         self.runId = runId
         self.toolCallId = toolCallId
@@ -241,6 +251,29 @@ public struct ToolCall: Codable, Sendable, Equatable {
         self.requiresApproval = requiresApproval
         self.diff = diff
         self.truthFlags = truthFlags
+        self.writes = writes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runId = try container.decode(String.self, forKey: .runId)
+        toolCallId = try container.decode(String.self, forKey: .toolCallId)
+        tool = try container.decode(String.self, forKey: .tool)
+        arguments = try container.decode(JSONValue.self, forKey: .arguments)
+        requiresApproval = try container.decode(Bool.self, forKey: .requiresApproval)
+        diff = try container.decodeIfPresent(String.self, forKey: .diff)
+        truthFlags = try container.decodeIfPresent([JSONValue].self, forKey: .truthFlags) ?? []
+        writes = try container.decodeIfPresent([PlannedWrite].self, forKey: .writes) ?? []
+    }
+}
+
+/// One write a tool call will make: the workspace path and the SHA-256 (hex) of the bytes.
+public struct PlannedWrite: Codable, Sendable, Equatable, Hashable {
+    public var path: String
+    public var sha256: String
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
     }
 }
 
@@ -252,12 +285,26 @@ public struct ToolDecision: Codable, Sendable, Equatable {
     /// `policy` also when the gateway refused it itself (an invalid path, a reused call id).
     public var by: Decider
     public var reason: String?
-    public init(runId: String, toolCallId: String, approved: Bool, by: Decider, reason: String? = nil) {
+    /// A person decides, later: the worker saves the run (``RunEnd/Outcome/suspended``) and
+    /// ends, so no process is held while someone reads a diff. `approved` is false.
+    public var deferred: Bool
+    public init(runId: String, toolCallId: String, approved: Bool, by: Decider, reason: String? = nil, deferred: Bool = false) {
         self.runId = runId
         self.toolCallId = toolCallId
         self.approved = approved
         self.by = by
         self.reason = reason
+        self.deferred = deferred
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        runId = try container.decode(String.self, forKey: .runId)
+        toolCallId = try container.decode(String.self, forKey: .toolCallId)
+        approved = try container.decode(Bool.self, forKey: .approved)
+        by = try container.decode(Decider.self, forKey: .by)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        deferred = try container.decodeIfPresent(Bool.self, forKey: .deferred) ?? false
     }
 }
 

@@ -104,6 +104,18 @@ enum Migrations {
                 CREATE INDEX sessions_by_activity ON sessions(updated_at);
                 """)
         }
+        migrator.registerMigration("v3-suspended-runs") { db in
+            // A run waiting for a person's decision holds no worker: its saved state lives here,
+            // so it survives a gateway restart and continues when the decision is made.
+            try db.execute(sql: """
+                CREATE TABLE suspended_runs (
+                    run_id TEXT PRIMARY KEY, session_id TEXT NOT NULL,
+                    tool_call_id TEXT NOT NULL, approval_id TEXT NOT NULL,
+                    job TEXT NOT NULL, checkpoint TEXT NOT NULL, writes TEXT NOT NULL,
+                    created_at TEXT NOT NULL);
+                CREATE INDEX suspended_runs_by_session ON suspended_runs(session_id);
+                """)
+        }
         return migrator
     }
 }

@@ -10,7 +10,7 @@ extension Store {
     /// The usage and run ledgers keep their (anonymous) totals for budgets and reports.
     public func deleteSession(id: String) async throws {
         try await pool.write { db in
-            for table in ["events", "approvals", "audit", "files", "file_versions", "transitions", "runs"] {
+            for table in ["events", "approvals", "audit", "files", "file_versions", "transitions", "suspended_runs", "runs"] {
                 try db.execute(sql: "DELETE FROM \(table) WHERE session_id = ?", arguments: [id])
             }
             try db.execute(sql: "UPDATE usage_ledger SET session_id = NULL, run_id = NULL WHERE session_id = ?", arguments: [id])
@@ -57,7 +57,7 @@ extension Store {
     public func rowCounts(sessionId: String) async throws -> [String: Int] {
         try await pool.read { db in
             var counts: [String: Int] = [:]
-            for table in ["events", "approvals", "audit", "files", "file_versions", "transitions", "runs"] {
+            for table in ["events", "approvals", "audit", "files", "file_versions", "transitions", "suspended_runs", "runs"] {
                 counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE session_id = ?", arguments: [sessionId]) ?? 0
             }
             counts["sessions"] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions WHERE id = ?", arguments: [sessionId]) ?? 0

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Contract
 import Foundation
 import TailorCLI
 
@@ -28,7 +29,7 @@ struct TailorCommand: AsyncParsableCommand {
     @Flag(help: "Apply every change that has no truthfulness flag without asking; skip flagged ones.")
     var autoApprove = false
 
-    @Option(help: ArgumentHelp("Comma-separated export formats: pdf, docx, html, md.", valueName: "formats"))
+    @Option(help: ArgumentHelp("Comma-separated export formats: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "formats"))
     var export: String?
 
     @Option(help: ArgumentHelp("Output directory (default ./tailored).", valueName: "dir"))

@@ -34,12 +34,12 @@ struct SupervisorEndToEndTests {
         try await eventually("pool back to 2 idle workers", timeout: .seconds(2)) {
             let workers = service.children("worker").map(\.pid)
             guard !workers.contains(victim.pid), workers.count >= 2 else { return false }
-            let metrics = HTTP.get(port: port, path: "/metrics")?.body ?? ""
+            let metrics = HTTP.get(port: port, path: "/metrics", token: service.token)?.body ?? ""
             return metrics.contains(#"resume_agent_workers{state="idle"} 2"#)
         }
         // Supervisor counters reach /metrics with the next health probe.
         try await eventually("worker restart counted in /metrics", timeout: .seconds(3)) {
-            HTTP.get(port: port, path: "/metrics")?.body.contains(#"resume_agent_restarts_total{child="worker"} 1"#) == true
+            HTTP.get(port: port, path: "/metrics", token: service.token)?.body.contains(#"resume_agent_restarts_total{child="worker"} 1"#) == true
         }
         #expect(service.log.contains { $0.contains("worker crashed") && $0.contains("exit.signal=9") })
     }
@@ -85,7 +85,9 @@ struct SupervisorEndToEndTests {
 
         let gateway = try #require(service.children("gateway").first)
         kill(gateway.pid, SIGSTOP)
-        // Allow one ping already in flight, then none for well over a ping interval.
+        // Allow one ping already in flight, then none for well over a ping interval. These two
+        // waits are the assertion itself: an absence has no event to await, so the test watches
+        // a window longer than the 1 s ping interval.
         try await Task.sleep(for: .milliseconds(600))
         let frozenFrom = notify.messages.count
         try await Task.sleep(for: .milliseconds(1500))

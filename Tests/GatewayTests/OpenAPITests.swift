@@ -55,4 +55,24 @@ struct OpenAPITests {
         let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any]
         #expect(schemas?["Error"] != nil)
     }
+
+    /// A `$ref` to a schema the document does not define makes every client generator fail.
+    @Test func everyReferenceResolves() {
+        let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
+        var references: [String] = []
+        func collect(_ value: Any) {
+            if let object = value as? [String: Any] {
+                if let ref = object["$ref"] as? String { references.append(ref) }
+                object.values.forEach(collect)
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(document)
+        #expect(!references.isEmpty)
+        for ref in references {
+            let prefix = "#/components/schemas/"
+            #expect(ref.hasPrefix(prefix) && schemas[String(ref.dropFirst(prefix.count))] != nil, "unresolved \(ref)")
+        }
+    }
 }

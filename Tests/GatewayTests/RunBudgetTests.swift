@@ -60,6 +60,7 @@ struct RunBudgetTests {
         #expect(v6)
         let v7 = gate.firstUse(of: "tc_1")
         #expect(!v7)
+        gate.plan("tc_1", writes: [PlannedWrite(path: "resume.md", sha256: "aa")])
         gate.awaitDecision(approvalId: "apr_1", toolCallId: "tc_1", expiresAt: Self.instant(900))
         // Decided in the instant before the proposal event went out: held back.
         let v8 = gate.accept(Self.approval("apr_1", toolCallId: "tc_1", status: .approved))
@@ -69,12 +70,43 @@ struct RunBudgetTests {
         #expect(early?.id == "apr_1")
         let v9 = gate.accept(early!)
         #expect(v9)
-        #expect(gate.isExecuting("tc_1") && gate.mayWrite("tc_1"))
+        #expect(gate.isExecuting("tc_1"))
         let v10 = gate.finished("tc_1")
         #expect(v10)
-        #expect(!gate.mayWrite("tc_1"), "the approval is spent")
         let v11 = gate.finished("tc_1")
         #expect(!v11)
+    }
+
+    @Test func anApprovalCoversExactlyThePlannedWriteOnce() {
+        var gate = ApprovalGate()
+        _ = gate.firstUse(of: "tc_1")
+        gate.plan("tc_1", writes: [PlannedWrite(path: "resume.md", sha256: "aa")])
+        gate.awaitDecision(approvalId: "apr_1", toolCallId: "tc_1", expiresAt: Self.instant(900))
+        _ = gate.proposalPublished("apr_1")
+        let write1 = gate.consumeWrite("tc_1", path: "resume.md", sha256: "aa")
+        #expect(!write1, "nothing is covered before the decision")
+        _ = gate.accept(Self.approval("apr_1", toolCallId: "tc_1", status: .approved))
+        let write2 = gate.consumeWrite("tc_1", path: "resume.md", sha256: "bb")
+        #expect(!write2, "other bytes")
+        let write3 = gate.consumeWrite("tc_1", path: "notes.md", sha256: "aa")
+        #expect(!write3, "another path")
+        let write4 = gate.consumeWrite("tc_2", path: "resume.md", sha256: "aa")
+        #expect(!write4, "another call")
+        let write5 = gate.consumeWrite("tc_1", path: "resume.md", sha256: "aa")
+        #expect(write5)
+        let write6 = gate.consumeWrite("tc_1", path: "resume.md", sha256: "aa")
+        #expect(!write6, "once")
+    }
+
+    @Test func aRejectedCallCoversNoWrite() {
+        var gate = ApprovalGate()
+        _ = gate.firstUse(of: "tc_1")
+        gate.plan("tc_1", writes: [PlannedWrite(path: "resume.md", sha256: "aa")])
+        gate.awaitDecision(approvalId: "apr_1", toolCallId: "tc_1", expiresAt: Self.instant(900))
+        _ = gate.proposalPublished("apr_1")
+        _ = gate.accept(Self.approval("apr_1", toolCallId: "tc_1", status: .rejected))
+        let write7 = gate.consumeWrite("tc_1", path: "resume.md", sha256: "aa")
+        #expect(!write7)
     }
 
     @Test func expiriesAreTrackedPerPendingApproval() {

@@ -36,7 +36,7 @@ import Testing
             #expect(gateway.primaryModel == model)
             for (input, output) in [(1_234, 567), (1_000_000, 0), (0, 1_000_000)] {
                 let worker = policy.cost(provider: descriptor.kind.rawValue, input: input, output: output)
-                let charged = try #require(gateway.cost(model: model, inputTokens: input, outputTokens: output))
+                let charged = gateway.cost(model: model, inputTokens: input, outputTokens: output)
                 #expect(worker.isPriced)
                 #expect(charged == worker.usd, "\(model): gateway \(charged) ≠ worker \(worker.usd)")
                 if descriptor.billing == .metered, input + output > 0 {

@@ -124,16 +124,29 @@ struct BadUploadTests {
         }
     }
 
-    @Test func garbageNeverCrashes() {
+    /// Noise under every name and magic number ends in a typed refusal or an import, never a
+    /// crash or an untyped error; anything that claims to be a PDF or DOCX and is not is refused.
+    @Test func garbageIsRefusedWithATypedErrorNeverACrash() {
         var generator = SeededGenerator(seed: 42)
+        var refused = 0, imported = 0
         for length in [1, 7, 64, 1000] {
             for prefix in [Data(), Data("%PDF-1.7\n".utf8), Data([0x50, 0x4B, 0x03, 0x04])] {
                 let noise = Data((0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) })
                 for name in ["x.pdf", "x.docx", "x.md", "x.txt", "x"] {
-                    _ = try? ResumeImporter.import(data: prefix + noise, filename: name, declaredContentType: nil)
+                    do {
+                        let resume = try ResumeImporter.import(data: prefix + noise, filename: name, declaredContentType: nil)
+                        #expect(!prefix.isEmpty || !name.hasSuffix(".pdf"), "noise named .pdf is not a PDF")
+                        #expect(!resume.markdown.contains("\u{0}"), "no NUL reaches the resume text")
+                        imported += 1
+                    } catch is ResumeImportError {
+                        refused += 1
+                    } catch {
+                        Issue.record("untyped error for \(name) (\(prefix.count)+\(length) bytes): \(error)")
+                    }
                 }
             }
         }
+        #expect(refused >= 24, "every fake PDF and DOCX is refused (refused \(refused), imported \(imported))")
     }
 }
 

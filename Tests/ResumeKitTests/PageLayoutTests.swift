@@ -23,7 +23,7 @@ struct PageLayoutTests {
         for (index, text) in left.enumerated() { words += Self.row(text, x: 50, y: 110 + Double(index) * 16) }
         // Right column baselines are offset from the left column's, as in real two-column layouts.
         for (index, text) in right.enumerated() { words += Self.row(text, x: 220, y: 113 + Double(index) * 15) }
-        let lines = PageLayout.lines(words).map(\.text)
+        let lines = PageLayout.lines(words).map(\.tabbedText)
         #expect(lines == ["Jane Doe", "jane@example.com · Lisbon"] + left + right)
     }
 
@@ -34,7 +34,7 @@ struct PageLayoutTests {
         words += Self.row("Engineer, Globex", x: 50, y: 135, bold: true)
         words += Self.row("2016 – 2019", x: 480, y: 135)
         words += Self.row("• Kept the lights on across the whole fleet of services", x: 50, y: 150)
-        let lines = PageLayout.lines(words).map(\.text)
+        let lines = PageLayout.lines(words).map(\.tabbedText)
         #expect(lines == [
             "Senior Engineer, Acme\t2019 – 2021", "• Shipped the thing that everybody wanted to have shipped soon",
             "Engineer, Globex\t2016 – 2019", "• Kept the lights on across the whole fleet of services",
@@ -47,7 +47,7 @@ struct PageLayoutTests {
             words += Self.row(pair.0, x: 50, y: 100 + Double(index) * 15)
             words += Self.row(pair.1, x: 200, y: 100 + Double(index) * 15)
         }
-        #expect(PageLayout.lines(words).map(\.text) == ["Languages\tGo, Python", "Cloud\tAWS, GCP", "Data\tPostgreSQL", "Tools\tGit"])
+        #expect(PageLayout.lines(words).map(\.tabbedText) == ["Languages\tGo, Python", "Cloud\tAWS, GCP", "Data\tPostgreSQL", "Tools\tGit"])
     }
 
     @Test func wrappedLinesAreJoinedAndEndedLinesAreNot() {
@@ -55,7 +55,7 @@ struct PageLayoutTests {
         words += Self.row("against bank statements.", x: 59, y: 113)
         words += Self.row("• Short one.", x: 50, y: 126)
         words += Self.row("Next Entry Title", x: 50, y: 139)
-        let lines = LineReflow.paragraphs(PageLayout.lines(words)).map(\.text)
+        let lines = LineReflow(hyphenation: Hyphenation(documentText: [])).paragraphs(PageLayout.lines(words)).map(\.tabbedText)
         #expect(lines == [
             "• Built reconciliation jobs in Python that matched card transactions against bank statements.",
             "• Short one.", "Next Entry Title",

@@ -30,6 +30,8 @@ import Testing
         #expect(markdown.contains("## Experience"))
         #expect(result["preview_html"]?.stringValue?.contains("<html") == true)
         #expect(result["warnings"]?.arrayValue != nil)
+        #expect(result["report"]?["confidence"] != nil)
+        #expect(result["report"]?["sections"]?.arrayValue?.isEmpty == false)
     }
 
     static let badFiles: [(file: String, code: String, status: Int)] = [

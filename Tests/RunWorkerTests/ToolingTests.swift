@@ -1,4 +1,5 @@
 import IPC
+import Providers
 import Testing
 @testable import RunWorker
 
@@ -59,7 +60,8 @@ import Testing
 
     @Test(arguments: [
         ("Tailor my resume", LocalIntent.tailor), ("analyse the gap", .analyze), ("Analiza mi currículum", .analyze),
-        ("Bitte überarbeite meinen Lebenslauf", .tailor), ("export as DOCX", .export(format: "docx")), ("hello", .help),
+        ("Bitte überarbeite meinen Lebenslauf", .tailor), ("export as DOCX", .export(format: .docx)), ("download it in Word", .export(format: .docx)),
+        ("export as markdown", .export(format: .md)), ("export it", .export(format: .pdf)), ("hello", .help),
     ])
     func intentsAreReadFromTheMessage(_ message: String, _ intent: LocalIntent) {
         #expect(LocalIntent(message: message) == intent)
@@ -72,5 +74,30 @@ import Testing
         let flags = TruthCheck.flags(proposed: proposed, current: current, original: original)
         #expect(flags.map(\.claim).contains("Terraform"))
         #expect(!flags.map(\.claim).contains("Kubernetes"))
+    }
+}
+
+@Suite struct AgentProgressTests {
+    /// The saved state crosses the real frame codec (snake_case keys both ways) unchanged.
+    @Test func aCheckpointSurvivesTheFramesUnchanged() throws {
+        var progress = AgentProgress(
+            conversation: [
+                .user("Tailor my resume"),
+                .assistant(text: "Looking.", toolCalls: [Providers.ToolCall(id: "call_1", name: "propose_resume_edit", arguments: #"{"old_text":"Go","new_text":"Go, Rust"}"#)]),
+                .toolResult(Providers.ToolResult(callID: "call_0", name: "read_resume", content: "# A", status: .ok)),
+            ],
+            provider: "openai", model: "gpt-4o-mini", remainingBudgetUSD: 0.42)
+        progress.summary.turns = 2
+        progress.queued = [Providers.ToolCall(id: "call_2", name: "read_file", arguments: #"{"path":"jd.md"}"#)]
+        progress.awaiting = .init(
+            call: Providers.ToolCall(id: "call_1", name: "propose_resume_edit", arguments: "{}"), toolCallId: "tc_0011223344556677",
+            plan: ToolPlan(diff: "@@", base: "Go", newContent: "Go, Rust", target: "resume.md"))
+        let codec = MessageCodec()
+        let end = RunEnd(runId: "run_1", outcome: .suspended, checkpoint: try progress.checkpoint())
+        var frame = try codec.frame(.runEnd(end))
+        frame.moveReaderIndex(forwardBy: 4)
+        guard case .runEnd(let decoded) = try codec.decode(frame) else { Issue.record("not a run end"); return }
+        #expect(try AgentProgress(checkpoint: try #require(decoded.checkpoint)) == progress)
+        #expect(throws: AgentLoopError.unreadableCheckpoint) { try AgentProgress(checkpoint: .string("{}")) }
     }
 }

@@ -147,4 +147,36 @@ struct StoreTests {
     private func endRun(_ run: RunRecord, type: EventType) async throws {
         try await store.append([event(run, 1, type)], terminalReasons: [:])
     }
+
+    @Test func aSuspensionIsKeptWhileItsRunGoesOnAndDroppedOnceItEnds() async throws {
+        let created = try await session()
+        let run = try await store.createRun(sessionId: created.id, content: "go")
+        let record = SuspendedRunRecord(
+            runId: run.id, sessionId: created.id, toolCallId: "tc_1", approvalId: "apr_1", job: #"{"kind":"agent"}"#,
+            checkpoint: #""state""#, writes: "[]", createdAt: Timestamp.now())
+        try await store.saveSuspension(record)
+        #expect(try await store.suspendedRuns() == [record])
+        #expect(try await store.rowCounts(sessionId: created.id)["suspended_runs"] == 1)
+        // The run ends (its terminal event): the saved state goes with it.
+        try await store.append([EventRecord(
+            id: "evt_1", runId: run.id, sessionId: created.id, seq: 1, type: .runInterrupted, ts: Timestamp.now(), payload: "{}")],
+            terminalReasons: [run.id: "user"])
+        #expect(try await store.suspendedRuns().isEmpty)
+        #expect(try await store.rowCounts(sessionId: created.id)["suspended_runs"] == 0)
+    }
+
+    @Test func deletingASessionRemovesItsSuspendedRuns() async throws {
+        let created = try await session()
+        let run = try await store.createRun(sessionId: created.id, content: "go")
+        try await store.saveSuspension(SuspendedRunRecord(
+            runId: run.id, sessionId: created.id, toolCallId: "tc_1", approvalId: "apr_1", job: "{}", checkpoint: "{}", writes: "[]",
+            createdAt: Timestamp.now()))
+        try await store.deleteSession(id: created.id)
+        #expect(try await store.rowCounts(sessionId: created.id).values.allSatisfy { $0 == 0 })
+    }
+
+    @Test func timestampsReadBackToTheSecondsTheyWereMadeFrom() {
+        #expect(Timestamp.epochSeconds(of: Timestamp.format(seconds: 1_795_000_000, milliseconds: 250)) == 1_795_000_000.25)
+        #expect(Timestamp.epochSeconds(of: "yesterday") == nil)
+    }
 }

@@ -12,14 +12,21 @@ struct ApprovalGate {
     private var seen: Set<String> = []
     /// Calls allowed to run (read-only ones at once, writes once approved).
     private var executing: Set<String> = []
-    /// Calls whose approval covers one write.
-    private var approvedWrites: Set<String> = []
+    /// What each proposed call said it would write (path and content digest).
+    private var planned: [String: Set<PlannedWrite>] = [:]
+    /// Writes an approval covers, by tool call id: each exactly once, exactly as planned.
+    private var approvedWrites: [String: Set<PlannedWrite>] = [:]
     /// Approvals whose proposal event is out (decisions before it are held back).
     private var proposed: Set<String> = []
     private var early: [String: ApprovalRecord] = [:]
 
     /// False when `toolCallId` was used before in this run.
     mutating func firstUse(of toolCallId: String) -> Bool { seen.insert(toolCallId).inserted }
+
+    /// Records what a proposed call will write; an approval covers these writes and no other.
+    mutating func plan(_ toolCallId: String, writes: [PlannedWrite]) {
+        planned[toolCallId] = Set(writes)
+    }
 
     mutating func awaitDecision(approvalId: String, toolCallId: String, expiresAt: AnyClock.Instant) {
         pending[approvalId] = (toolCallId, expiresAt)
@@ -41,7 +48,9 @@ struct ApprovalGate {
         pending[decision.id] = nil
         if decision.status == .approved {
             executing.insert(decision.toolCallId)
-            approvedWrites.insert(decision.toolCallId)
+            approvedWrites[decision.toolCallId] = planned.removeValue(forKey: decision.toolCallId) ?? []
+        } else {
+            planned[decision.toolCallId] = nil
         }
         return true
     }
@@ -49,11 +58,16 @@ struct ApprovalGate {
     mutating func allowReadOnly(_ toolCallId: String) { executing.insert(toolCallId) }
 
     func isExecuting(_ toolCallId: String) -> Bool { executing.contains(toolCallId) }
-    func mayWrite(_ toolCallId: String) -> Bool { approvedWrites.contains(toolCallId) }
+
+    /// Spends the approval of one write: true only when `toolCallId` was approved to write
+    /// exactly these bytes (by digest) at exactly this path, and has not written them yet.
+    mutating func consumeWrite(_ toolCallId: String, path: String, sha256: String) -> Bool {
+        approvedWrites[toolCallId]?.remove(PlannedWrite(path: path, sha256: sha256)) != nil
+    }
 
     /// The call reported its result: its approval is spent. False if it was not executing.
     mutating func finished(_ toolCallId: String) -> Bool {
-        approvedWrites.remove(toolCallId)
+        approvedWrites[toolCallId] = nil
         return executing.remove(toolCallId) != nil
     }
 

@@ -73,7 +73,7 @@ public struct JobRunner: Sendable {
         switch end.outcome {
         case .completed:
             return end
-        case .failed, .cancelled:
+        case .failed, .cancelled, .suspended:  // a document job never suspends
             let failure = end.failure ?? RunEnd.Failure(kind: .internal, code: "processing_failed", message: "The request could not be processed.")
             // A worker's own failure is ours, not the input's: say so without a 500.
             guard failure.kind == .invalidInput, let status = failure.status, (400..<500).contains(status) else {

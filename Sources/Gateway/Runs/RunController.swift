@@ -22,6 +22,8 @@ actor RunController {
     let tenants: TenantGuard
     let clock: AnyClock
     let logger: Logger
+    /// The job that started the run (kept with a suspension, so a restarted gateway can continue it).
+    let job: RunJob?
     private let broker: WorkspaceBroker
 
     private var seq = 0
@@ -40,11 +42,21 @@ actor RunController {
     private var tenantName: String?
     private var waitingSince: [String: AnyClock.Instant] = [:]
     private var startedAt = AnyClock.Instant(offset: .zero)
+    /// The call the worker was told to suspend for (a person decides it), and its approval.
+    private var deferredCall: String?
+    private var deferredApproval: String?
+    private var deferredWrites: [PlannedWrite] = []
+    /// The suspended run's saved state, while no worker holds it.
+    private var checkpoint: JSONValue?
+    /// The decision that continues the suspended run, once made.
+    private var heldDecision: ToolDecision?
+    private let resumable = AsyncSignal()
 
     init(
         runId: String, sessionId: String, store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace,
-        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger
+        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger, job: RunJob? = nil
     ) {
+        self.job = job
         self.tenants = tenants
         self.runId = runId
         self.sessionId = sessionId
@@ -104,6 +116,8 @@ actor RunController {
         emit(payload, terminalReason: reason)
         RunMetrics.ended(payload.type, reason: reason)
         budget.pause(at: clock.now)
+        resumable.raise()  // a suspended run waits for nothing more
+        if checkpoint != nil { try? await store.clearSuspension(runId: runId) }
         await stopWorker(reason: reason ?? payload.type.rawValue)
         logger.info("run ended", metadata: ["outcome": "\(payload.type.rawValue)", "reason": "\(reason ?? "")"])
     }
@@ -155,7 +169,52 @@ actor RunController {
             await handle(message)
         }
         if !workerEnded { workerGone() }
+        guard checkpoint == nil else { return }  // suspended: the worker was released on purpose
         await fail(.workerCrashed, code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
+    }
+
+    /// Waits while the run is suspended for a person's decision. Returns what continues it on
+    /// a fresh worker once the decision is in; nil when the run is over (or never suspended).
+    func resumption() async -> AgentTurnRequest.Resume? {
+        while true {
+            guard !terminalQueued, let saved = checkpoint else { return nil }
+            if let decision = heldDecision {
+                try? await store.clearSuspension(runId: runId)
+                guard !terminalQueued else { return nil }
+                checkpoint = nil
+                heldDecision = nil
+                deferredCall = nil
+                deferredApproval = nil
+                workerEnded = false
+                stopRequested = false
+                logger.info("resuming run on a new worker", metadata: ["tool_call_id": "\(decision.toolCallId)"])
+                return AgentTurnRequest.Resume(checkpoint: saved, decision: decision)
+            }
+            await resumable.wait()
+        }
+    }
+
+    /// True while no worker holds the run because it waits for a person.
+    var isSuspended: Bool { checkpoint != nil }
+
+    /// Takes up a run a previous gateway left suspended: same numbering, the same approval
+    /// pending (its expiry counted from when it was proposed), no worker until the decision.
+    func restore(suspension: SuspendedRunRecord, checkpoint saved: JSONValue, writes: [PlannedWrite], approval: ApprovalRecord, lastSeq: Int) {
+        seq = lastSeq
+        startedAt = clock.now
+        workerEnded = true
+        checkpoint = saved
+        deferredCall = suspension.toolCallId
+        deferredApproval = suspension.approvalId
+        deferredWrites = writes
+        _ = gate.firstUse(of: suspension.toolCallId)
+        gate.plan(suspension.toolCallId, writes: writes)
+        let waited = Timestamp.seconds(since: approval.createdAt) ?? 0
+        let remaining = max(.zero, limits.approvalExpiry - .milliseconds(Int64(max(0, waited) * 1000)))
+        gate.awaitDecision(approvalId: approval.id, toolCallId: suspension.toolCallId, expiresAt: clock.now.advanced(by: remaining))
+        _ = gate.proposalPublished(approval.id)
+        waitingSince[approval.id] = clock.now
+        deadlinesChanged.raise()
     }
 
     /// The run never reached a worker (no capacity, draining): it ends here.
@@ -212,6 +271,20 @@ actor RunController {
             await fail(reason, code: reason.rawValue, message: end.failure?.message ?? "The run failed.")
         case .cancelled:
             await interrupt(.user)
+        case .suspended:
+            guard let saved = end.checkpoint, let call = deferredCall, let approval = deferredApproval else {
+                return await fail(.internal, code: "internal", message: "The run stopped without a state to continue from.")
+            }
+            checkpoint = saved
+            // Kept on disk: a gateway restart while the person decides loses nothing.
+            if let job, let jobText = try? JSONEncoder().encode(job), let writes = try? JSONEncoder().encode(deferredWrites) {
+                try? await store.saveSuspension(SuspendedRunRecord(
+                    runId: runId, sessionId: sessionId, toolCallId: call, approvalId: approval,
+                    job: String(decoding: jobText, as: UTF8.self), checkpoint: saved.jsonText, writes: String(decoding: writes, as: UTF8.self),
+                    createdAt: Timestamp.now()))
+            }
+            logger.info("run suspended for a decision; worker released")
+            if heldDecision != nil { resumable.raise() }
         }
     }
 
@@ -231,6 +304,7 @@ actor RunController {
             toolCallId: call.toolCallId, tool: call.tool, arguments: call.arguments, requiresApproval: call.requiresApproval,
             approvalId: nil, diff: call.diff, truthFlags: call.truthFlags
         )
+        gate.plan(call.toolCallId, writes: call.writes)
         guard call.requiresApproval else {
             emit(.toolCallProposed(proposal))
             gate.allowReadOnly(call.toolCallId)
@@ -263,6 +337,14 @@ actor RunController {
         } else if autoApprove,
                   let decided = try? await store.decide(approvalId: approvalId, sessionId: sessionId, status: .approved, by: .auto, reason: nil) {
             await approvalDecided(decided)
+        } else if !autoApprove {
+            // A person decides, in seconds or minutes: the worker saves the run and ends, and
+            // the decision continues it on a fresh worker. No process waits on a human.
+            deferredCall = call.toolCallId
+            deferredApproval = approvalId
+            deferredWrites = call.writes
+            await pool.send(runId: runId, .toolDecision(ToolDecision(
+                runId: runId, toolCallId: call.toolCallId, approved: false, by: .policy, deferred: true)))
         }
     }
 
@@ -280,7 +362,12 @@ actor RunController {
         } else {
             emit(.toolCallRejected(toolCallId: approval.toolCallId, approvalId: approval.id, reason: approval.reason ?? "rejected by the user"))
         }
-        await decide(approval.toolCallId, approved: approved, by: approval.decidedBy ?? .user, reason: approval.reason)
+        guard deferredCall == approval.toolCallId else {
+            return await decide(approval.toolCallId, approved: approved, by: approval.decidedBy ?? .user, reason: approval.reason)
+        }
+        // The worker was told to suspend: the decision goes to the next one.
+        heldDecision = ToolDecision(runId: runId, toolCallId: approval.toolCallId, approved: approved, by: approval.decidedBy ?? .user, reason: approval.reason)
+        resumable.raise()
     }
 
     private func decide(_ toolCallId: String, approved: Bool, by: Decider, reason: String? = nil) async {
@@ -297,7 +384,19 @@ actor RunController {
     // MARK: Workspace on behalf of the worker
 
     private func workspaceOperation(_ request: WorkspaceRequest) async {
-        let outcome = await broker.perform(request, gate: gate)
+        let outcome: WorkspaceBroker.Outcome
+        if request.operation == .write {
+            switch WorkspaceBroker.authorize(request, gate: &gate) {
+            case .success(let allowed):
+                outcome = await broker.write(request, allowed: allowed)
+            case .failure(let refusal):
+                logger.warning("write refused", metadata: ["code": "\(refusal.code)", "tool_call_id": "\(request.toolCallId ?? "")"])
+                await broker.auditRefusal(request, refusal)
+                outcome = broker.refusal(request, refusal)
+            }
+        } else {
+            outcome = await broker.perform(request)
+        }
         outcome.events.forEach { emit($0) }
         await pool.send(runId: runId, .workspaceResponse(outcome.response))
     }
@@ -306,26 +405,26 @@ actor RunController {
 
     private func usageReported(_ usage: UsageReport) async {
         let cost = pricing.cost(model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens)
-        if cost == nil, usage.provider != "local", unpricedModels.insert(usage.model).inserted {
-            logger.warning("no price for model; counted as free", metadata: ["model": "\(usage.model)"])
+        if !pricing.isPriced(model: usage.model), unpricedModels.insert(usage.model).inserted {
+            logger.warning("no price for model; charged at the highest known price", metadata: ["model": "\(usage.model)"])
         }
         guard let session = try? await store.addUsage(
             runId: runId, sessionId: sessionId, provider: usage.provider, model: usage.model, inputTokens: usage.inputTokens,
-            outputTokens: usage.outputTokens, costUsd: cost ?? 0
+            outputTokens: usage.outputTokens, costUsd: cost
         ) else { return }
         if tenantName == nil { tenantName = (try? await store.tenant(id: session.tenantId))?.name ?? "unknown" }
         RunMetrics.usage(
             provider: usage.provider, model: usage.model, tenant: tenantName ?? "unknown", input: usage.inputTokens, output: usage.outputTokens,
-            costUsd: cost ?? 0)
+            costUsd: cost)
         emit(.usageUpdated(EventPayload.UsageUpdate(
             provider: usage.provider, model: usage.model,
-            call: .init(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost ?? 0),
+            call: .init(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost),
             session: .init(inputTokens: session.inputTokens, outputTokens: session.outputTokens, costUsd: session.costUsd),
             sessionCapUsd: session.costCapUsd
         )))
         if session.costUsd >= session.costCapUsd {
             await interrupt(.costCap)
-        } else if (cost ?? 0) > 0, await tenants.budgetSpent(tenantId: session.tenantId) {
+        } else if cost > 0, await tenants.budgetSpent(tenantId: session.tenantId) {
             // The tenant's daily budget binds across its sessions: the running run stops too.
             logger.info("tenant daily budget spent; stopping the run")
             await interrupt(.costCap)

@@ -67,7 +67,11 @@ public struct ProviderPricing: Sendable {
 
     /// The cost of a call in USD. A model nobody priced (a test script naming its own) is charged
     /// at the table's highest prices: the cost cap must over-count rather than read 0.
-    public func cost(model: String, inputTokens: Int, outputTokens: Int) -> Double? {
+    /// What a call cost. A model the table does not know (a provider answering under another
+    /// name) is charged at the table's highest price: never counted as free.
+    public func cost(model: String, inputTokens: Int, outputTokens: Int) -> Double {
         (policy.prices.price(for: model) ?? policy.prices.ceiling).cost(input: inputTokens, output: outputTokens)
     }
+
+    public func isPriced(model: String) -> Bool { policy.prices.price(for: model) != nil }
 }

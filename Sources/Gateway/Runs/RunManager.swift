@@ -49,17 +49,45 @@ public actor RunManager: Service {
                 await self.drain()
                 self.startSink.finish()
             }
+            for (controller, start) in await restoreSuspendedRuns() {
+                group.addTask { await self.execute(controller, start, suspended: true) }
+            }
             for await (controller, start) in starts {
                 group.addTask { await self.execute(controller, start) }
             }
         }
     }
 
+    /// Runs a previous gateway left suspended for a decision: each gets its controller back,
+    /// waiting for the same approval (whose expiry still counts from when it was proposed).
+    private func restoreSuspendedRuns() async -> [(RunController, RunStart)] {
+        var restored: [(RunController, RunStart)] = []
+        for saved in (try? await store.suspendedRuns()) ?? [] {
+            guard let run = try? await store.run(id: saved.runId, sessionId: saved.sessionId),
+                  let approval = try? await store.approval(id: saved.approvalId, sessionId: saved.sessionId),
+                  let job = try? JSONDecoder().decode(RunJob.self, from: Data(saved.job.utf8)),
+                  let checkpoint = try? JSONValue.parse(bytes: Array(saved.checkpoint.utf8)) else {
+                logger.warning("a suspended run could not be restored", metadata: ["run.id": "\(saved.runId)"])
+                try? await store.clearSuspension(runId: saved.runId)
+                continue
+            }
+            let writes = (try? JSONDecoder().decode([PlannedWrite].self, from: Data(saved.writes.utf8))) ?? []
+            let controller = RunController(
+                runId: run.id, sessionId: run.sessionId, store: store, log: log, pool: pool, workspace: workspace, limits: limits,
+                pricing: pricing, tenants: tenants, clock: clock, logger: logger, job: job)
+            await controller.restore(suspension: saved, checkpoint: checkpoint, writes: writes, approval: approval, lastSeq: run.lastSeq)
+            controllers[run.id] = controller
+            logger.info("restored a run suspended for a decision", metadata: ["run.id": "\(run.id)", "session.id": "\(run.sessionId)"])
+            restored.append((controller, RunStart(runId: run.id, sessionId: run.sessionId, job: job)))
+        }
+        return restored
+    }
+
     /// Starts a run admitted by the store. Its events flow from here on.
     func start(run: RunRecord, job: RunJob) async -> RunController {
         let controller = RunController(
             runId: run.id, sessionId: run.sessionId, store: store, log: log, pool: pool, workspace: workspace, limits: limits,
-            pricing: pricing, tenants: tenants, clock: clock, logger: logger
+            pricing: pricing, tenants: tenants, clock: clock, logger: logger, job: job
         )
         controllers[run.id] = controller
         await controller.start(provider: pricing.primaryProvider, model: pricing.primaryModel)
@@ -74,11 +102,20 @@ public actor RunManager: Service {
         return controller
     }
 
-    private nonisolated func execute(_ controller: RunController, _ start: RunStart) async {
+    private nonisolated func execute(_ controller: RunController, _ start: RunStart, suspended: Bool = false) async {
         await withDiscardingTaskGroup { group in
             group.addTask { await controller.runDeadlines() }
-            if let messages = await dispatch(start, until: controller) {
-                await controller.pump(messages)
+            var start = start
+            var waiting = suspended
+            while true {
+                if !waiting, let messages = await dispatch(start, until: controller) {
+                    await controller.pump(messages)
+                }
+                waiting = false
+                // Suspended for a person's decision: no worker is held until it is made.
+                guard let resume = await controller.resumption(), case .agent(var request) = start.job else { break }
+                request.resume = resume
+                start.job = .agent(request)
             }
             await controller.waitUntilFinished()
             await controller.close()
@@ -149,9 +186,11 @@ public actor RunManager: Service {
     }
 
     /// Ends runs a previous gateway left unfinished (it crashed under them): each gets its
-    /// terminal event so every stream has an end.
+    /// terminal event so every stream has an end. Runs suspended for a person's decision are
+    /// kept: ``run()`` takes them up again, and they continue when the decision is made.
     public static func recover(store: Store, logger: Logger) async throws {
-        for run in try await store.unfinishedRuns() {
+        let suspended = Set(try await store.suspendedRuns().map(\.runId))
+        for run in try await store.unfinishedRuns() where !suspended.contains(run.id) {
             let payload = EventPayload.runFailed(
                 reason: .internal, code: "gateway_restarted", message: "The server restarted while this run was in progress.")
             let event = EventRecord(

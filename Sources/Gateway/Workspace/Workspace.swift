@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import NIOPosix
 import ServiceSupport
 import Store
 
@@ -23,6 +24,21 @@ public struct Workspace: Sendable {
         /// A file where a folder is needed, or a folder where the file would go.
         case conflict
         case io(String)
+    }
+
+    /// What a write stores.
+    public enum Content: Sendable {
+        case bytes(Data)
+        /// A file already on disk in the data directory (a staged upload, with its digest):
+        /// moved into place, never read into memory or copied.
+        case staged(path: String, size: Int, sha256: String)
+
+        var size: Int {
+            switch self {
+            case .bytes(let data): data.count
+            case .staged(_, let size, _): size
+            }
+        }
     }
 
     /// The steps of a write, in order (a test stops at each to prove what a crash leaves).
@@ -124,11 +140,19 @@ public struct Workspace: Sendable {
     public func write(
         sessionId: String, path: WorkspacePath, data: Data, runId: String?, actor: String, action: String = "file_written"
     ) async throws -> FileRecord {
+        try await write(sessionId: sessionId, path: path, content: .bytes(data), runId: runId, actor: actor, action: action)
+    }
+
+    /// Writes `content` at `path` as its next version, audited. Returns the new file record.
+    @discardableResult
+    public func write(
+        sessionId: String, path: WorkspacePath, content: Content, runId: String?, actor: String, action: String = "file_written"
+    ) async throws -> FileRecord {
         // One writer per session at a time: two writes of the same file must not both claim
         // the next version (one would vanish from the history).
         await locks.lock(sessionId)
         do {
-            let record = try await unlockedWrite(sessionId: sessionId, path: path, data: data, runId: runId, actor: actor, action: action)
+            let record = try await unlockedWrite(sessionId: sessionId, path: path, content: content, runId: runId, actor: actor, action: action)
             await locks.unlock(sessionId)
             return record
         } catch {
@@ -138,9 +162,9 @@ public struct Workspace: Sendable {
     }
 
     private func unlockedWrite(
-        sessionId: String, path: WorkspacePath, data: Data, runId: String?, actor: String, action: String
+        sessionId: String, path: WorkspacePath, content: Content, runId: String?, actor: String, action: String
     ) async throws -> FileRecord {
-        guard data.count <= maxFileBytes else { throw Failure.tooLarge(limit: maxFileBytes) }
+        guard content.size <= maxFileBytes else { throw Failure.tooLarge(limit: maxFileBytes) }
         let full = try resolve(sessionId: sessionId, path: path)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), isDirectory.boolValue { throw Failure.conflict }
@@ -153,26 +177,54 @@ public struct Workspace: Sendable {
             throw Failure.conflict  // a file stands where a folder of the path should be
         }
         let previous = try await store.file(sessionId: sessionId, path: path.value)
-        if let previous { try keepLegacyCurrent(previous, full: full, sessionId: sessionId, path: path) }
         let version = (previous?.version ?? 0) + 1
-        // 1. The new version's bytes, synced, under a number no record names yet (a leftover
-        //    of a crash before step 2 is unreferenced and may be replaced).
         let newBlob = blob(sessionId, path, version: version)
-        try Self.atomicWrite(data, to: newBlob)
-        try afterStep?(.blobWritten)
-        try Self.syncDirectory(blobs)
-        try afterStep?(.blobSynced)
+        let afterStep = afterStep
+        // Disk work (writes, fsyncs, renames) runs on the I/O thread pool, never on the
+        // threads that serve requests: a slow disk must not stall the event loops or tasks.
+        let sha256 = try await Self.blocking { [self] in
+            if let previous { try keepLegacyCurrent(previous, full: full, sessionId: sessionId, path: path) }
+            // 1. The new version's bytes, synced, under a number no record names yet (a leftover
+            //    of a crash before step 2 is unreferenced and may be replaced).
+            let sha256: String
+            switch content {
+            case .bytes(let data):
+                try Self.atomicWrite(data, to: newBlob)
+                sha256 = SHA256.hex(data)
+            case .staged(let staged, _, let digest):
+                try Self.adopt(staged, as: newBlob)
+                sha256 = digest
+            }
+            try afterStep?(.blobWritten)
+            try Self.syncDirectory(blobs)
+            try afterStep?(.blobSynced)
+            return sha256
+        }
         // 2. The record: from here on, reads see the new version.
         let record = FileRecord(
-            sessionId: sessionId, path: path.value, size: data.count, contentType: path.contentType,
-            sha256: SHA256.hex(data), version: version, updatedAt: Timestamp.now()
+            sessionId: sessionId, path: path.value, size: content.size, contentType: path.contentType,
+            sha256: sha256, version: version, updatedAt: Timestamp.now()
         )
         try await store.recordWrite(file: record, previous: previous, runId: runId, actor: actor, action: action)
         try afterStep?(.recorded)
         // 3. The plain file follows (for people and tools looking at the directory).
-        try Self.publish(newBlob, at: full)
+        try await Self.blocking { try Self.publish(newBlob, at: full) }
         try afterStep?(.published)
         return record
+    }
+
+    /// Runs blocking file-system work on NIO's blocking-I/O thread pool.
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(work)
+    }
+
+    /// Makes a staged file (same file system) the blob: synced, then renamed into place.
+    static func adopt(_ staged: String, as path: String) throws {
+        let fd = open(staged, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure.io("cannot open the staged upload: \(String(cString: strerror(errno)))") }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard synced, rename(staged, path) == 0 else { throw Failure.io("cannot store the upload: \(String(cString: strerror(errno)))") }
     }
 
     /// Data written before every version had a blob keeps its current bytes as the previous

@@ -22,6 +22,20 @@ public struct AgentTurnRequest: Codable, Sendable, Equatable {
     public var remainingBudgetUsd: Double?
     /// The provider the operator's policy names first.
     public var provider: String?
+    /// Set when the run continues after a person's decision: the state the worker saved when
+    /// it suspended, and the decision.
+    public var resume: Resume?
+
+    /// Where a suspended run picks up.
+    public struct Resume: Codable, Sendable, Equatable {
+        /// The worker's own saved state (``RunEnd/checkpoint``), handed back unchanged.
+        public var checkpoint: JSONValue
+        public var decision: ToolDecision
+        public init(checkpoint: JSONValue, decision: ToolDecision) {
+            self.checkpoint = checkpoint
+            self.decision = decision
+        }
+    }
 
     public static let defaultMaxSteps = 24
 

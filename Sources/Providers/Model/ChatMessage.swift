@@ -1,5 +1,5 @@
 /// One message of the conversation, in the shape every provider can express.
-public enum ChatMessage: Sendable, Equatable {
+public enum ChatMessage: Sendable, Equatable, Codable {
     /// What the user (or the agent loop on the user's behalf) said.
     case user(String)
     /// What the model answered: text, tool calls, or both.
@@ -9,7 +9,7 @@ public enum ChatMessage: Sendable, Equatable {
 }
 
 /// A tool call the model made. `arguments` is the JSON text exactly as the model streamed it.
-public struct ToolCall: Sendable, Equatable {
+public struct ToolCall: Sendable, Equatable, Codable {
     public var id: String
     public var name: String
     public var arguments: String
@@ -22,9 +22,9 @@ public struct ToolCall: Sendable, Equatable {
 }
 
 /// The outcome of one tool call, fed back to the model.
-public struct ToolResult: Sendable, Equatable {
+public struct ToolResult: Sendable, Equatable, Codable {
     /// Whether the call ran, failed, or was refused before it ran.
-    public enum Status: String, Sendable, Equatable {
+    public enum Status: String, Sendable, Equatable, Codable {
         /// Executed; `content` is its output.
         case ok
         /// Invalid arguments or a failure while running; `content` says why, for the model to fix.

@@ -21,6 +21,8 @@ final class WordXMLReader: NSObject, XMLParserDelegate {
     private var pendingText = ""
     private var depth = 0
     private(set) var sawRoot = false
+    /// Open table rows (tables nest): where the row's paragraphs start, and where each cell's do.
+    private var rows: [(start: Int, cells: [Int])] = []
 
     static func paragraphs(from data: Data) throws(ResumeImportError) -> [WordParagraph] {
         // A DOCX never needs a DTD; refusing one rules out entity-expansion attacks outright.
@@ -52,6 +54,8 @@ final class WordXMLReader: NSObject, XMLParserDelegate {
         let value = Self.attribute("val", in: attributeDict)
         switch name {
         case "p": stack.append(WordParagraph())
+        case "tr": rows.append((paragraphs.count, []))
+        case "tc": if !rows.isEmpty { rows[rows.count - 1].cells.append(paragraphs.count) }
         case "pPr": inParagraphProperties = true
         case "pStyle" where inParagraphProperties: modifyTop { $0.styleID = value }
         case "numPr" where inParagraphProperties: modifyTop { $0.isNumbered = true }
@@ -78,6 +82,8 @@ final class WordXMLReader: NSObject, XMLParserDelegate {
         switch Self.localName(elementName) {
         case "p":
             if let paragraph = stack.popLast() { paragraphs.append(paragraph) }
+        case "tr":
+            if let row = rows.popLast() { mergeRow(row) }
         case "pPr": inParagraphProperties = false
         case "rPr": inRunProperties = false
         case "t":
@@ -91,6 +97,29 @@ final class WordXMLReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         guard skipDepth == 0, textDepth > 0 else { return }
         pendingText += string
+    }
+
+    /// A table row whose cells each hold one line ("Senior Engineer" | "2019 – 2021") is one
+    /// line with tab-separated cells, like a tab stop: tables are how word processors set dates
+    /// to the right. Rows with paragraphs of their own in a cell (a layout table of two
+    /// columns) stay as they are, cell after cell.
+    private func mergeRow(_ row: (start: Int, cells: [Int])) {
+        guard row.start <= paragraphs.count, row.cells.count >= 2 else { return }
+        let bounds = row.cells + [paragraphs.count]
+        var cells: [WordParagraph?] = []
+        for index in row.cells.indices {
+            let inCell = paragraphs[bounds[index]..<bounds[index + 1]].filter { !$0.text.trimmed.isEmpty }
+            guard inCell.count <= 1 else { return }
+            cells.append(inCell.first)
+        }
+        let filled = cells.compactMap { $0 }
+        guard filled.count >= 2, let first = filled.first else { return }
+        var merged = first
+        for cell in filled.dropFirst() {
+            merged.runs.append(WordParagraph.Run(text: "\t", isBold: false, isItalic: false))
+            merged.runs += cell.runs
+        }
+        paragraphs.replaceSubrange(row.start..<paragraphs.count, with: [merged])
     }
 
     private func appendText(_ text: String) {

@@ -5,14 +5,18 @@ public struct ImportedResume: Codable, Sendable, Equatable {
     public var markdown: String
     /// What the bytes turned out to be (not what the name claimed).
     public var format: DocumentFormat
-    /// Things the person should check: a missing name, no experience found, pages skipped.
+    /// Things the person should check: a missing name, no experience found, pages left out,
+    /// columns read in a guessed order, a low confidence. The same list as `report.warnings`.
     public var warnings: [ImportWarning]
+    /// How the import went: layout found, what could not be placed, confidence per section.
+    public var report: ImportReport
 
-    public init(resume: Resume, markdown: String, format: DocumentFormat, warnings: [ImportWarning]) {
+    public init(resume: Resume, markdown: String, format: DocumentFormat, warnings: [ImportWarning], report: ImportReport? = nil) {
         self.resume = resume
         self.markdown = markdown
         self.format = format
         self.warnings = warnings
+        self.report = report ?? ImportReport(format: format, warnings: warnings)
     }
 }
 

@@ -17,6 +17,8 @@ public enum ResumeImportError: Error, Sendable, Equatable {
     case corruptDOCX(detail: String)
     /// The archive would inflate beyond the limits (a zip bomb, or simply too big).
     case archiveTooLarge(detail: String)
+    /// A PDF with more pages than the importer reads.
+    case tooManyPages(count: Int, limit: Int)
     /// A PDF with pages but no text layer: a scan or a picture.
     case noTextLayer
     /// Readable, but nothing in it looks like a resume (no name, no sections, no text).
@@ -35,6 +37,7 @@ public enum ResumeImportError: Error, Sendable, Equatable {
         case .encryptedPDF: "encrypted_pdf"
         case .corruptDOCX: "corrupt_docx"
         case .archiveTooLarge: "archive_too_large"
+        case .tooManyPages: "too_many_pages"
         case .noTextLayer: "no_text_layer"
         case .noResumeContent: "no_resume_content"
         case .undecodableText: "undecodable_text"
@@ -62,6 +65,8 @@ public enum ResumeImportError: Error, Sendable, Equatable {
             "The DOCX file could not be read: it looks damaged or is not a Word document. Please save it again from your word processor, or upload a PDF."
         case .archiveTooLarge:
             "The DOCX file expands to far more data than a resume can contain, so it was refused. Please save it again from your word processor, or upload a PDF."
+        case .tooManyPages(let count, let limit):
+            "The PDF has \(count) pages; resumes of up to \(limit) pages are accepted. Please upload a shorter version of your resume."
         case .noTextLayer:
             "No text could be read from this PDF: it looks like a scan or an image. Please upload the original DOCX, or a PDF exported from your word processor, or paste the text of your resume."
         case .noResumeContent:
@@ -76,7 +81,7 @@ public enum ResumeImportError: Error, Sendable, Equatable {
     public var httpStatus: Int {
         switch self {
         case .emptyFile: 400
-        case .fileTooLarge, .archiveTooLarge: 413
+        case .fileTooLarge, .archiveTooLarge, .tooManyPages: 413
         case .unsupportedMediaType, .typeMismatch: 415
         case .corruptPDF, .encryptedPDF, .corruptDOCX, .noTextLayer, .noResumeContent, .undecodableText: 422
         }

@@ -23,9 +23,13 @@ public enum ResumeImporter {
         guard data.contains(where: { !isWhitespaceByte($0) }) else { throw .emptyFile }
         guard data.count <= maximumFileBytes else { throw .fileTooLarge(limit: maximumFileBytes) }
         let format = try detectFormat(data: data, filename: filename, declaredContentType: declaredContentType)
-        let resume = try read(data, as: format)
+        let reading = try read(data, as: format)
+        let resume = reading.resume
         guard hasContent(resume) else { throw .noResumeContent }
-        return ImportedResume(resume: resume, markdown: resume.markdown, format: format, warnings: warnings(for: resume))
+        let report = ImportReportBuilder.build(
+            format: format, resume: resume, notes: reading.notes, findings: reading.findings, structuralWarnings: warnings(for: resume)
+        )
+        return ImportedResume(resume: resume, markdown: resume.markdown, format: format, warnings: report.warnings, report: report)
     }
 
     /// The real format of `data`, checked against what the name and content type claim.
@@ -57,19 +61,31 @@ public enum ResumeImporter {
         .typeMismatch(declared: claimed, actual: actual)
     }
 
-    private static func read(_ data: Data, as format: DocumentFormat) throws(ResumeImportError) -> Resume {
+    private struct Reading {
+        var resume: Resume
+        var notes: [StructureRecognizer.SectionNote]
+        var findings: PDFFindings?
+    }
+
+    private static func read(_ data: Data, as format: DocumentFormat) throws(ResumeImportError) -> Reading {
+        let lines: [SourceLine]
+        var findings: PDFFindings?
         switch format {
         case .pdf:
-            return StructureRecognizer.recognize(try PDFResumeReader.lines(from: data))
+            let pdf = try PDFResumeReader.read(data)
+            lines = pdf.lines
+            findings = pdf.findings
         case .docx:
-            return StructureRecognizer.recognize(try DOCXResumeReader.lines(from: data))
+            lines = try DOCXResumeReader.lines(from: data)
         case .markdown:
             guard let text = TextDecoding.decode(data) else { throw .undecodableText }
-            return ResumeParser.parse(markdown: text)
+            lines = MarkdownLineReader.lines(text)
         case .plainText:
             guard let text = TextDecoding.decode(data) else { throw .undecodableText }
-            return ResumeParser.parse(plainText: text)
+            lines = PlainTextLineReader.lines(text)
         }
+        let recognized = StructureRecognizer.recognizeWithNotes(lines)
+        return Reading(resume: recognized.resume, notes: recognized.notes, findings: findings)
     }
 
     /// Markdown if it uses Markdown headings or emphasis, else plain text.

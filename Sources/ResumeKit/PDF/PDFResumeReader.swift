@@ -1,61 +1,48 @@
 import Foundation
 
-/// PDF → ``SourceLine``s: poppler's characters and boxes, laid out into reading order,
-/// wrapped lines joined, sizes made relative to the body text.
+/// PDF → ``SourceLine``s: poppler's words laid out into reading order (``PageLayout``), pages
+/// that are not the resume left out (``SeparateDocument``), page furniture removed
+/// (``PageFurniture``), wrapped lines joined (``LineReflow``), then each line given its role from
+/// its type and place (``PDFLineRoles``). What was found on the way goes into ``PDFFindings``
+/// for the import report.
 enum PDFResumeReader {
     static func lines(from data: Data) throws(ResumeImportError) -> [SourceLine] {
-        let pages = try PDFTextExtractor.pages(from: data)
+        try read(data).lines
+    }
+
+    static func read(_ data: Data) throws(ResumeImportError) -> (lines: [SourceLine], findings: PDFFindings) {
+        let document = try PDFTextExtractor.document(from: data)
+        let pages = document.pages
         let hasText = pages.contains { page in page.text.contains { !$0.isWhitespace } }
         guard hasText else { throw .noTextLayer }
-        var layoutLines: [LayoutLine] = []
+        var findings = PDFFindings(pageCount: document.pageCount, pagesRead: pages.count)
+        var laidOut: [[LayoutLine]] = []
         var fallback: [SourceLine] = []
         for page in pages {
-            if page.boxesMatchText {
-                layoutLines += LineReflow.paragraphs(PageLayout.lines(page.words)).filter { !isPageFurniture($0.text) }
-            } else {
+            findings.hiddenWords += page.hiddenWords
+            guard page.boxesMatchText else {
+                findings.pagesInTextOrder.append(page.index + 1)
                 fallback += PlainTextLineReader.lines(page.text)
+                laidOut.append([])
+                continue
             }
+            let analysis = PageLayout.analyze(page.words, page: page.index)
+            findings.columnsPerPage.append(PDFFindings.PageColumns(page: page.index + 1, columns: analysis.columns))
+            if analysis.ambiguousBands > 0 { findings.ambiguousPages.append(page.index + 1) }
+            laidOut.append(analysis.lines)
         }
-        return sourceLines(layoutLines) + fallback
-    }
-
-    static func sourceLines(_ lines: [LayoutLine]) -> [SourceLine] {
-        let body = bodySize(lines)
-        var output: [SourceLine] = []
-        for (index, line) in lines.enumerated() {
-            let relative = body > 0 ? line.fontSize / body : 1
-            // The name is the first line, set larger than everything else.
-            let role: SourceLine.Role = index == 0 && relative >= 1.3 ? .title : .text
-            let text = normalizeLigatures(line.text)
-            output.append(SourceLine(text, role: role, isBold: line.isBold, isItalic: line.isItalic, relativeSize: relative))
+        let body = PDFLineRoles.bodySize(laidOut.flatMap { $0 })
+        if let foreign = SeparateDocument.firstForeignPage(laidOut, headingStyle: { $0 >= body * 1.1 }) {
+            findings.excludedPages = Array((foreign + 1)...laidOut.count)
+            laidOut = Array(laidOut[..<foreign])
         }
-        return output
-    }
-
-    /// The most common font size, weighted by text length: the body text.
-    private static func bodySize(_ lines: [LayoutLine]) -> Double {
-        var weights: [Double: Int] = [:]
-        for line in lines { weights[(line.fontSize * 2).rounded() / 2, default: 0] += line.text.count }
-        return weights.max { $0.value < $1.value }?.key ?? 0
-    }
-
-    /// Page numbers ("2", "Page 2 of 3", "- 2 -") are not resume content.
-    private static func isPageFurniture(_ text: String) -> Bool {
-        let folded = text.folded.trimmingCharacters(in: .init(charactersIn: " -–—|"))
-        if folded.allSatisfy({ $0.isNumber || $0 == "/" }) { return true }
-        let words = folded.split(separator: " ")
-        return ["page", "pagina", "seite", "página"].contains(String(words.first ?? "")) && words.count <= 4
-            && folded.contains(where: \.isNumber)
-    }
-
-    /// Typographic ligatures (U+FB00…FB06) spelled out, so "ﬁnance" matches "finance".
-    static func normalizeLigatures(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { (0xFB00...0xFB06).contains($0.value) }) else { return text }
-        let map: [UInt32: String] = [0xFB00: "ff", 0xFB01: "fi", 0xFB02: "fl", 0xFB03: "ffi", 0xFB04: "ffl", 0xFB05: "st", 0xFB06: "st"]
-        var output = ""
-        for scalar in text.unicodeScalars {
-            if let replacement = map[scalar.value] { output += replacement } else { output.unicodeScalars.append(scalar) }
-        }
-        return output
+        let furniture = PageFurniture.separate(laidOut, heights: pages.prefix(laidOut.count).map(\.height))
+        findings.furnitureLines = furniture.dropped.count
+        let hyphenation = Hyphenation(documentText: furniture.kept.flatMap { $0.map(\.text) })
+        let reflow = LineReflow(hyphenation: hyphenation, fullWidthEdge: LineReflow.fullWidthEdge(furniture.kept))
+        let reflowed = furniture.kept.map { reflow.paragraphs($0) }
+        findings.ambiguousLines = reflowed.flatMap { $0 }.filter(\.isInAmbiguousColumns).map(\.text)
+        let lines = PDFLineRoles.sourceLines(pages: reflowed, contactLines: furniture.contactLines, findings: &findings)
+        return (lines + fallback, findings)
     }
 }

@@ -8,26 +8,45 @@ enum PDFTextExtractor {
     static let maximumPages = 20
 
     struct Page {
+        var index: Int
+        var width: Double
+        var height: Double
         var words: [PositionedWord]
         /// Poppler's own text, used when boxes and characters disagree.
         var text: String
         var boxesMatchText: Bool
+        /// Words dropped because they are not visible text: icon names and alternative text
+        /// squeezed into an icon's box (`\faTrophy`, `email:`), zero-size glyphs.
+        var hiddenWords = 0
+    }
+
+    struct Document {
+        var pages: [Page]
+        /// Pages in the file, including any beyond ``maximumPages``.
+        var pageCount: Int
     }
 
     static func pages(from data: Data) throws(ResumeImportError) -> [Page] {
+        try document(from: data).pages
+    }
+
+    static func document(from data: Data) throws(ResumeImportError) -> Document {
         let document = try open(data)
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
-        let count = min(Int(poppler_document_get_n_pages(document)), maximumPages)
+        let total = Int(poppler_document_get_n_pages(document))
+        // Refused before a page is read: each page costs poppler time, and no resume runs this long.
+        guard total <= maximumPages else { throw .tooManyPages(count: total, limit: maximumPages) }
+        let count = total
         var pages: [Page] = []
         for index in 0..<count {
             guard let page = poppler_document_get_page(document, Int32(index)) else { continue }
             defer { g_object_unref(UnsafeMutableRawPointer(page)) }
-            pages.append(read(page))
+            pages.append(read(page, index: index))
         }
-        return pages
+        return Document(pages: pages, pageCount: total)
     }
 
-    private static func open(_ data: Data) throws(ResumeImportError) -> OpaquePointer {
+    static func open(_ data: Data) throws(ResumeImportError) -> OpaquePointer {
         let bytes = data.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -39,26 +58,31 @@ enum PDFTextExtractor {
         return document
     }
 
-    private static func read(_ page: OpaquePointer) -> Page {
-        guard let textPointer = poppler_page_get_text(page) else { return Page(words: [], text: "", boxesMatchText: false) }
+    private static func read(_ page: OpaquePointer, index: Int) -> Page {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        var result = Page(index: index, width: width, height: height, words: [], text: "", boxesMatchText: false)
+        guard let textPointer = poppler_page_get_text(page) else { return result }
         defer { g_free(textPointer) }
-        let text = String(cString: textPointer)
+        result.text = String(cString: textPointer)
         var rectangles: UnsafeMutablePointer<PopplerRectangle>?
         var rectangleCount: guint = 0
-        guard poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0, let rectangles else {
-            return Page(words: [], text: text, boxesMatchText: false)
-        }
+        guard poppler_page_get_text_layout(page, &rectangles, &rectangleCount) != 0, let rectangles else { return result }
         defer { g_free(rectangles) }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Array(result.text.unicodeScalars)
         // Poppler gives one box per character of its text; if that ever fails to hold, the boxes
         // cannot be trusted and the caller falls back to poppler's own line order.
-        guard scalars.count == Int(rectangleCount) else { return Page(words: [], text: text, boxesMatchText: false) }
+        guard scalars.count == Int(rectangleCount) else { return result }
         let fonts = fontRuns(page, characterCount: scalars.count)
         let boxes = UnsafeBufferPointer(start: rectangles, count: Int(rectangleCount))
-        return Page(words: words(scalars, boxes: boxes, fonts: fonts), text: text, boxesMatchText: true)
+        let (words, hidden) = WordAssembler.words(scalars, boxes: boxes, fonts: fonts)
+        result.words = words
+        result.hiddenWords = hidden
+        result.boxesMatchText = true
+        return result
     }
 
-    private struct Font {
+    struct Font {
         var size: Double
         var isBold: Bool
         var isItalic: Bool
@@ -85,44 +109,23 @@ enum PDFTextExtractor {
     }
 
     static func isBold(_ fontName: String) -> Bool {
-        let name = fontName.lowercased()
-        return ["bold", "black", "heavy", "semibold", "demi", "-bd", "extrabold"].contains { name.contains($0) }
+        let name = baseName(fontName)
+        if ["bold", "black", "heavy", "semibold", "demi", "-bd", "extrabold"].contains(where: { name.contains($0) }) { return true }
+        // TeX's own font names: cmbx10, sfbx1000 (EC), cmssbx10, cmb10.
+        return ["cmbx", "sfbx", "ecbx", "cmssbx", "sfsx", "ecsx", "cmb1", "lmbx"].contains { name.hasPrefix($0) }
     }
 
     static func isItalic(_ fontName: String) -> Bool {
-        let name = fontName.lowercased()
-        return name.contains("italic") || name.contains("oblique") || name.hasSuffix("-it")
+        let name = baseName(fontName)
+        if name.contains("italic") || name.contains("oblique") || name.contains("slant") || name.hasSuffix("-it") { return true }
+        // TeX: cmti10 (text italic), cmsl10 (slanted), sfti1000, sfsl1000, cmssi10.
+        return ["cmti", "cmsl", "sfti", "sfsl", "ecti", "ecsl", "cmssi", "sfsi", "cmbxti", "sfbi", "cmbxsl"].contains { name.hasPrefix($0) }
     }
 
-    private static func words(
-        _ scalars: [Unicode.Scalar], boxes: UnsafeBufferPointer<PopplerRectangle>, fonts: [Font?]
-    ) -> [PositionedWord] {
-        var words: [PositionedWord] = []
-        var current: PositionedWord?
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            if scalar.properties.isWhitespace || scalar.value == 0 {
-                if let word = current { words.append(word) }
-                current = nil
-                continue
-            }
-            let box = boxes[index]
-            let font = fonts[index] ?? Font(size: box.y2 - box.y1, isBold: false, isItalic: false)
-            if var word = current {
-                word.text.unicodeScalars.append(scalar)
-                word.x0 = min(word.x0, box.x1)
-                word.x1 = max(word.x1, box.x2)
-                word.y0 = min(word.y0, box.y1)
-                word.y1 = max(word.y1, box.y2)
-                current = word
-            } else {
-                var word = PositionedWord("", x0: box.x1, y0: box.y1, x1: box.x2, y1: box.y2,
-                                          fontSize: font.size, isBold: font.isBold, isItalic: font.isItalic)
-                word.text.unicodeScalars.append(scalar)
-                current = word
-            }
-        }
-        if let word = current { words.append(word) }
-        return words
+    /// "ABCDEF+CMBX10" → "cmbx10": the subset tag says nothing about the face.
+    private static func baseName(_ fontName: String) -> String {
+        let lower = fontName.lowercased()
+        guard let plus = lower.firstIndex(of: "+"), lower.distance(from: lower.startIndex, to: plus) == 6 else { return lower }
+        return String(lower[lower.index(after: plus)...])
     }
 }

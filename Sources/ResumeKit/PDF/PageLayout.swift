@@ -1,185 +1,127 @@
-/// Puts the words of one PDF page into reading order: rows by baseline, fragments split at
-/// wide gaps, and, when a column gutter runs down part of the page, the left column read
-/// before the right one.
+/// Puts the words of one PDF page into reading order.
 ///
-/// Poppler's own order interleaves the columns of some two-column resumes (a sidebar of skills
-/// beside the experience); doing the analysis here on word boxes keeps it testable with
-/// synthetic pages and independent of poppler versions.
+/// Rows by baseline, fragments split at wide gaps; then, where a gutter of white space runs
+/// down part of the page, the band beside it is read in one of four ways (``BandLayout``):
+/// independent columns (left stream, then right), a margin column whose cells belong to the
+/// rows beside them (dates and labels, headings set in the margin), a sidebar block inside such
+/// a margin (contact details), or plain rows whose extra fragments are cells (right-aligned
+/// dates, tables). Each column is analysed again, so columns inside columns are found too.
+///
+/// Doing this on word boxes rather than on poppler's text order keeps it testable with synthetic
+/// pages and independent of poppler versions.
 enum PageLayout {
+    struct Analysis {
+        var lines: [LayoutLine]
+        /// The most text streams read side by side anywhere on the page.
+        var columns: Int
+        /// Side-by-side streams whose reading order was guessed (three or more columns of prose).
+        var ambiguousBands: Int
+    }
+
     static func lines(_ words: [PositionedWord]) -> [LayoutLine] {
-        let rows = rows(of: words)
-        guard !rows.isEmpty else { return [] }
-        let gutter = bestGutter(rows)
-        var output: [LayoutLine] = []
-        var pendingLeft: [LayoutLine] = []
-        var pendingRight: [LayoutLine] = []
-        func flushColumns() {
-            output += pendingLeft
-            output += pendingRight
-            pendingLeft = []
-            pendingRight = []
+        analyze(words).lines
+    }
+
+    static func analyze(_ words: [PositionedWord], page: Int = 0) -> Analysis {
+        var state = State()
+        let rows = PageRows.build(words)
+        var lines = state.layout(rows, depth: 0)
+        for index in lines.indices { lines[index].page = page }
+        return Analysis(lines: lines, columns: state.maximumColumns, ambiguousBands: state.ambiguousBands)
+    }
+
+    /// A left column that runs on below the right one (a sidebar longer than the main text):
+    /// the rows that continue it, left of the gutter, aligned with it and no further apart than
+    /// two rows.
+    static func leftTail(after band: [Int], rows: [Row], x: Double, taken: [Int: Int]) -> [Int] {
+        guard let last = band.last else { return [] }
+        let starts = band.compactMap { rows[$0].words.first(where: { $0.x1 <= x })?.x0 }
+        guard let leftStart = starts.min() else { return [] }
+        let heights = band.map { rows[$0].height }.sorted()
+        let pitch = heights[heights.count / 2]
+        var tail: [Int] = []
+        var previous = last
+        var next = last + 1
+        while next < rows.count, taken[next] == nil {
+            let row = rows[next]
+            guard row.words.allSatisfy({ $0.x1 <= x }), let first = row.words.first, first.x0 - leftStart >= -3, first.x0 - leftStart <= 24,
+                  row.y0 - rows[previous].y1 <= pitch * 2 else { break }
+            tail.append(next)
+            previous = next
+            next += 1
         }
-        for (index, row) in rows.enumerated() {
-            if let gutter, gutter.rows.contains(index) {
-                let left = row.filter { $0.x1 <= gutter.x }
-                let right = row.filter { $0.x0 >= gutter.x }
-                if let line = line(left, column: 1) { pendingLeft.append(line) }
-                if let line = line(right, column: 2) { pendingRight.append(line) }
-            } else {
-                flushColumns()
-                if let line = line(row, column: 0) { output.append(line) }
+        return tail
+    }
+
+    private struct State {
+        var nextColumn = 1
+        var maximumColumns = 1
+        var ambiguousBands = 0
+
+        mutating func layout(_ rows: [Row], depth: Int, column: Int = 0, streams: Int = 1) -> [LayoutLine] {
+            let rows = rows.filter { !$0.fragments.isEmpty }
+            guard !rows.isEmpty else { return [] }
+            maximumColumns = max(maximumColumns, streams)
+            guard depth < 8, let gutter = ColumnGutter.best(rows) else {
+                return LineBuilder.lines(rows, column: column)
             }
-        }
-        flushColumns()
-        return output
-    }
-
-    // MARK: - Rows and fragments
-
-    /// A run of words on one baseline separated by ordinary spaces.
-    struct Fragment {
-        var words: [PositionedWord]
-        var x0: Double { words.first?.x0 ?? 0 }
-        var x1: Double { words.last?.x1 ?? 0 }
-    }
-
-    /// Rows of fragments, top to bottom; each row sorted left to right.
-    static func rows(of words: [PositionedWord]) -> [[Fragment]] {
-        let sorted = words.filter { !$0.text.isEmpty && $0.height > 0 }.sorted { ($0.centerY, $0.x0) < ($1.centerY, $1.x0) }
-        var rows: [[PositionedWord]] = []
-        var rowTop = 0.0, rowBottom = 0.0
-        for word in sorted {
-            // Same row when the word's centre falls within the row's vertical extent.
-            if !rows.isEmpty, word.centerY >= rowTop, word.centerY <= rowBottom {
-                rows[rows.count - 1].append(word)
-            } else {
-                rows.append([word])
-                rowTop = word.y0
-                rowBottom = word.y1
+            var output: [LayoutLine] = []
+            var pending: [Row] = []
+            // Rows outside this gutter's bands may have gutters of their own (a list in two
+            // columns under a page-wide margin): each run of them is analysed again.
+            func flushPending() {
+                output += pending.count == rows.count ? LineBuilder.lines(pending, column: column)
+                    : layout(pending, depth: depth + 1, column: column, streams: streams)
+                pending = []
             }
-        }
-        return rows.map { fragments(of: $0.sorted { $0.x0 < $1.x0 }) }
-    }
-
-    private static func fragments(of row: [PositionedWord]) -> [Fragment] {
-        var fragments: [Fragment] = []
-        for word in row {
-            if var last = fragments.popLast() {
-                let previous = last.words[last.words.count - 1]
-                // An ordinary space is about a third of an em; more than an em is a tab stop or a gutter.
-                if word.x0 - previous.x1 <= max(previous.fontSize, word.fontSize) * 1.0 {
-                    last.words.append(word)
-                    fragments.append(last)
+            let bandOf = Dictionary(uniqueKeysWithValues: gutter.bands.enumerated().flatMap { band in band.element.map { ($0, band.offset) } })
+            var index = 0
+            while index < rows.count {
+                guard let bandIndex = bandOf[index] else {
+                    pending.append(rows[index])
+                    index += 1
                     continue
                 }
-                fragments.append(last)
+                flushPending()
+                var indexes = gutter.bands[bandIndex]
+                if BandLayout.classify(indexes.map { rows[$0] }, x: gutter.x) != .rows {
+                    indexes += PageLayout.leftTail(after: indexes, rows: rows, x: gutter.x, taken: bandOf)
+                }
+                output += layoutBand(indexes.map { rows[$0] }, x: gutter.x, depth: depth, column: column, streams: streams)
+                index = (indexes.last ?? index) + 1
             }
-            fragments.append(Fragment(words: [word]))
+            flushPending()
+            return output
         }
-        return fragments
-    }
 
-    // MARK: - Column gutter
-
-    struct Gutter {
-        var x: Double
-        var rows: Set<Int>
-    }
-
-    /// The x position of a vertical gutter with text on both sides over enough rows, and the
-    /// rows it applies to. A gutter that is crossed by a full-width row ends its band.
-    static func bestGutter(_ rows: [[Fragment]]) -> Gutter? {
-        let minX = rows.flatMap { $0 }.map(\.x0).min() ?? 0
-        var candidates = Set<Int>()
-        for row in rows {
-            for fragment in row where fragment.x0 > minX + 24 { candidates.insert(Int(fragment.x0.rounded(.down)) - 1) }
-        }
-        var best: (gutter: Gutter, score: Int)?
-        for candidate in candidates.sorted() {
-            let x = Double(candidate)
-            var rowsInBands = Set<Int>()
-            var score = 0
-            for band in bands(rows, x: x) where isColumnBand(rows, band: band, x: x) {
-                rowsInBands.formUnion(band)
-                score += band.count
-            }
-            if score > 0, score > (best?.score ?? 0) {
-                best = (Gutter(x: x, rows: rowsInBands), score)
-            }
-        }
-        return best?.gutter
-    }
-
-    /// Runs of consecutive rows that no fragment crosses at `x`.
-    private static func bands(_ rows: [[Fragment]], x: Double) -> [[Int]] {
-        var bands: [[Int]] = []
-        var current: [Int] = []
-        for (index, row) in rows.enumerated() {
-            if row.contains(where: { $0.x0 < x && $0.x1 > x }) {
-                if !current.isEmpty { bands.append(current) }
-                current = []
-            } else {
-                current.append(index)
+        private mutating func layoutBand(_ rows: [Row], x: Double, depth: Int, column: Int, streams: Int) -> [LayoutLine] {
+            let left = rows.map { $0.left(of: x) }
+            let right = rows.map { $0.right(of: x) }
+            switch BandLayout.classify(rows, x: x) {
+            case .rows:
+                return LineBuilder.lines(rows, column: column)
+            case .columns:
+                let leftColumn = nextColumn, rightColumn = nextColumn + 1
+                nextColumn += 2
+                var leftLines = layout(left, depth: depth + 1, column: leftColumn, streams: streams + 1)
+                var rightLines = layout(right, depth: depth + 1, column: rightColumn, streams: streams + 1)
+                // Three or more streams of prose side by side: the order we read them in is a guess.
+                if streams + 1 >= 3 && BandLayout.isProse(rows) {
+                    ambiguousBands += 1
+                    for index in leftLines.indices { leftLines[index].isInAmbiguousColumns = true }
+                    for index in rightLines.indices { rightLines[index].isInAmbiguousColumns = true }
+                }
+                return leftLines + rightLines
+            case .margin:
+                let mainColumn = column == 0 ? nextColumn : column
+                if column == 0 { nextColumn += 1 }
+                let main = layout(right, depth: depth + 1, column: mainColumn, streams: streams)
+                let sidebarColumn = nextColumn
+                nextColumn += 1
+                let merged = MarginMerge.merge(margin: left, main: main, sidebarColumn: sidebarColumn)
+                if merged.hasSidebar { maximumColumns = max(maximumColumns, streams + 1) }
+                return merged.lines
             }
         }
-        if !current.isEmpty { bands.append(current) }
-        return bands
-    }
-
-    /// Enough text on both sides, the right side left-aligned (not a ragged column of
-    /// right-aligned dates), and the two sides not paired row by row (that is a table).
-    private static func isColumnBand(_ rows: [[Fragment]], band: [Int], x: Double) -> Bool {
-        var leftRows = 0, rightRows = 0, bothRows = 0
-        var rightStarts: [Double] = []
-        for index in band {
-            // Bullet glyphs and numbers hanging left of their text are not a column.
-            let hasLeft = rows[index].contains { $0.x1 <= x && $0.words.map(\.text).joined().filter(\.isLetter).count >= 2 }
-            // A run of right-aligned dates is part of the rows beside it, not a column of its own.
-            let right = rows[index].filter { $0.x0 >= x && !isDateOnly($0) }
-            if hasLeft { leftRows += 1 }
-            if !right.isEmpty { rightRows += 1 }
-            if hasLeft && !right.isEmpty { bothRows += 1 }
-            if let first = right.first { rightStarts.append(first.x0) }
-        }
-        guard leftRows >= 2, rightRows >= 3, leftRows + rightRows >= 6 else { return false }
-        guard let columnStart = rightStarts.min() else { return false }
-        let aligned = rightStarts.filter { $0 - columnStart < 3 }.count
-        guard Double(aligned) >= Double(rightStarts.count) * 0.4 else { return false }
-        return Double(bothRows) <= Double(max(leftRows, rightRows)) * 0.8
-    }
-
-    private static func isDateOnly(_ fragment: Fragment) -> Bool {
-        let text = fragment.words.map(\.text).joined(separator: " ")
-        return DateRangeParser.find(in: text)?.remainder.isEmpty ?? false
-    }
-
-    // MARK: - Lines
-
-    private static func line(_ fragments: [Fragment], column: Int) -> LayoutLine? {
-        let words = fragments.flatMap(\.words)
-        guard let first = words.first, let last = words.last else { return nil }
-        var text = ""
-        for (index, fragment) in fragments.enumerated() {
-            if index > 0 {
-                // A bullet glyph set apart from its text by a tab stop still belongs to it.
-                let previous = fragments[index - 1].words
-                let isGlyph = previous.count == 1 && BulletGlyphs.glyphs.contains(previous[0].text.first ?? " ") && previous[0].text.count == 1
-                text += isGlyph ? " " : "\t"
-            }
-            text += fragment.words.map(\.text).joined(separator: " ")
-        }
-        let startsWithBullet = BulletGlyphs.strip(text) != nil && BulletGlyphs.glyphs.contains(first.text.first ?? " ")
-        let textStart = startsWithBullet && first.text.count == 1 && words.count > 1 ? words[1] : first
-        let bodyWords = words.filter { $0.text.count > 1 || $0.text.first?.isLetter == true }
-        let size = (bodyWords.isEmpty ? words : bodyWords).map(\.fontSize).max() ?? first.fontSize
-        return LayoutLine(
-            text: text,
-            x0: first.x0, y0: words.map(\.y0).min() ?? first.y0, x1: last.x1, y1: words.map(\.y1).max() ?? first.y1,
-            fontSize: size,
-            isBold: bodyWords.allSatisfy(\.isBold) && !bodyWords.isEmpty,
-            isItalic: bodyWords.allSatisfy(\.isItalic) && !bodyWords.isEmpty,
-            column: column, textX0: textStart.x0, firstWordWidth: textStart.x1 - textStart.x0,
-            startsWithBullet: startsWithBullet
-        )
     }
 }

@@ -24,5 +24,11 @@ public struct PositionedWord: Sendable, Equatable {
     }
 
     var height: Double { y1 - y0 }
+    var width: Double { x1 - x0 }
     var centerY: Double { (y0 + y1) / 2 }
+
+    /// Same font size, weight and slant: words of one run of type.
+    func sameStyle(as other: PositionedWord) -> Bool {
+        abs(fontSize - other.fontSize) < 0.6 && isBold == other.isBold && isItalic == other.isItalic
+    }
 }

@@ -25,10 +25,38 @@ struct HeaderBlock {
             block.name = first.text
             remaining = remaining.dropFirst()
         }
-        for line in remaining {
-            block.absorb(line)
+        let lines = Array(remaining)
+        let contact = contactRun(lines)
+        for (index, line) in lines.enumerated() {
+            if contact[index] {
+                block.contact += contactItems(line.text)
+            } else {
+                block.absorb(line)
+            }
         }
         return block
+    }
+
+    /// Contact lines, and the short lines stacked with them in the same type ("street and
+    /// number", "postcode city", "country" above a phone number): an address, not a summary.
+    private static func contactRun(_ lines: [SourceLine]) -> [Bool] {
+        var contact = lines.map { looksLikeContact($0.text) }
+        func short(_ line: SourceLine) -> Bool { line.text.wordCount <= 4 && !line.text.hasSuffix(".") && line.role != .title }
+        func sameType(_ a: SourceLine, _ b: SourceLine) -> Bool {
+            guard let x = a.relativeSize, let y = b.relativeSize else { return false }
+            return abs(x - y) < 0.03 && a.isItalic == b.isItalic
+        }
+        for _ in 0..<2 {
+            for index in lines.indices where !contact[index] && short(lines[index]) {
+                let neighbours = [index - 1, index + 1].filter { lines.indices.contains($0) && contact[$0] }
+                if neighbours.contains(where: { sameType(lines[$0], lines[index]) }) { contact[index] = true }
+            }
+            for index in lines.indices.reversed() where !contact[index] && short(lines[index]) {
+                let neighbours = [index - 1, index + 1].filter { lines.indices.contains($0) && contact[$0] }
+                if neighbours.contains(where: { sameType(lines[$0], lines[index]) }) { contact[index] = true }
+            }
+        }
+        return contact
     }
 
     private mutating func absorb(_ line: SourceLine) {
@@ -58,9 +86,17 @@ struct HeaderBlock {
     /// Splits a contact line on the separators people use between items.
     static func contactItems(_ text: String) -> [String] {
         var working = text.replacingOccurrences(of: "\t", with: "|")
-        for separator in [" · ", " | ", " • ", " ◦ ", " ⋅ ", " ∙ ", " ▪ ", " — ", " – ", "   ", "  "] {
+        for separator in [" · ", " | ", " • ", " ◦ ", " ⋅ ", " ∙ ", " ▪ ", " — ", " – ", " -- ", "   ", "  "] {
             working = working.replacingOccurrences(of: separator, with: "|")
         }
-        return working.split(separator: "|").map { String($0).trimmingSeparators }.filter { !$0.isEmpty }
+        return working.split(separator: "|").map { withoutScheme(String($0).trimmingSeparators) }.filter { !$0.isEmpty }
+    }
+
+    /// "mailto:ana@example.org" → "ana@example.org": link targets some templates print.
+    private static func withoutScheme(_ item: String) -> String {
+        for scheme in ["mailto:", "tel:", "callto:"] where item.lowercased().hasPrefix(scheme) {
+            return String(item.dropFirst(scheme.count))
+        }
+        return item
     }
 }

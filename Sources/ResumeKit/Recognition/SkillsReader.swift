@@ -31,7 +31,7 @@ enum SkillsReader {
     }
 
     static func items(_ text: String) -> [String] {
-        splitOutsideParentheses(text, on: [",", ";", "·", "•", "|", "▪", "◦"])
+        splitOutsideParentheses(text, on: [",", ";", "·", "•", "|", "▪", "◦", "\t"])
             .map { item in
                 var item = item.trimmed
                 if item.hasSuffix("."), !item.dropLast().contains(".") { item.removeLast() }

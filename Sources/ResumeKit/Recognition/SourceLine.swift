@@ -23,6 +23,9 @@ struct SourceLine: Sendable, Equatable {
     var isItalic: Bool
     /// Font size relative to the document's body text (1 = body), when the format has sizes.
     var relativeSize: Double?
+    /// Set by layout as a sub-heading (larger than body text, smaller than section headings):
+    /// over entries that already name title and organisation it only groups them.
+    var isSubheading = false
 
     init(_ text: String, role: Role = .text, isBold: Bool = false, isItalic: Bool = false, relativeSize: Double? = nil) {
         self.text = text

@@ -24,14 +24,15 @@ extension String {
         trimmingCharacters(in: CharacterSet(charactersIn: " \t,;|·•–—-:/").union(.whitespacesAndNewlines))
     }
 
-    /// True when the string has letters and none of them is lowercase ("EXPERIENCE", "WORK HISTORY").
+    /// True when the string has capital letters and no lowercase ones ("EXPERIENCE", "WORK
+    /// HISTORY"). Scripts without case (Chinese, Arabic) are never all caps.
     var isAllCaps: Bool {
-        var sawLetter = false
+        var sawCapital = false
         for scalar in unicodeScalars where CharacterSet.letters.contains(scalar) {
-            sawLetter = true
             if CharacterSet.lowercaseLetters.contains(scalar) { return false }
+            if CharacterSet.uppercaseLetters.contains(scalar) { sawCapital = true }
         }
-        return sawLetter
+        return sawCapital
     }
 
     var wordCount: Int {

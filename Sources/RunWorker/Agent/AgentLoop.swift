@@ -32,35 +32,74 @@ struct AgentLoop: Sendable {
     static let defaultTemperature = 0.2
 
     /// What the loop did, for the run's result.
-    struct Summary: Sendable, Equatable {
+    struct Summary: Sendable, Equatable, Codable {
         var turns = 0
         var toolCalls = 0
         var finalText = ""
     }
 
-    func run(system: String, messages: [ChatMessage]) async throws -> Summary {
-        var conversation = messages
-        var summary = Summary()
-        var state = TurnState(provider: provider.name, model: provider.model, budget: budget)
-        for _ in 0..<maxTurns {
+    /// How a stretch of the loop ended: the model answered, or a call waits for a person and the
+    /// run is saved (``AgentProgress``) to continue in another process.
+    enum Outcome: Sendable {
+        case finished(Summary)
+        case suspended(AgentProgress)
+    }
+
+    func run(system: String, messages: [ChatMessage]) async throws -> Outcome {
+        var progress = AgentProgress(conversation: messages, provider: provider.name, model: provider.model, remainingBudgetUSD: budget?.remainingUSD)
+        return try await drive(&progress, system: system)
+    }
+
+    /// Continues a suspended run with the person's decision on the call it waited for.
+    func resume(_ saved: AgentProgress, decision: ToolDecision, system: String) async throws -> Outcome {
+        var progress = saved
+        guard let awaiting = progress.awaiting, awaiting.toolCallId == decision.toolCallId else {
+            throw AgentLoopError.resumeMismatch
+        }
+        progress.awaiting = nil
+        progress.conversation.append(.toolResult(try await conclude(awaiting, decision: decision)))
+        progress.summary.toolCalls += 1
+        return try await drive(&progress, system: system)
+    }
+
+    /// Runs calls still queued from the model's last turn, then turns, until the model answers
+    /// without calling a tool or a call waits for a person.
+    private func drive(_ progress: inout AgentProgress, system: String) async throws -> Outcome {
+        var state = TurnState(provider: progress.provider, model: progress.model, budget: budget.map {
+            var budget = $0
+            budget.remainingUSD = progress.remainingBudgetUSD ?? $0.remainingUSD
+            return budget
+        })
+        while true {
+            while !progress.queued.isEmpty {
+                try Task.checkCancellation()
+                let call = progress.queued.removeFirst()
+                switch try await perform(call) {
+                case .done(let result):
+                    progress.conversation.append(.toolResult(result))
+                    progress.summary.toolCalls += 1
+                case .waiting(let awaiting):
+                    progress.awaiting = awaiting
+                    progress.provider = state.provider
+                    progress.model = state.model
+                    progress.remainingBudgetUSD = state.budget?.remainingUSD
+                    return .suspended(progress)
+                }
+            }
+            guard progress.summary.turns < maxTurns else { throw AgentLoopError.tooManyTurns(maxTurns) }
             try Task.checkCancellation()
             let request = ChatRequest(
-                system: system, messages: conversation, tools: tools.specs, temperature: temperature,
+                system: system, messages: progress.conversation, tools: tools.specs, temperature: temperature,
                 maxTokens: state.budget?.maxTokens())
             let turn = try await streamTurn(request, state: &state)
-            summary.turns += 1
-            conversation.append(.assistant(text: turn.text.isEmpty ? nil : turn.text, toolCalls: turn.calls))
+            progress.summary.turns += 1
+            progress.conversation.append(.assistant(text: turn.text.isEmpty ? nil : turn.text, toolCalls: turn.calls))
             guard !turn.calls.isEmpty else {
-                summary.finalText = turn.text
-                return summary
+                progress.summary.finalText = turn.text
+                return .finished(progress.summary)
             }
-            for call in turn.calls {
-                try Task.checkCancellation()
-                conversation.append(.toolResult(try await perform(call)))
-                summary.toolCalls += 1
-            }
+            progress.queued = turn.calls
         }
-        throw AgentLoopError.tooManyTurns(maxTurns)
     }
 
     // MARK: Model turns
@@ -117,28 +156,51 @@ struct AgentLoop: Sendable {
 
     // MARK: Tool calls
 
-    /// One call, start to end. Returns what the model reads about it.
-    private func perform(_ call: Providers.ToolCall) async throws -> Providers.ToolResult {
+    /// What became of one call: its result for the model, or a wait for a person's decision.
+    private enum CallOutcome {
+        case done(Providers.ToolResult)
+        case waiting(AgentProgress.Awaiting)
+    }
+
+    /// One call, start to end (or until a person must decide).
+    private func perform(_ call: Providers.ToolCall) async throws -> CallOutcome {
         let id = ToolCallIds.next()
         let parsed = parse(call)
         guard case .success(let (tool, arguments)) = parsed else {
-            guard case .failure(let problem) = parsed else { return message(call, .error, "invalid call") }
-            return try await refuse(call, id: id, arguments: rawArguments(call), problem: problem.message)
+            guard case .failure(let problem) = parsed else { return .done(message(call, .error, "invalid call")) }
+            return .done(try await refuse(call, id: id, arguments: rawArguments(call), problem: problem.message))
         }
         let planning = ToolContext(channel: channel, toolCallId: id, phase: .planning, now: now)
         let plan: ToolPlan
         do {
             plan = try await tool.plan(arguments, context: planning)
         } catch let error as ToolError {
-            return try await refuse(call, id: id, arguments: arguments.json, problem: error.message)
+            return .done(try await refuse(call, id: id, arguments: arguments.json, problem: error.message))
         }
         let decision = try await channel.propose(IPC.ToolCall(
             runId: runId, toolCallId: id, tool: call.name, arguments: arguments.json,
-            requiresApproval: tool.requiresApproval, diff: plan.diff, truthFlags: TruthCheck.json(plan.truthFlags)))
+            requiresApproval: tool.requiresApproval, diff: plan.diff, truthFlags: TruthCheck.json(plan.truthFlags),
+            writes: plan.plannedWrites))
+        if decision.deferred { return .waiting(AgentProgress.Awaiting(call: call, toolCallId: id, plan: plan)) }
+        return .done(try await execute(call, id: id, tool: tool, arguments: arguments, plan: plan, decision: decision))
+    }
+
+    /// The decided call of a resumed run: runs it if approved (with the plan the person saw).
+    private func conclude(_ awaiting: AgentProgress.Awaiting, decision: ToolDecision) async throws -> Providers.ToolResult {
+        guard case .success(let (tool, arguments)) = parse(awaiting.call) else {
+            return message(awaiting.call, .error, "invalid call")
+        }
+        return try await execute(awaiting.call, id: awaiting.toolCallId, tool: tool, arguments: arguments, plan: awaiting.plan, decision: decision)
+    }
+
+    private func execute(
+        _ call: Providers.ToolCall, id: String, tool: any AgentTool, arguments: ToolArguments, plan: ToolPlan, decision: ToolDecision
+    ) async throws -> Providers.ToolResult {
         guard decision.approved else { return message(call, .rejected, Self.rejection(decision)) }
+        let context = ToolContext(channel: channel, toolCallId: id, phase: .executing, now: now)
         let output: ToolOutput
         do {
-            output = try await tool.execute(plan, arguments: arguments, context: planning.executing())
+            output = try await tool.execute(plan, arguments: arguments, context: context)
         } catch let error as ToolError {
             try await channel.report(IPC.ToolResult(runId: runId, toolCallId: id, tool: call.name, ok: false, summary: error.message))
             return message(call, .error, "error: " + error.message)

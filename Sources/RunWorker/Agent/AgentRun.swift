@@ -20,13 +20,24 @@ struct AgentRun: Sendable {
             runId: run.runId, channel: channel, provider: providers.router, tools: .standard, now: now,
             maxTurns: Self.maxTurns(forSteps: input.maxSteps),
             budget: OutputBudget(remainingUSD: input.remainingBudgetUSD, chain: providers.chain))
+        let system = SystemPrompt.text(state: input.state)
         do {
-            let summary = try await loop.run(
-                system: SystemPrompt.text(state: input.state), messages: input.history + [.user(input.message)])
-            return RunEnd(runId: run.runId, outcome: .completed, result: [
-                "turns": .number(Double(summary.turns)), "tool_calls": .number(Double(summary.toolCalls)),
-                "text": .string(summary.finalText),
-            ])
+            let outcome: AgentLoop.Outcome
+            if let resume = request.resume {
+                let saved = try AgentProgress(checkpoint: resume.checkpoint)
+                outcome = try await loop.resume(saved, decision: resume.decision, system: system)
+            } else {
+                outcome = try await loop.run(system: system, messages: input.history + [.user(input.message)])
+            }
+            switch outcome {
+            case .finished(let summary):
+                return RunEnd(runId: run.runId, outcome: .completed, result: [
+                    "turns": .number(Double(summary.turns)), "tool_calls": .number(Double(summary.toolCalls)),
+                    "text": .string(summary.finalText),
+                ])
+            case .suspended(let progress):
+                return RunEnd(runId: run.runId, outcome: .suspended, checkpoint: try progress.checkpoint())
+            }
         } catch let error as ProviderError {
             return Self.providerFailure(run.runId, code: "provider_error", message: error.description)
         } catch let error as AgentLoopError {

@@ -1,3 +1,4 @@
+import Contract
 import IPC
 import Providers
 
@@ -7,7 +8,7 @@ struct AgentRunInput: Sendable, Equatable {
     var message: String
     var history: [ChatMessage]
     /// The session's workflow state (`jd_provided`, `gap_analyzed`, …), if sent.
-    var state: String?
+    var state: SessionState?
     var autoApprove: Bool
     var maxSteps: Int
     var remainingBudgetUSD: Double?
@@ -24,7 +25,7 @@ struct AgentRunInput: Sendable, Equatable {
             case .assistant: .assistant(text: turn.content.isEmpty ? nil : turn.content, toolCalls: [])
             }
         }
-        state = request.state?.rawValue
+        state = request.state
         autoApprove = request.autoApprove
         maxSteps = max(1, request.maxSteps)
         remainingBudgetUSD = request.remainingBudgetUsd

@@ -1,7 +1,8 @@
+import Contract
 /// The system prompt of the resume-tailoring job, for real LLM providers. The built-in local
 /// model follows the same rules by construction.
 enum SystemPrompt {
-    static func text(state: String?) -> String {
+    static func text(state: SessionState?) -> String {
         var prompt = """
         You are Resume Agent, helping one person tailor their resume to one job description. You work \
         only through the tools you are given; the files live in the person's workspace: resume.md (the \
@@ -33,7 +34,7 @@ enum SystemPrompt {
            missing. Use render_preview after manual writes and export_resume only when asked.
         Be concise. Answer in the language the person writes in.
         """
-        if let state { prompt += "\n\nThe session's workflow state is \(state)." }
+        if let state { prompt += "\n\nThe session's workflow state is \(state.rawValue)." }
         return prompt
     }
 }

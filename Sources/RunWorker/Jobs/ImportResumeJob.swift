@@ -19,7 +19,16 @@ enum ImportResumeJob {
             previewHtml: PreviewRenderer.html(markdown: imported.markdown),
             format: imported.format.rawValue,
             name: imported.resume.name.isEmpty ? nil : imported.resume.name,
-            warnings: imported.warnings.map { .init(code: $0.code, message: $0.message) })
+            warnings: imported.warnings.map { .init(code: $0.code, message: $0.message) },
+            report: reportValue(imported.report))
+    }
+
+    /// ResumeKit's `ImportReport` (columns found, unplaced blocks, confidence per section and
+    /// overall, the same warnings) as a JSON value in its own Codable shape (snake_case keys),
+    /// for `analysis/import.json` and step 1 of the web UI.
+    private static func reportValue(_ report: ImportReport) -> JSONValue? {
+        guard let data = try? JSONEncoder().encode(report) else { return nil }
+        return try? JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     /// Reads the upload, refusing an oversized one before loading it. The path comes from the

@@ -1,3 +1,4 @@
+import Contract
 import Providers
 import ResumeMatch
 
@@ -78,8 +79,8 @@ enum LocalAnswers {
 
     // MARK: Other answers
 
-    static func exported(format: String) -> String {
-        "Your resume is exported as exports/resume.\(format); download it from the workspace files.\n"
+    static func exported(format: ExportFormat) -> String {
+        "Your resume is exported as exports/resume.\(format.fileExtension); download it from the workspace files.\n"
     }
 
     static func missingInput(_ what: String, _ problem: String) -> String {
@@ -92,19 +93,19 @@ enum LocalAnswers {
         "I could not \(action): \(strip(problem)).\n"
     }
 
-    static func help(state: String?) -> String {
+    static func help(state: SessionState?) -> String {
         var out = "I am the built-in assistant and work offline. I can:\n\n"
             + "- **analyse** how well your resume matches the job: a match score, the resume lines behind each "
             + "requirement, what is missing, and suggestions (try \"analyse my resume\");\n"
             + "- **tailor** your resume: propose truthful edits you approve one by one, and show the score before and after "
             + "(try \"tailor my resume\");\n"
-            + "- **export** it as PDF, DOCX, HTML or Markdown (try \"export as PDF\").\n\n"
+            + "- **export** it as \(ExportFormat.spokenList) (try \"export as PDF\").\n\n"
             + "I cannot answer other questions, and I never add skills or experience your resume does not show.\n"
         switch state {
-        case "draft"?: out += "\nNext step: upload your resume.\n"
-        case "resume_uploaded"?: out += "\nNext step: add the job description (text or URL).\n"
-        case "jd_provided"?: out += "\nNext step: ask me to analyse the match.\n"
-        case "gap_analyzed"?: out += "\nNext step: ask me to tailor your resume.\n"
+        case .draft?: out += "\nNext step: upload your resume.\n"
+        case .resumeUploaded?: out += "\nNext step: add the job description (text or URL).\n"
+        case .jdProvided?: out += "\nNext step: ask me to analyse the match.\n"
+        case .gapAnalyzed?: out += "\nNext step: ask me to tailor your resume.\n"
         default: break
         }
         return out

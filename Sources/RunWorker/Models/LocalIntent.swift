@@ -1,3 +1,4 @@
+import Contract
 /// What the person asks the local model for, read from their message by keywords in the
 /// languages resumes commonly come in. The local model cannot understand free text; it maps a
 /// message to one of the journeys it can drive, and explains itself for anything else.
@@ -7,7 +8,7 @@ enum LocalIntent: Equatable, Sendable {
     /// Propose truthful edits (analysing first when needed).
     case tailor
     /// Export the resume in one format.
-    case export(format: String)
+    case export(format: ExportFormat)
     /// Anything else: answer with what it can do.
     case help
 
@@ -38,11 +39,8 @@ enum LocalIntent: Equatable, Sendable {
         }
     }
 
-    /// The export format a message names; PDF when it names none.
-    private static func format(in text: String) -> String {
-        if text.contains("docx") || text.contains("word") { return "docx" }
-        if text.contains("html") { return "html" }
-        if text.contains("markdown") || text.contains(" md") || text.contains(".md") { return "md" }
-        return "pdf"
+    /// The export format a message names (by any of its spoken names); PDF when it names none.
+    private static func format(in text: String) -> ExportFormat {
+        ExportFormat.allCases.first { format in format.spokenNames.contains { text.contains($0) } } ?? .pdf
     }
 }

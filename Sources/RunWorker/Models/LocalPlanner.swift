@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import JSONCore
 import Providers
@@ -6,11 +7,11 @@ import ResumeMatch
 /// The local engine's decisions: from the person's intent and what this run has done so far, the
 /// next turn. Each journey is a fixed sequence of tool calls ending in a streamed answer.
 struct LocalPlanner: Sendable {
-    let state: String?
+    let state: SessionState?
     let now: Date
 
     /// States in which a gap analysis already exists, so tailoring does not redo it.
-    static let analyzedStates: Set<String> = ["gap_analyzed", "rewrite_applied", "exported"]
+    static let analyzedStates: Set<SessionState> = [.gapAnalyzed, .rewriteApplied, .exported]
 
     func turn(_ progress: LocalRunProgress) -> LocalTurn {
         switch LocalIntent(message: progress.message) {
@@ -44,7 +45,7 @@ struct LocalPlanner: Sendable {
         case .ready(let resume, let jd): inputs = (resume, jd)
         }
         let analysis = progress.last("analyze_gap")
-        if analysis == nil, !Self.analyzedStates.contains(state ?? "") {
+        if analysis == nil, !(state.map(Self.analyzedStates.contains) ?? false) {
             return .call("analyze_gap", saying: "First, the gap analysis.\n\n", id: callId(progress, 0))
         }
         if let analysis, let failure = Self.failure(analysis) {
@@ -71,10 +72,10 @@ struct LocalPlanner: Sendable {
             id: callId(progress, 0))
     }
 
-    private func exportTurn(_ progress: LocalRunProgress, format: String) -> LocalTurn {
+    private func exportTurn(_ progress: LocalRunProgress, format: ExportFormat) -> LocalTurn {
         guard let export = progress.last("export_resume") else {
-            return .call("export_resume", JSONValue.object(["format": .string(format)]).jsonText,
-                         saying: "Exporting your resume as \(format.uppercased()).\n\n", id: callId(progress, 0))
+            return .call("export_resume", JSONValue.object(["format": .string(format.rawValue)]).jsonText,
+                         saying: "Exporting your resume as \(format.label).\n\n", id: callId(progress, 0))
         }
         if let failure = Self.failure(export) { return LocalTurn(text: LocalAnswers.failed("export your resume", failure)) }
         return LocalTurn(text: LocalAnswers.exported(format: format))

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import JSONCore
 import Providers
@@ -11,11 +12,11 @@ public struct LocalProvider: LLMProvider {
     public let name: String
     public let model: String
     /// The session's workflow state: tailoring skips a new analysis when one exists.
-    let state: String?
+    let state: SessionState?
     /// "Present" in the resume's date ranges; the same the tools use.
     let now: Date
 
-    public init(name: String = "local", model: String = "local-deterministic", state: String? = nil, now: Date = Date()) {
+    public init(name: String = "local", model: String = "local-deterministic", state: SessionState? = nil, now: Date = Date()) {
         self.name = name
         self.model = model
         self.state = state

@@ -1,3 +1,4 @@
+import Contract
 import Foundation
 import Logging
 import ProviderCatalog
@@ -17,7 +18,7 @@ struct RunProviders: Sendable {
     /// - Parameters:
     ///   - requested: the provider the gateway names (the policy's first); `nil` for the whole policy.
     ///   - state, now: what the local engine needs to know about the session.
-    init(requested: String?, state: String?, now: Date, environment: [String: String]) throws(ProviderSetupError) {
+    init(requested: String?, state: SessionState?, now: Date, environment: [String: String]) throws(ProviderSetupError) {
         let policy: ProviderPolicy
         do {
             policy = try ProviderPolicy.validated(environment: environment)
@@ -44,7 +45,7 @@ struct RunProviders: Sendable {
 
     /// The factory of every kind a worker serves: the network providers, plus the built-in
     /// engine and the test tooling, which live here because they drive the worker's tools.
-    static func factories(state: String?, now: Date, environment: [String: String]) -> [ProviderKind: ProviderFactory] {
+    static func factories(state: SessionState?, now: Date, environment: [String: String]) -> [ProviderKind: ProviderFactory] {
         var factories = ProviderFactories.standard()
         factories[.local] = { config in LocalProvider(name: config.name, model: config.model, state: state, now: now) }
         factories[.scripted] = { config in try ScriptedProvider(environment: environment, name: config.name) }

@@ -48,7 +48,9 @@ public struct ScriptedProvider: LLMProvider {
     }
 
     public func stream(_ request: ChatRequest) -> AsyncThrowingStream<ProviderEvent, any Error> {
-        let steps = cursor.next(of: turns.count).map { Self.steps(for: turns[$0]) } ?? [.event(.finish(.stop))]
+        // A run resumed in a new process continues the script after the turns it already had.
+        let played = LocalRunProgress(request.messages).turns
+        let steps = cursor.next(of: turns.count, atLeast: played).map { Self.steps(for: turns[$0]) } ?? [.event(.finish(.stop))]
         let feed = Feed(steps)
         return AsyncThrowingStream(unfolding: { try await feed.next() })
     }
@@ -81,8 +83,10 @@ public struct ScriptedProvider: LLMProvider {
     private final class Cursor: Sendable {
         private let position = Mutex(0)
 
-        func next(of count: Int) -> Int? {
+        /// The next turn, never one before `atLeast` (the turns the conversation already holds).
+        func next(of count: Int, atLeast played: Int) -> Int? {
             position.withLock { position in
+                position = max(position, played)
                 guard position < count else { return nil }
                 defer { position += 1 }
                 return position

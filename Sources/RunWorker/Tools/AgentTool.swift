@@ -1,4 +1,5 @@
 import IPC
+import ServiceSupport
 import ResumeMatch
 import Providers
 
@@ -25,7 +26,7 @@ extension AgentTool {
 }
 
 /// What a call will do, shown in its proposal.
-struct ToolPlan: Sendable {
+struct ToolPlan: Sendable, Codable, Equatable {
     /// Unified diff of the change, for write tools.
     var diff: String?
     /// Claims the change would add that the original resume does not support.
@@ -34,6 +35,15 @@ struct ToolPlan: Sendable {
     var base: String?
     /// The file text to write once approved.
     var newContent: String?
+    /// The workspace path `newContent` goes to.
+    var target: String?
+
+    /// What the approval covers: the target with the digest of its new content. The gateway
+    /// accepts exactly this write, once.
+    var plannedWrites: [PlannedWrite] {
+        guard let target, let newContent else { return [] }
+        return [PlannedWrite(path: target, sha256: SHA256.hex(Array(newContent.utf8)))]
+    }
 }
 
 /// What a call did: a one-line `summary` for the event stream, and the `content` the model reads.

@@ -24,9 +24,8 @@ struct ExportResumeTool: AgentTool {
             throw ToolError("the export failed: \(ExportFailure(error).message)")
         }
         let path = "exports/resume.\(format.fileExtension)"
-        let binary = format == .pdf || format == .docx
-        let content = binary ? artifact.data.base64EncodedString() : String(decoding: artifact.data, as: UTF8.self)
-        try await context.write(path, content: content, base64: binary)
+                let content = format.isBinary ? artifact.data.base64EncodedString() : String(decoding: artifact.data, as: UTF8.self)
+        try await context.write(path, content: content, base64: format.isBinary)
         return ToolOutput(summary: "Exported \(path) (\(artifact.data.count) bytes).")
     }
 }

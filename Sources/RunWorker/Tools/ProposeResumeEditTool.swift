@@ -33,7 +33,7 @@ struct ProposeResumeEditTool: AgentTool {
         return ToolPlan(
             diff: UnifiedDiff.make(from: current, to: proposed),
             truthFlags: TruthCheck.flags(proposed: proposed, current: current, original: original),
-            base: current, newContent: proposed)
+            base: current, newContent: proposed, target: ReadResumeTool.path)
     }
 
     func execute(_ plan: ToolPlan, arguments: ToolArguments, context: ToolContext) async throws -> ToolOutput {

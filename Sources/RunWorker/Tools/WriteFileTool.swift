@@ -24,7 +24,7 @@ struct WriteFileTool: AgentTool {
         let current = try await context.readIfPresent(path) ?? ""
         var plan = ToolPlan(
             diff: UnifiedDiff.make(from: current, to: content, oldPath: "a/\(path)", newPath: "b/\(path)"),
-            base: current, newContent: content)
+            base: current, newContent: content, target: path)
         if path == ReadResumeTool.path {
             let original = try await TruthCheck.original(context: context, current: current)
             plan.truthFlags = TruthCheck.flags(proposed: content, current: current, original: original)

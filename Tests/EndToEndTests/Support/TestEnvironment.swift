@@ -77,7 +77,7 @@ enum HTTP {
         let body: String
     }
 
-    static func get(port: Int, path: String, timeout: Duration = .seconds(2)) -> Response? {
+    static func get(port: Int, path: String, token: String? = nil, timeout: Duration = .seconds(2)) -> Response? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -92,7 +92,8 @@ enum HTTP {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
         guard connected == 0 else { return nil }
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        let authorization = token.map { "Authorization: Bearer \($0)\r\n" } ?? ""
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\(authorization)Connection: close\r\n\r\n"
         guard request.withCString({ send(fd, $0, strlen($0), 0) }) > 0 else { return nil }
         var data = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 65536)

@@ -85,7 +85,9 @@ struct FilesResource: Sendable {
         }
         try await api.tenants.checkStorage(tenantId: tenant, adding: file.size)
         do {
-            let record = try await api.workspace.write(sessionId: id, path: path, data: try file.data(), runId: nil, actor: "user", action: "file_uploaded")
+            let record = try await api.workspace.write(
+                sessionId: id, path: path, content: .staged(path: file.path, size: file.size, sha256: file.sha256), runId: nil,
+                actor: "user", action: "file_uploaded")
             return Views.file(record)
         } catch let failure as Workspace.Failure {
             throw APIError.from(failure, path: path.value)

@@ -54,7 +54,9 @@ struct ResumeResource: Sendable {
         try await api.tenants.checkStorage(
             tenantId: tenant, adding: file.size + 2 * imported.markdown.utf8.count + (imported.previewHtml?.utf8.count ?? 0))
         let workspace = api.workspace
-        try await workspace.write(sessionId: id, path: uploadPath, data: try file.data(), runId: nil, actor: "user", action: "resume_uploaded")
+        try await workspace.write(
+            sessionId: id, path: uploadPath, content: .staged(path: file.path, size: file.size, sha256: file.sha256), runId: nil, actor: "user",
+            action: "resume_uploaded")
         let markdown = Data(imported.markdown.utf8)
         try await workspace.write(sessionId: id, path: WorkspacePath("resume.md"), data: markdown, runId: nil, actor: "user", action: "resume_imported")
         try await workspace.write(sessionId: id, path: WorkspacePath("resume.original.md"), data: markdown, runId: nil, actor: "user", action: "resume_imported")

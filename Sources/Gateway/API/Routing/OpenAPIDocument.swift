@@ -138,6 +138,10 @@ enum OpenAPIDocument {
             "JobDescriptionProvided": shape([("state", states), ("jd", shape([]))]),
             "Workflow": shape([("states", .array(states)), ("rules", .array(shape([("action", text), ("from", .array(states))])))]),
             "Health": shape([("status", text)]),
+            "Readiness": shape([
+                ("status", .enumeration(["ready", "unavailable"])), ("reasons", .array(text)),
+                ("workers", shape([("idle", count), ("busy", count)])), ("queue", shape([("depth", count)])), ("active_runs", count),
+            ]),
             // One event of the stream as a client parses it: `id`, `event` and the envelope as JSON text in `data`.
             "ServerSentEvent": shape([
                 ("id", .string(pattern: "^evt_")), ("event", .enumeration(EventType.allCases.map(\.rawValue))), ("data", .string(minLength: 2)),

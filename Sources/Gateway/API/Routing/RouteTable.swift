@@ -20,6 +20,8 @@ struct RouteTable: Sendable {
         let uploadsInFlight: Occupancy
         let maxConcurrentUploads: Int
         let session: SessionLookup
+        /// Refuses (403 `quota_exceeded`) when the tenant cannot store this many more bytes.
+        let checkStorage: @Sendable (_ tenant: String, _ bytes: Int) async throws -> Void
     }
 
     /// Registers every route. Routes under a session look it up first, for the caller's
@@ -74,6 +76,11 @@ struct RouteTable: Sendable {
                 throw APIError.overloaded(retryAfter: 2)
             }
             defer { environment.uploadsInFlight.release("uploads") }
+            if input.session != nil, let length = request.headers[.contentLength].flatMap(Int.init) {
+                // A full account is refused before a byte of the body is read (the form's own
+                // framing is allowed for; the exact size is checked again once it is stored).
+                try await environment.checkStorage(try context.tenant(), max(0, length - Self.multipartFramingAllowance))
+            }
             input.upload = try await MultipartUpload.receive(
                 request, fileField: fileField, fields: fields.map(\.0), limits: environment.uploads)
             for (name, schema) in fields {
@@ -91,6 +98,9 @@ struct RouteTable: Sendable {
             throw error
         }
     }
+
+    /// Bytes of boundaries and part headers a form may add around its file.
+    static let multipartFramingAllowance = 8 * 1024
 
     static func resourceName(_ parameter: String) -> String {
         switch parameter {

@@ -18,16 +18,14 @@ struct MultipartUpload: Sendable {
         let filename: String?
         let contentType: String?
         let size: Int
+        /// Digest of the bytes, computed as they arrived.
+        let sha256: String
 
         /// The first bytes, for sniffing the real type.
         func prefix(_ count: Int) -> [UInt8] {
             guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
             defer { try? handle.close() }
             return Array((try? handle.read(upToCount: count)) ?? Data())
-        }
-
-        func data() throws -> Data {
-            try Data(contentsOf: URL(fileURLWithPath: path))
         }
     }
 
@@ -48,8 +46,16 @@ struct MultipartUpload: Sendable {
         }
         let receiver = Receiver(fileField: fileField, allowed: Set(allowed), limits: limits, boundary: boundary)
         do {
+            var sinceYield = 0
             for try await chunk in request.body {
                 try receiver.consume(chunk)
+                // Parsing is CPU work; when the body arrives faster than it is parsed, give the
+                // other tasks (health answers, event streams) their turn every MiB.
+                sinceYield += chunk.readableBytes
+                if sinceYield >= 1 << 20 {
+                    sinceYield = 0
+                    await Task.yield()
+                }
             }
             return try receiver.finish()
         } catch {
@@ -83,7 +89,7 @@ struct MultipartUpload: Sendable {
         var completed = false
 
         enum Part {
-            case file(fd: Int32, path: String, disposition: ContentDisposition, contentType: String?, size: Int)
+            case file(StagedFileSink, disposition: ContentDisposition, contentType: String?)
             case field(name: String, bytes: [UInt8])
         }
 
@@ -116,9 +122,8 @@ struct MultipartUpload: Sendable {
         }
 
         func abandon() {
-            if case .file(let fd, let path, _, _, _)? = current {
-                close(fd)
-                unlink(path)
+            if case .file(let sink, _, _)? = current {
+                sink.abandon()
             }
             current = nil
             upload.discard()
@@ -135,11 +140,8 @@ struct MultipartUpload: Sendable {
             }
             if name == fileField, upload.file == nil {
                 let path = (limits.stagingDirectory as NSString).appendingPathComponent(Identifier.make("upl"))
-                let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-                guard fd >= 0 else {
-                    return fail(APIError(.serviceUnavailable, "storage_unavailable", "The upload could not be stored right now; try again.", retryAfterSeconds: 1))
-                }
-                current = .file(fd: fd, path: path, disposition: disposition, contentType: contentType, size: 0)
+                guard let sink = StagedFileSink(path: path) else { return fail(Self.storageUnavailable) }
+                current = .file(sink, disposition: disposition, contentType: contentType)
             } else if allowed.contains(name), disposition.filename == nil, upload.fields[name] == nil {
                 current = .field(name: name, bytes: [])
             } else {
@@ -153,24 +155,12 @@ struct MultipartUpload: Sendable {
             guard failure == nil else { return buffer.moveReaderIndex(to: buffer.writerIndex) }
             if current == nil { beginPart() }
             switch current {
-            case .file(let fd, let path, let disposition, let contentType, let size)?:
+            case .file(let sink, _, _)?:
                 let count = buffer.readableBytes
-                guard size + count <= limits.maxFileBytes else { return fail(.payloadTooLarge(limit: limits.maxFileBytes)) }
-                let written = buffer.withUnsafeReadableBytes { bytes -> Bool in
-                    guard let base = bytes.baseAddress else { return true }
-                    var offset = 0
-                    while offset < bytes.count {
-                        let n = write(fd, base + offset, bytes.count - offset)
-                        if n <= 0 { return false }
-                        offset += n
-                    }
-                    return true
-                }
+                guard sink.size + count <= limits.maxFileBytes else { return fail(.payloadTooLarge(limit: limits.maxFileBytes)) }
+                let written = buffer.withUnsafeReadableBytes { sink.append($0) }
                 buffer.moveReaderIndex(forwardBy: count)
-                guard written else {
-                    return fail(APIError(.serviceUnavailable, "storage_unavailable", "The upload could not be stored right now; try again.", retryAfterSeconds: 1))
-                }
-                current = .file(fd: fd, path: path, disposition: disposition, contentType: contentType, size: size + count)
+                guard written else { return fail(Self.storageUnavailable) }
             case .field(let name, var bytes)?:
                 guard bytes.count + buffer.readableBytes <= limits.maxFieldBytes else {
                     return fail(.invalidRequest("The field '\(name)' is too long."))
@@ -186,9 +176,9 @@ struct MultipartUpload: Sendable {
             guard failure == nil else { return }
             if current == nil { beginPart() }  // a part with an empty body
             switch current {
-            case .file(let fd, let path, let disposition, let contentType, let size)?:
-                close(fd)
-                upload.file = File(path: path, filename: disposition.filename, contentType: contentType, size: size)
+            case .file(let sink, let disposition, let contentType)?:
+                guard let sha256 = sink.finish() else { return fail(Self.storageUnavailable) }
+                upload.file = File(path: sink.path, filename: disposition.filename, contentType: contentType, size: sink.size, sha256: sha256)
             case .field(let name, let bytes)?:
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     return fail(.invalidRequest("The field '\(name)' is not UTF-8 text."))
@@ -200,6 +190,9 @@ struct MultipartUpload: Sendable {
             current = nil
             completed = true
         }
+
+        private static let storageUnavailable = APIError(
+            .serviceUnavailable, "storage_unavailable", "The upload could not be stored right now; try again.", retryAfterSeconds: 1)
 
         private func fail(_ error: APIError) {
             guard failure == nil else { return }

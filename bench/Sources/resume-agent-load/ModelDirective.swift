@@ -1,0 +1,1 @@
+../resume-agent-fakemodel/ModelDirective.swift
