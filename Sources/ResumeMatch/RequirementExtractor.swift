@@ -17,7 +17,7 @@ struct RequirementExtractor: Sendable {
         let names = PostingNames(posting: posting, lexicon: lexicon)
         var found: [ExtractedRequirement] = []
         var nextGroup = 1
-        for line in posting.lines where line.mayStateRequirements {
+        for line in posting.lines where line.mayStateRequirements && !BenefitLine.isBenefit(line.tokens) {
             guard let priority = priority(of: line, in: posting) else { continue }
             var candidates = candidates(in: line, priority: priority, names: names, posting: posting)
             candidates.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
@@ -33,11 +33,12 @@ struct RequirementExtractor: Sendable {
     /// Must for requirement parts, nice for nice-to-haves; duties and unplaced prose imply
     /// nice-to-haves when the posting lists its requirements explicitly, else must-haves.
     private func priority(of line: PostingText.Line, in posting: PostingText) -> RequirementPriority? {
+        if line.namesIndustry { return .nice }
         switch line.part {
-        case .requirements: .must
-        case .niceToHave: .nice
-        case .responsibilities, .other: posting.isStructured ? .nice : .must
-        default: nil
+        case .requirements: return .must
+        case .niceToHave: return .nice
+        case .responsibilities, .other: return posting.isStructured ? .nice : .must
+        default: return nil
         }
     }
 
@@ -106,6 +107,7 @@ struct RequirementExtractor: Sendable {
 
         let strength = Strength(line)
         let hits = lexicon.scan(tokens).filter { hit in
+            !(lexicon.category(hit.entry) == .education && Self.isVerbNotDegree(hit.range, in: tokens)) &&
             !hit.range.allSatisfy({ named[$0] }) && !hit.range.contains(where: { covered[$0] && !named[$0] })
                 && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
                 && (!describesEmployer || lexicon.category(hit.entry) == .tool)
@@ -126,7 +128,7 @@ struct RequirementExtractor: Sendable {
             result.append(make(entry.id, label.isEmpty ? entry.label : label, entry.category, .lexicon(entry: hit.entry), hit.range))
         }
 
-        if describesEmployer { return result }
+        if describesEmployer || strength == .industry { return Self.droppingUmbrellas(result, tokens: tokens) }
         for term in ToolTermRule(lexicon: lexicon).terms(
             in: tokens, hits: hits, covered: &covered, shapesOnly: strength == .weak, mixedCaseAlone: strength == .strong) {
             let raw = quote(line, term)
@@ -136,15 +138,65 @@ struct RequirementExtractor: Sendable {
 
         if strength == .strong, years == nil {
             let domainLine = tokens.contains { ["domain", "industry", "sector"].contains($0.lower) }
-            for phrase in nounPhrases(tokens, covered: covered) where isStatedSkill(phrase, in: tokens, covered: covered) {
+            let isQuestion = line.content.hasSuffix("?")
+            for phrase in nounPhrases(tokens, covered: covered)
+            where isStatedSkill(phrase, in: tokens, covered: covered, isQuestion: isQuestion) {
                 let raw = phrase.map { tokens[$0].raw }.joined(separator: " ")
                 let keys = phrase.map { tokens[$0].key }
                 result.append(make("phrase:" + keys.joined(separator: " "), raw.lowercased(),
                                    domainLine ? .domain : .hardSkill, .phrase(keys: keys), phrase))
             }
         }
-        return result
+        return Self.droppingUmbrellas(result, tokens: tokens)
     }
+
+    /// "Programming languages such as Java, C++ or Python", "NoSQL databases like MongoDB": the
+    /// examples are what the job asks for; the umbrella before them is a heading over them, and
+    /// listing it too would ask twice.
+    static func droppingUmbrellas(_ found: [ExtractedRequirement], tokens: [Token]) -> [ExtractedRequirement] {
+        guard found.count >= 2 else { return found }
+        return found.filter { r in
+            guard r.category != .yearsOfExperience else { return true }
+            guard let k = afterExampleCue(tokens, at: r.tokenRange.upperBound) else { return true }
+            // An example must follow at once (a word of filler aside).
+            return !found.contains { $0.tokenRange.lowerBound >= k && $0.tokenRange.lowerBound <= k + 1 }
+        }
+    }
+
+    /// Where the examples start when "such as", "like", "e.g.", "including" opens them at `k`.
+    private static func afterExampleCue(_ tokens: [Token], at k: Int) -> Int? {
+        guard k < tokens.count else { return nil }
+        let word = tokens[k].lower
+        if word == "such", k + 1 < tokens.count, tokens[k + 1].lower == "as" { return k + 2 }
+        if ["like", "including", "incl", "eg", "e.g", "e.g."].contains(word) { return k + 1 }
+        if word == "e", k + 1 < tokens.count, tokens[k + 1].lower == "g" { return k + 2 }
+        return nil
+    }
+
+    /// "Master the English language", "master data": the word written in lower case and not
+    /// followed by what a degree is followed by is a verb or an adjective, not a master's degree.
+    /// Likewise "a high degree of accuracy": "degree" of an amount, not of a university.
+    static func isVerbNotDegree(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        if range.count == 1, tokens[range.lowerBound].lower == "degree" {
+            let before = range.lowerBound > 0 ? tokens[range.lowerBound - 1].lower : ""
+            let after = range.upperBound < tokens.count ? tokens[range.upperBound].lower : ""
+            return amountWords.contains(before) || after == "of"
+        }
+        guard range.count == 1, ["master", "masters"].contains(tokens[range.lowerBound].raw) else { return false }
+        guard range.upperBound < tokens.count else { return false }
+        let next = tokens[range.upperBound]
+        if next.gapBefore.contains(where: { "'’/,(".contains($0) }) { return false }
+        return !degreeFollowers.contains(next.lower)
+    }
+
+    private static let amountWords: Set<String> = [
+        "high", "highest", "great", "greater", "large", "certain", "significant", "considerable", "some", "low", "varying",
+    ]
+
+    private static let degreeFollowers: Set<String> = [
+        "degree", "degrees", "of", "in", "or", "and", "level", "diploma", "studies", "programme", "program", "student",
+        "students", "thesis", "s", "preferred", "required",
+    ]
 
     /// How plainly a line states requirements, which decides what may be read from it.
     enum Strength: Sendable {
@@ -154,8 +206,14 @@ struct RequirementExtractor: Sendable {
         case medium
         /// Prose no heading or wording places: only tools and curated or multi-word knowledge.
         case weak
+        /// A job board's industry field: the domains the vocabulary knows, nothing else.
+        case industry
 
         init(_ line: PostingText.Line) {
+            if line.namesIndustry {
+                self = .industry
+                return
+            }
             switch line.part {
             case .requirements, .niceToHave: self = .strong
             case .responsibilities: self = .medium
@@ -168,6 +226,7 @@ struct RequirementExtractor: Sendable {
         func allows(_ entry: Lexicon.Entry, words: Int) -> Bool {
             switch self {
             case .strong: return true
+            case .industry: return entry.category != .softSkill && entry.category != .education
             case .medium: return entry.source == .curated || words > 1 || entry.category == .tool
             case .weak:
                 if entry.category == .softSkill { return false }
@@ -179,8 +238,9 @@ struct RequirementExtractor: Sendable {
     /// A phrase is a stated skill when the line asks for it by name: right after "experience
     /// with/in", "knowledge of", "proficient in", "degree in"… (adjectives in between are fine),
     /// or as a whole short list item ("- Patient assessment").
-    private func isStatedSkill(_ phrase: Range<Int>, in tokens: [Token], covered: [Bool]) -> Bool {
-        if phrase.lowerBound == 0, phrase.upperBound == tokens.count { return true }
+    private func isStatedSkill(_ phrase: Range<Int>, in tokens: [Token], covered: [Bool], isQuestion: Bool) -> Bool {
+        // A whole short item is the skill, unless it asks the reader something ("Does it sound interesting?").
+        if phrase.lowerBound == 0, phrase.upperBound == tokens.count { return !isQuestion }
         // One leftover word ("complementary", "benefit") is rarely the skill itself.
         guard phrase.count >= 2 else { return false }
         var k = phrase.lowerBound - 1
@@ -318,6 +378,7 @@ struct RequirementExtractor: Sendable {
         "chance", "mindset", "attitude", "passion", "interest", "curiosity", "desire", "drive", "eye", "flair",
         "example", "examples", "please", "thank", "welcome", "need", "needs", "want", "great", "important", "able",
         "eligibility", "eligible", "licensure", "ability", "abilities", "minimum", "least", "plus",
+        "latest", "newest", "version", "versions",
     ]
 
     // MARK: Alternatives
