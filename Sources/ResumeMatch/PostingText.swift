@@ -55,7 +55,9 @@ struct PostingText: Sendable {
         var partAbove = JobDescription.SectionKind.other
         var underIndustryHeading = false
         for line in JobPostingReader.lines(segments.map(\.text).joined(separator: "\n")) {
-            let tokens = Tokenizer.tokenize(line.content)
+            let segment = segments[line.number - 1]
+            // Most lines reach ResumeKit's reading unchanged; only reworded ones are tokenised again.
+            let tokens = line.content == segment.text ? segment.tokens : Tokenizer.tokenize(line.content)
             var namesIndustry = false
             if line.part == .metadata {
                 let key = Self.metadataKey(line.isHeading ? line.content : line.text)
@@ -74,7 +76,7 @@ struct PostingText: Sendable {
             } else if !tokens.isEmpty || line.isHeading {
                 partAbove = part
             }
-            lines.append(Line(number: segments[line.number - 1].line, content: line.content, tokens: tokens, part: part,
+            lines.append(Line(number: segment.line, content: line.content, tokens: tokens, part: part,
                               isHeading: line.isHeading, isBullet: line.isBullet, namesIndustry: namesIndustry))
         }
         self.lines = lines

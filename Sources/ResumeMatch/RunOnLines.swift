@@ -20,6 +20,29 @@ enum RunOnLines {
     struct Segment: Sendable {
         let line: Int
         let text: String
+        /// The words of `text`, so the posting is tokenised once.
+        let tokens: [Token]
+    }
+
+    /// ResumeKit's reading of heading phrases, asked once per phrase and posting: the same
+    /// capitalised words come up at the start of many lines.
+    private final class HeadingMemo {
+        var kinds: [String: JobDescription.SectionKind?] = [:]
+        var keys: [String: Bool] = [:]
+
+        func kind(_ phrase: String) -> JobDescription.SectionKind? {
+            if let known = kinds[phrase] { return known }
+            let kind = RunOnLines.headingKind(phrase)
+            kinds[phrase] = kind
+            return kind
+        }
+
+        func isKey(_ label: String) -> Bool {
+            if let known = keys[label] { return known }
+            let key = RunOnLines.isKnownKey(label)
+            keys[label] = key
+            return key
+        }
     }
 
     /// Lines shorter than this are real lines; only run-together text is broken mid-line.
@@ -29,12 +52,12 @@ enum RunOnLines {
 
     static func segments(_ text: String, lexicon: Lexicon) -> [Segment] {
         var result: [Segment] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = String(line)
+        let memo = HeadingMemo()
+        for (index, line) in TextLines.split(text).enumerated() {
             let tokens = Tokenizer.tokenize(line)
-            let cuts = tokens.count < 3 ? [] : breaks(tokens, lexicon: lexicon)
+            let cuts = tokens.count < 3 ? [] : breaks(tokens, lexicon: lexicon, memo: memo)
             guard !cuts.isEmpty else {
-                result.append(Segment(line: index + 1, text: line))
+                result.append(Segment(line: index + 1, text: line, tokens: tokens))
                 continue
             }
             let scalars = Array(line.unicodeScalars)
@@ -43,7 +66,7 @@ enum RunOnLines {
                 var piece = String.UnicodeScalarView()
                 piece.append(contentsOf: scalars[start..<cut])
                 let text = String(piece).trimmingSpaces
-                if !text.isEmpty { result.append(Segment(line: index + 1, text: text)) }
+                if !text.isEmpty { result.append(Segment(line: index + 1, text: text, tokens: Tokenizer.tokenize(text))) }
                 start = cut
             }
         }
@@ -51,7 +74,7 @@ enum RunOnLines {
     }
 
     /// Scalar offsets to break the line at, ascending.
-    private static func breaks(_ tokens: [Token], lexicon: Lexicon) -> [Int] {
+    private static func breaks(_ tokens: [Token], lexicon: Lexicon, memo: HeadingMemo) -> [Int] {
         var cuts = Set<Int>()
         // Keys before colons: the shortest run of words ending at the colon that is a heading or
         // a job-board key ("Real Estate Company size:" breaks before "Company").
@@ -61,7 +84,7 @@ enum RunOnLines {
                 let first = c - length
                 let phrase = tokens[first..<c]
                 guard phrase.allSatisfy(\.isAlphabetic), phrase.dropFirst().allSatisfy({ $0.gapBefore == " " }) else { break }
-                guard tokens[first].isCapitalized, isKnownKey(words(tokens, first, length)) else { continue }
+                guard tokens[first].isCapitalized, memo.isKey(words(tokens, first, length)) else { continue }
                 if first > 0 { cuts.insert(tokens[first].offset) }
                 for k in first..<c { keyWords[k] = true }
                 break
@@ -71,11 +94,19 @@ enum RunOnLines {
         // sentence ends, and anywhere in a line that already showed job-board keys.
         let runOn = tokens.count >= runOnTokens
         let hasKeys = keyWords.contains(true)
+        // Whether each word alone is a known tool, looked up once per line.
+        var toolFlags = [Bool?](repeating: nil, count: tokens.count)
+        let isTool: (Int) -> Bool = { k in
+            if let known = toolFlags[k] { return known }
+            let tool = lexicon.scan([tokens[k]]).contains { lexicon.category($0.entry) == .tool }
+            toolFlags[k] = tool
+            return tool
+        }
         var i = 0
         while i < tokens.count {
-            let startsSentence = i == 0 || tokens[i].gapBefore.contains(where: { ".!?;•·|".contains($0) })
-            guard !keyWords[i], tokens[i].isCapitalized, tokens[i].isAlphabetic, i == 0 || (runOn && (hasKeys || startsSentence)),
-                  let length = gluedHeading(tokens, at: i, lexicon: lexicon) else {
+            guard !keyWords[i], tokens[i].isCapitalized, tokens[i].isAlphabetic,
+                  i == 0 || (runOn && (hasKeys || endsSentence(tokens[i].gapBefore))),
+                  let length = gluedHeading(tokens, at: i, isTool: isTool, memo: memo) else {
                 i += 1
                 continue
             }
@@ -90,10 +121,9 @@ enum RunOnLines {
     /// "Technologies java tdd": the shortest run of words from `i` that ResumeKit reads as a
     /// heading, carried on over the lower-case words that finish it ("About" + "the role"), and
     /// laid out as a heading: followed by a new sentence, written in capitals, or followed by tools.
-    private static func gluedHeading(_ tokens: [Token], at i: Int, lexicon: Lexicon) -> Int? {
-        func isTool(_ k: Int) -> Bool {
-            lexicon.scan([tokens[k]]).contains { lexicon.category($0.entry) == .tool }
-        }
+    private static func gluedHeading(
+        _ tokens: [Token], at i: Int, isTool: (Int) -> Bool, memo: HeadingMemo
+    ) -> Int? {
         // Where the heading could end: before the next capitalised word (a new sentence), before
         // a known tool (a stack list), or — written in capitals — before the first word that is not.
         let shouted = tokens[i].isAcronym && tokens[i].raw.count >= 3
@@ -103,7 +133,7 @@ enum RunOnLines {
             let boundary = shouted ? !(next.isAcronym || next.raw.count == 1)
                 : (next.isCapitalized && !next.isAcronym) || isTool(end)
             if boundary {
-                if let length = heading(tokens, i, end, shouted: shouted, isTool: isTool) { return length }
+                if let length = heading(tokens, i, end, shouted: shouted, isTool: isTool, memo: memo) { return length }
                 if shouted { return nil }
             }
             end += 1
@@ -115,13 +145,13 @@ enum RunOnLines {
     /// rest are the small words headings are made of ("About" + "the role"), and what follows
     /// fits it.
     private static func heading(
-        _ tokens: [Token], _ i: Int, _ end: Int, shouted: Bool, isTool: (Int) -> Bool
+        _ tokens: [Token], _ i: Int, _ end: Int, shouted: Bool, isTool: (Int) -> Bool, memo: HeadingMemo
     ) -> Int? {
-        guard let kind = headingKind(words(tokens, i, end - i)), kind != .other else { return nil }
+        guard let kind = memo.kind(words(tokens, i, end - i)), kind != .other else { return nil }
         var lead = end - i
         if !shouted {
             // The shortest leading phrase that is a heading; what follows it must be filler.
-            for l in 1..<(end - i) where headingKind(words(tokens, i, l)).map({ $0 != .other }) == true {
+            for l in 1..<(end - i) where memo.kind(words(tokens, i, l)).map({ $0 != .other }) == true {
                 lead = l
                 break
             }
@@ -137,9 +167,16 @@ enum RunOnLines {
         // One capitalised word inside a sentence is as likely a name ("an Application Support
         // Specialist"): mid-line it needs a sentence end before it, capitals or a tool list after.
         if end - i == 1, i > 0, !shouted, !startsToolList,
-           !tokens[i].gapBefore.contains(where: { ".!?;•·|".contains($0) }) { return nil }
+           !endsSentence(tokens[i].gapBefore) { return nil }
         return end - i
     }
+
+    /// Whether the gap before a word holds a sentence end or a list separator.
+    private static func endsSentence(_ gap: String) -> Bool {
+        gap.unicodeScalars.contains { sentenceEnds.contains($0) }
+    }
+
+    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "?", ";", "•", "·", "|"]
 
     /// Lower-case words that finish a heading phrase ("about the role", "what you will do").
     private static let headingFillers: Set<String> = [
@@ -153,13 +190,13 @@ enum RunOnLines {
     }
 
     /// The part a line holding only `phrase` opens, by ResumeKit's reading.
-    private static func headingKind(_ phrase: String) -> JobDescription.SectionKind? {
+    fileprivate static func headingKind(_ phrase: String) -> JobDescription.SectionKind? {
         guard let line = JobPostingReader.lines(phrase).first, line.isHeading else { return nil }
         return line.part
     }
 
     /// Whether "`label`: …" is read as a heading or a job-board fact.
-    private static func isKnownKey(_ label: String) -> Bool {
+    fileprivate static func isKnownKey(_ label: String) -> Bool {
         guard let line = JobPostingReader.lines(label + ": x").first else { return false }
         return line.evidence == .heading && line.part != .other
     }
