@@ -88,4 +88,15 @@ import Testing
         }
         #expect(report.requirements.count == 3, "\(byLabel.keys.sorted())")
     }
+
+    @Test func aSpanOfTimeIsNoYearsOfExperience() {
+        let report = TestSupport.analyze("", """
+            Requirements
+            - Over the next ten years the market is expected to grow; you will help us lead it.
+            - The position is offered for a period of three years.
+            - At least 5 years of experience with SQL.
+            """)
+        let years = report.requirements.filter { $0.category == .yearsOfExperience }
+        #expect(years.map(\.label) == ["5+ years of experience"])
+    }
 }
