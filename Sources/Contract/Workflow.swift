@@ -24,6 +24,7 @@ public enum Workflow {
     /// exporting again keep the later state.
     public static let rules: [Rule] = [
         Rule(.uploadResume, from: open, to: .resumeUploaded),
+        Rule(.correctResume, from: [.resumeUploaded, .jdProvided], to: nil),
         Rule(.provideJobDescription, from: open.subtracting([.draft]), to: .jdProvided),
         Rule(.analyze, from: [.jdProvided], to: .gapAnalyzed),
         Rule(.analyze, from: analysed, to: nil),

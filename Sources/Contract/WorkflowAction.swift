@@ -4,6 +4,10 @@
 public enum WorkflowAction: String, Sendable, Codable, CaseIterable, Hashable {
     /// `POST …/resume`: a new resume (re-doing step 1 moves the session back to it).
     case uploadResume = "upload_resume"
+    /// `PUT …/resume/text`: the person corrects the text read from their upload (step 1's
+    /// review). It becomes both `resume.md` and `resume.original.md`, the truth later rewrites
+    /// are checked against, so it is allowed only before anything was analysed or rewritten.
+    case correctResume = "correct_resume"
     /// `POST …/jd`: a new job description.
     case provideJobDescription = "provide_jd"
     /// A run wrote `analysis/gap.json`.

@@ -33,13 +33,15 @@ func apiRoutes(_ api: APIServices, health: HealthResource) -> RouteTable {
         + WorkflowResource().routes
         + SessionsResource(api: api).routes
         + ResumeResource(api: api).routes
+        + ResumeReviewResource(api: api).routes
         + JobDescriptionResource(api: api).routes
         + RunsResource(api: api).routes
         + ApprovalsResource(api: api).routes
         + AuditResource(api: api).routes
         + FilesResource(api: api).routes
         + VersionsResource(api: api).routes
-        + ExportResource(api: api).routes)
+        + ExportResource(api: api).routes
+        + AdminResource(api: api).routes)
 }
 
 /// Builds the HTTP router: the guards every request passes, the web UI, the API's routes.

@@ -135,6 +135,10 @@ public enum IPCChannel {
     }
 
     /// Runs `body` with a connection over `channel`, closing the channel when it returns.
+    ///
+    /// What `body` sent is written out before the close: a write returns once the channel has
+    /// taken the frame, not once the socket has, and closing drops what the socket has not yet
+    /// taken — a worker's last `run_end` larger than the socket buffer would arrive cut off.
     public static func run<Result: Sendable>(
         _ channel: Raw,
         maximumFrameSize: Int = FrameDecoder.defaultMaximumFrameSize,
@@ -147,7 +151,11 @@ public enum IPCChannel {
                 codec: codec,
                 messages: IPCMessageStream(inbound: inbound, codec: codec, maximumFrameSize: maximumFrameSize)
             )
-            return try await body(connection)
+            let result = try await body(connection)
+            // Queued behind every earlier write, so it completes once they are all written. A
+            // peer that went away fails it: nothing is left to deliver then.
+            try? await channel.channel.writeAndFlush(ByteBuffer()).get()
+            return result
         }
     }
 }

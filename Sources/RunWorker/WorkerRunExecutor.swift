@@ -2,7 +2,7 @@ import Foundation
 import IPC
 
 /// The worker's ``RunExecutor``: dispatches a run on its ``RunJob`` to a document job (import,
-/// preview, export, analysis, fetching a JD), to the agent conversation, or to ``EchoAgent``.
+/// preview, a page image, export, analysis, fetching a JD), to the agent conversation, or to ``EchoAgent``.
 ///
 /// Jobs answer with their request type's `Result` in ``RunEnd/result``; a job that fails for
 /// its input ends `failed` with a ``RunEnd/Failure`` of kind `invalid_input` and its HTTP
@@ -36,6 +36,7 @@ public struct WorkerRunExecutor: RunExecutor {
                 end = try await AgentRun(environment: environment, now: clock()).execute(run, request: request, channel: channel)
             case .importResume(let request): end = try completed(run, ImportResumeJob.run(request))
             case .renderPreview(let request): end = try completed(run, RenderPreviewJob.run(request))
+            case .renderPage(let request): end = try completed(run, RenderPageJob.run(request))
             case .export(let request): end = try completed(run, ExportJob.run(request))
             case .analyze(let request): end = try completed(run, AnalyzeJob.run(request, now: clock()))
             case .fetchJobDescription(let request): end = try completed(run, try await FetchJobDescriptionJob.run(request, fetcher: fetcher))

@@ -202,9 +202,12 @@ public struct TailorFlow {
     private func printHeader(_ imported: ImportedResume, _ jd: JobDescription) {
         let name = imported.resume.name.isEmpty ? "" : ": \(imported.resume.name)"
         output.line(style.bold("Resume") + "  \(options.resumePath) (\(imported.format.displayName))\(name)")
-        for warning in imported.warnings {
-            output.line(style.yellow("  note: \(warning.message)"))
-        }
+        // The import report's warnings, as step 1 of the web UI shows them: a low-confidence
+        // import says so first, then what the person should check.
+        let isLow = { (warning: ImportWarning) in warning.code == "low_confidence" }  // the report's stable code
+        let (low, notes) = (imported.warnings.filter(isLow), imported.warnings.filter { !isLow($0) })
+        for warning in low { output.line(style.boldYellow("  warning: \(warning.message)")) }
+        for warning in notes { output.line(style.yellow("  note: \(warning.message)")) }
         let source: String = switch options.jobDescription {
         case .file(let path): path
         case .url(let url): url.absoluteString

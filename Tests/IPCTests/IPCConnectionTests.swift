@@ -66,6 +66,22 @@ struct IPCConnectionTests {
         #expect(reply == .runEvent(RunEvent(runId: "run_x", kind: .assistantDelta, payload: ["text": "n1"])))
     }
 
+    /// A worker sends its last `run_end` and exits: the frame must arrive whole even when it is
+    /// larger than the socket's buffer (a page image, an export), not be cut off by the close.
+    @Test(arguments: [64 * 1024, 3 * 1024 * 1024])
+    func aLargeLastFrameArrivesWholeBeforeTheConnectionCloses(size: Int) async throws {
+        let payload = String(repeating: "x", count: size)
+        let received = try await Self.withPair(server: { connection in
+            try await connection.send(.runEnd(RunEnd(runId: "run_big", outcome: .completed, result: ["png_base64": .string(payload)])))
+            // Returning closes the connection at once, as a worker does after its last run.
+        }, client: { connection -> Int? in
+            var iterator = connection.messages.makeAsyncIterator()
+            guard case .runEnd(let end) = try await iterator.next() else { return nil }
+            return end.result?["png_base64"]?.stringValue?.count
+        })
+        #expect(received == size)
+    }
+
     @Test func wrongProtocolVersionIsRefusedWithReason() async throws {
         let ack = try await Self.withPair(server: { connection in
             var iterator = connection.messages.makeAsyncIterator()

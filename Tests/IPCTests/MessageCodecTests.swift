@@ -22,6 +22,7 @@ struct MessageCodecTests {
         .runStart(RunStart(runId: "run_2", sessionId: "sess_1", job: .importResume(ImportResumeRequest(path: "/tmp/upl", filename: "cv.pdf")))),
         .runStart(RunStart(runId: "run_3", sessionId: "sess_1", job: .export(ExportRequest(markdown: "# A", format: .docx, pageSize: .a4)))),
         .runStart(RunStart(runId: "run_4", sessionId: "sess_1", job: .renderPreview(RenderPreviewRequest(markdown: "# A")))),
+        .runStart(RunStart(runId: "run_8", sessionId: "sess_1", job: .renderPage(RenderPageRequest(path: "/tmp/page", page: 2, width: 900)))),
         .runStart(RunStart(runId: "run_5", sessionId: "sess_1", job: .analyze(AnalyzeRequest(resume: "# A", jd: "Go")))),
         .runStart(RunStart(runId: "run_6", sessionId: "sess_1", job: .fetchJobDescription(FetchJobDescriptionRequest(url: "https://x.example/1", allowList: ["127.0.0.1:80"])))),
         .runStart(RunStart(runId: "run_7", sessionId: "sess_1", job: .echo(EchoRequest(message: "hi", delayMs: 5, ignoreCancel: true)))),

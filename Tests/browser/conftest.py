@@ -125,7 +125,7 @@ class Server:
         return run_id, self.stream(sid, run_id)
 
 
-def _start_server(tmp):
+def _start_server(tmp, extra_env=None, log_name="server.log"):
     bin_dir = Path(os.environ.get("RESUME_AGENT_BIN_DIR", REPO / ".build" / "debug"))
     exe = bin_dir / "resume-agent"
     if not exe.exists():
@@ -133,11 +133,11 @@ def _start_server(tmp):
     data_dir = Path(tmp) / "data"
     data_dir.mkdir()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    log_path = SCREENSHOTS / "server.log"
+    log_path = SCREENSHOTS / log_name
     log = open(log_path, "w")
     proc = subprocess.Popen([str(exe), "serve", "--port", "0", "--data-dir", str(data_dir)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
-                            env={**os.environ, "PATH": f"{bin_dir}:{os.environ.get('PATH', '')}"})
+                            env={**os.environ, "PATH": f"{bin_dir}:{os.environ.get('PATH', '')}", **(extra_env or {})})
     found = {}
     ready = threading.Event()
 

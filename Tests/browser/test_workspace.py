@@ -63,7 +63,11 @@ def test_full_journey(page, server, downloads):
     page.wait_js("return (document.getElementById('preview').getAttribute('srcdoc') || '').length > 0",
                  message="preview never loaded after the upload")
     assert "Chen" in page.preview_html()
+    # Step 1 shows what was read beside the page; going on waits for "Looks right".
+    page.wait_js("return !document.getElementById('review').hidden", message="the import review did not open")
     page.snap("02-uploaded")
+    page.q("#review-confirm").click()
+    page.wait_js("return document.getElementById('review').hidden && !document.getElementById('jd-submit').disabled")
 
     page.js("const t = document.getElementById('jd-text'); t.value = arguments[0]; t.dispatchEvent(new Event('input'));",
             JD.read_text())

@@ -8,6 +8,8 @@ public enum RunJob: Sendable, Equatable {
     case agent(AgentTurnRequest)
     case importResume(ImportResumeRequest)
     case renderPreview(RenderPreviewRequest)
+    /// One page of an uploaded PDF as a PNG (the import review).
+    case renderPage(RenderPageRequest)
     case export(ExportRequest)
     case analyze(AnalyzeRequest)
     case fetchJobDescription(FetchJobDescriptionRequest)
@@ -18,6 +20,7 @@ public enum RunJob: Sendable, Equatable {
         case agent
         case importResume = "import_resume"
         case renderPreview = "render_preview"
+        case renderPage = "render_page"
         case export, analyze
         case fetchJobDescription = "fetch_jd"
         case echo
@@ -28,6 +31,7 @@ public enum RunJob: Sendable, Equatable {
         case .agent: .agent
         case .importResume: .importResume
         case .renderPreview: .renderPreview
+        case .renderPage: .renderPage
         case .export: .export
         case .analyze: .analyze
         case .fetchJobDescription: .fetchJobDescription
@@ -51,6 +55,7 @@ extension RunJob: Codable {
         case .agent: self = .agent(try AgentTurnRequest(from: decoder))
         case .importResume: self = .importResume(try ImportResumeRequest(from: decoder))
         case .renderPreview: self = .renderPreview(try RenderPreviewRequest(from: decoder))
+        case .renderPage: self = .renderPage(try RenderPageRequest(from: decoder))
         case .export: self = .export(try ExportRequest(from: decoder))
         case .analyze: self = .analyze(try AnalyzeRequest(from: decoder))
         case .fetchJobDescription: self = .fetchJobDescription(try FetchJobDescriptionRequest(from: decoder))
@@ -65,6 +70,7 @@ extension RunJob: Codable {
         case .agent(let request): try request.encode(to: encoder)
         case .importResume(let request): try request.encode(to: encoder)
         case .renderPreview(let request): try request.encode(to: encoder)
+        case .renderPage(let request): try request.encode(to: encoder)
         case .export(let request): try request.encode(to: encoder)
         case .analyze(let request): try request.encode(to: encoder)
         case .fetchJobDescription(let request): try request.encode(to: encoder)

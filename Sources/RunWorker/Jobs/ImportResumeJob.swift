@@ -7,7 +7,7 @@ import ResumeRender
 /// worker reads the staged upload itself, read-only (the gateway stored it there).
 enum ImportResumeJob {
     static func run(_ request: ImportResumeRequest) throws(JobFailure) -> ImportResumeRequest.Result {
-        let data = try read(request.path)
+        let data = try StagedFile.read(request.path)
         let imported: ImportedResume
         do {
             imported = try ResumeImporter.import(data: data, filename: request.filename, declaredContentType: request.contentType)
@@ -29,22 +29,5 @@ enum ImportResumeJob {
     private static func reportValue(_ report: ImportReport) -> JSONValue? {
         guard let data = try? JSONEncoder().encode(report) else { return nil }
         return try? JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
-    /// Reads the upload, refusing an oversized one before loading it. The path comes from the
-    /// gateway, so a missing file is our fault, not the user's.
-    private static func read(_ path: String) throws(JobFailure) -> Data {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        guard let size = (attributes?[.size] as? NSNumber)?.intValue else {
-            throw JobFailure(code: "upload_unreadable", message: "The uploaded file could not be read.", status: 500, reason: .internal)
-        }
-        guard size <= ResumeImporter.maximumFileBytes else {
-            let error = ResumeImportError.fileTooLarge(limit: ResumeImporter.maximumFileBytes)
-            throw JobFailure(code: error.code, message: error.message, status: error.httpStatus)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw JobFailure(code: "upload_unreadable", message: "The uploaded file could not be read.", status: 500, reason: .internal)
-        }
-        return data
     }
 }

@@ -11,6 +11,9 @@ import Store
 struct ResumeResource: Sendable {
     let api: APIServices
 
+    /// The audit action of the original upload's write (``ResumeOriginal`` finds it by this).
+    static let uploadAction = "resume_uploaded"
+
     static let extensions: Set<String> = ["pdf", "docx", "md", "markdown", "txt", "text"]
     static let contentTypes = [
         "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -56,7 +59,7 @@ struct ResumeResource: Sendable {
         let workspace = api.workspace
         try await workspace.write(
             sessionId: id, path: uploadPath, content: .staged(path: file.path, size: file.size, sha256: file.sha256), runId: nil, actor: "user",
-            action: "resume_uploaded")
+            action: Self.uploadAction)
         let markdown = Data(imported.markdown.utf8)
         try await workspace.write(sessionId: id, path: WorkspacePath("resume.md"), data: markdown, runId: nil, actor: "user", action: "resume_imported")
         try await workspace.write(sessionId: id, path: WorkspacePath("resume.original.md"), data: markdown, runId: nil, actor: "user", action: "resume_imported")

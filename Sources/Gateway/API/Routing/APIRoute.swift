@@ -24,6 +24,8 @@ struct APIRoute: Sendable {
         case eventStream
         /// Bytes of any type (workspace files).
         case bytes
+        /// Bytes of one binary type (a page image: `image/png`).
+        case binary(contentType: String)
         case text(contentType: String)
         case empty
     }

@@ -78,6 +78,7 @@ enum OpenAPIDocument {
         case .json(let schema): content = ["application/json": ["schema": schema.json]]
         case .eventStream: content = ["text/event-stream": ["schema": Schema.ref("ServerSentEvent").json]]
         case .bytes: content = ["*/*": ["schema": ["type": "string", "format": "binary"]]]
+        case .binary(let type): content = [.init(stringLiteral: type): ["schema": ["type": "string", "format": "binary"]]]
         case .text(let type): content = [.init(stringLiteral: type): ["schema": ["type": "string"]]]
         case .empty: content = .null
         }
@@ -138,6 +139,7 @@ enum OpenAPIDocument {
             "JobDescriptionProvided": shape([("state", states), ("jd", shape([]))]),
             "Workflow": shape([("states", .array(states)), ("rules", .array(shape([("action", text), ("from", .array(states))])))]),
             "Health": shape([("status", text)]),
+            "AdminUsage": AdminUsageReport.schema,
             "Readiness": shape([
                 ("status", .enumeration(["ready", "unavailable"])), ("reasons", .array(text)),
                 ("workers", shape([("idle", count), ("busy", count)])), ("queue", shape([("depth", count)])), ("active_runs", count),

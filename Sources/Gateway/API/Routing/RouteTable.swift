@@ -108,6 +108,7 @@ struct RouteTable: Sendable {
         case "run_id": "Run"
         case "approval_id": "Approval"
         case "version": "Version"
+        case "page": "Page"
         default: "The resource"
         }
     }

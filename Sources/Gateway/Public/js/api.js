@@ -144,3 +144,21 @@ export async function fetchFile(sessionId, path, { signal } = {}) {
   if (!res.ok) throw await errorFrom(res);
   return res;
 }
+
+/**
+ * Fetches page `page` of the uploaded resume as an image (PNG), `width` pixels wide. The server
+ * tags each image with the upload it shows, so the browser's cache revalidates it instead of
+ * showing a page of an earlier upload. Resolves to the Response (ok) or throws ApiError.
+ */
+export async function fetchPage(sessionId, page, width, { signal } = {}) {
+  const url = `${API}/sessions/${encodeURIComponent(sessionId)}/resume/pages/${encodeURIComponent(page)}?width=${encodeURIComponent(width)}`;
+  let res;
+  try {
+    res = await fetch(url, { headers: authHeaders({ Accept: 'image/png' }), signal, cache: 'no-cache' });
+  } catch (e) {
+    if (e?.name === 'AbortError') throw e;
+    throw networkError();
+  }
+  if (!res.ok) throw await errorFrom(res);
+  return res;
+}

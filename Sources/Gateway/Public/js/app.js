@@ -9,6 +9,7 @@ import './header.js';
 import { reportError } from './notices.js';
 import { attach } from './runs.js';
 import { refreshSession, refreshSoon, sessionFromUrl } from './session.js';
+import './review.js';
 import { page } from './state.js';
 import './steps.js';
 import './upload.js';

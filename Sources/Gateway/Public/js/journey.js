@@ -2,7 +2,8 @@
 // (`data-action`); whether it is done, next or locked comes from the server's workflow: done when
 // the session is at or past the state the action leads to, next when it is the first step whose
 // action is allowed now, locked otherwise. The words (what to do next, how to redo a step) are
-// the page's own and sit on the steps in index.html.
+// the page's own and sit on the steps in index.html. While the import waits for the person to
+// check it, step 1 stays the current one and the later steps wait for it.
 import { $, $$, h } from './dom.js';
 import { on, page } from './state.js';
 import { allows, journeyEnd, journeyIndex, targetOf } from './workflow.js';
@@ -23,8 +24,9 @@ function stepModel(state) {
   const at = journeyIndex(state);
   const steps = $$('#steps .step').map((li, i) => {
     const action = li.dataset.action;
-    const done = at >= 0 && at >= journeyIndex(targetOf(action));
-    return { li, action, n: i + 1, done, allowed: allows(action, state) };
+    const held = page.reviewPending && 'review' in li.dataset;
+    const done = at >= 0 && at >= journeyIndex(targetOf(action)) && !held;
+    return { li, action, n: i + 1, done, held, allowed: allows(action, state) };
   });
   const current = steps.find((s) => !s.done && s.allowed) || null;
   return { at, steps, current };
@@ -34,7 +36,7 @@ function stepModel(state) {
 export function renderJourney(state) {
   const { at, steps, current } = stepModel(state);
   const list = $('#steps');
-  $('#state-line').textContent = current ? current.li.dataset.next
+  $('#state-line').textContent = current ? (current.held ? current.li.dataset.review : current.li.dataset.next)
     : state === journeyEnd() ? list.dataset.done : at < 0 ? list.dataset.closed : '';
   const last = steps[steps.length - 1];
   for (const s of steps) {
@@ -47,7 +49,7 @@ export function renderJourney(state) {
     li.classList.toggle('collapsed', done && s !== last && !expanded.has(s.action));
     if (isCurrent) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
     const status = li.querySelector('.step-status');
-    status.textContent = done ? 'Done' : isCurrent ? 'Next' : '';
+    status.textContent = done ? 'Done' : isCurrent ? (s.held ? 'Check' : 'Next') : '';
     // A done step shows a check mark; screen readers hear "Done" instead.
     status.classList.toggle('visually-hidden', done && s !== last);
     renderToggle(s, done && s !== last);
@@ -83,3 +85,4 @@ on('state', (p) => {
   $('#app').dataset.state = p.state;
   renderJourney(p.state);
 });
+on('review', (p) => { if (p.state) renderJourney(p.state); });

@@ -12,12 +12,13 @@ const data = {
   running: false, // a run is starting or attached (true before its id is known)
   pending: 0,
   files: [],
+  reviewPending: false, // the import of the resume on file waits for the person to check it
   generation: 0, // bumps on every session switch; late answers for an old session are dropped
 };
 
 const listeners = new Map();
 
-/** Calls `fn(page)` after every change of `topic`: 'session' | 'state' | 'usage' | 'run' | 'pending' | 'files'. */
+/** Calls `fn(page)` after every change of `topic`: 'session' | 'state' | 'usage' | 'run' | 'pending' | 'files' | 'review'. */
 export function on(topic, fn) {
   if (!listeners.has(topic)) listeners.set(topic, []);
   listeners.get(topic).push(fn);
@@ -38,6 +39,7 @@ export const page = Object.freeze({
   get running() { return data.running || !!data.runId; },
   get pending() { return data.pending; },
   get files() { return data.files; },
+  get reviewPending() { return data.reviewPending; },
   get generation() { return data.generation; },
   /** Whether an answer started in generation `gen` still belongs to the session on screen. */
   isCurrent(gen) { return gen === data.generation; },
@@ -52,8 +54,10 @@ export function beginSession() {
   data.runPurpose = null;
   data.running = false;
   data.files = [];
+  data.reviewPending = false;
   emit('run');
   emit('files');
+  emit('review');
   return data.generation;
 }
 
@@ -105,4 +109,11 @@ export function setPending(count, ids) {
 export function setFiles(files) {
   data.files = files;
   emit('files');
+}
+
+/** Whether the import waits for the person to check it (step 1's review): later steps wait too. */
+export function setReviewPending(pending) {
+  if (data.reviewPending === pending) return;
+  data.reviewPending = pending;
+  emit('review');
 }

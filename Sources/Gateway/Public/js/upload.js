@@ -5,6 +5,7 @@ import { isBusy, setBusy } from './controls.js';
 import { $, fmtBytes } from './dom.js';
 import { refreshFiles } from './documents.js';
 import { setMsg } from './notices.js';
+import { focusNextReview } from './review.js';
 import { refreshSession } from './session.js';
 import { on, page, setState } from './state.js';
 
@@ -61,8 +62,9 @@ async function uploadResume(file) {
       },
     });
     setProgress(1);
-    setMsg('#upload-status', `✓ ${file.name} uploaded — the text was extracted into resume.md.`, 'ok');
+    setMsg('#upload-status', `✓ ${file.name} uploaded. Check the text we read from it before going on.`, 'ok');
     if (res?.state) setState(res.state);
+    focusNextReview();
     await refreshFiles({ force: true, live: true });
     refreshSession();
   } catch (e) {
