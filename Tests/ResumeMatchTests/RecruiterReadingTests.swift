@@ -99,4 +99,15 @@ import Testing
         let years = report.requirements.filter { $0.category == .yearsOfExperience }
         #expect(years.map(\.label) == ["5+ years of experience"])
     }
+
+    @Test func aLanguageIsARequirementOnlyWhereKnowingItIsAsked() {
+        let found = labels("""
+            Requirements
+            - Fluent in Danish, written and spoken.
+            - We offer free German lessons and a Danish-style lunch.
+            - Experience with Grafana; our clients include the Swedish Confederation of Industries.
+            """)
+        #expect(found.contains("danish"))
+        #expect(!found.contains("german") && !found.contains("swedish"), "\(found)")
+    }
 }
