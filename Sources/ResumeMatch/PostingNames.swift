@@ -13,7 +13,7 @@ struct PostingNames: Sendable {
     init(posting: PostingText, lexicon: Lexicon) {
         var seen = Set<String>()
         learnFromContext(posting, lexicon: lexicon, seen: &seen)
-        for line in posting.lines where !line.part.statesRequirements && !line.namesIndustry && !line.tokens.isEmpty {
+        for line in posting.lines where !line.part.statesRequirements && !line.tokens.isEmpty {
             let tokens = line.tokens
             var tool = Array(repeating: false, count: tokens.count)
             var known = Array(repeating: false, count: tokens.count)

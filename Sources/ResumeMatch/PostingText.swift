@@ -13,12 +13,9 @@ struct PostingText: Sendable {
         let part: JobDescription.SectionKind
         let isHeading: Bool
         let isBullet: Bool
-        /// The value of a job board's "Industry:" field: the employer's domains, which a
-        /// recruiter counts as nice-to-have domain knowledge ("Banking", "SaaS").
-        let namesIndustry: Bool
 
-        /// A content line of a part that can state requirements, or the industry field.
-        var mayStateRequirements: Bool { !isHeading && !tokens.isEmpty && (part.statesRequirements || namesIndustry) }
+        /// A content line of a part that can state requirements.
+        var mayStateRequirements: Bool { !isHeading && !tokens.isEmpty && part.statesRequirements }
     }
 
     let lines: [Line]
@@ -39,36 +36,14 @@ struct PostingText: Sendable {
     /// imply nice-to-haves and unplaced prose states nothing on its own.
     let isStructured: Bool
 
-    /// Job-board keys whose value names the employer's industry, as heading or inline key.
-    static let industryKeys: Set<String> = ["industry", "industries", "sector", "sectors", "branche", "secteur", "sektor"]
-
-    /// The key of a metadata heading ("Industry:") or of an inline "Key: value" fact.
-    private static func metadataKey(_ text: String) -> String? {
-        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let key = text[..<colon].lowercased().filter { $0.isLetter || $0 == " " }
-        return key.split(separator: " ").joined(separator: " ")
-    }
-
     init(_ text: String, lexicon: Lexicon) {
         let segments = RunOnLines.segments(text, lexicon: lexicon)
         var lines: [Line] = []
         var partAbove = JobDescription.SectionKind.other
-        var underIndustryHeading = false
         for line in JobPostingReader.lines(segments.map(\.text).joined(separator: "\n")) {
             let segment = segments[line.number - 1]
             // Most lines reach ResumeKit's reading unchanged; only reworded ones are tokenised again.
             let tokens = line.content == segment.text ? segment.tokens : Tokenizer.tokenize(line.content)
-            var namesIndustry = false
-            if line.part == .metadata {
-                let key = Self.metadataKey(line.isHeading ? line.content : line.text)
-                if line.isHeading {
-                    underIndustryHeading = key.map(Self.industryKeys.contains) == true
-                } else {
-                    namesIndustry = (key.map(Self.industryKeys.contains) == true) || (underIndustryHeading && key == nil)
-                }
-            } else if !tokens.isEmpty || line.isHeading {
-                underIndustryHeading = false
-            }
             var part = line.part
             if part == .application, line.evidence == .wording, !line.isHeading, !Self.isAboutApplying(tokens, line.content) {
                 // "Your main responsibilities will be to apply and implement…": the verb "apply", not applying.
@@ -77,7 +52,7 @@ struct PostingText: Sendable {
                 partAbove = part
             }
             lines.append(Line(number: segment.line, content: line.content, tokens: tokens, part: part,
-                              isHeading: line.isHeading, isBullet: line.isBullet, namesIndustry: namesIndustry))
+                              isHeading: line.isHeading, isBullet: line.isBullet))
         }
         self.lines = lines
         isStructured = lines.contains { ($0.part == .requirements || $0.part == .niceToHave) && !$0.tokens.isEmpty }
