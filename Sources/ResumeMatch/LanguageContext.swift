@@ -9,9 +9,22 @@ enum LanguageContext {
     /// name is most of a short list item ("- Inglés avanzado", "German (C1)").
     static func isAskedFor(_ range: Range<Int>, in tokens: [Token]) -> Bool {
         if tokens.count <= shortItem { return true }
-        let from = max(0, range.lowerBound - 4), to = min(tokens.count, range.upperBound + 4)
+        // "German, Italian and French are an advantage": names listed together share one cue.
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower > 0, isLanguage(tokens[lower - 1].lower) || (lower > 1 && listWords.contains(tokens[lower - 1].lower)
+                                                                   && isLanguage(tokens[lower - 2].lower)) {
+            lower -= 1
+        }
+        while upper < tokens.count, isLanguage(tokens[upper].lower) || (upper + 1 < tokens.count
+                                                                        && listWords.contains(tokens[upper].lower)
+                                                                        && isLanguage(tokens[upper + 1].lower)) {
+            upper += 1
+        }
+        let from = max(0, lower - 4), to = min(tokens.count, upper + 4)
         return tokens[from..<to].contains { cues.contains($0.lower) }
     }
+
+    private static let listWords: Set<String> = ["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "en", "of"]
 
     static let names: Set<String> = [
         "english", "german", "french", "spanish", "danish", "swedish", "norwegian", "dutch", "italian", "portuguese",
@@ -26,7 +39,7 @@ enum LanguageContext {
         "fluent", "fluency", "fluently", "speak", "speaks", "speaking", "spoken", "written", "write", "writes",
         "writing", "native", "proficiency", "proficient", "command", "mother", "tongue", "language", "languages",
         "skills", "skill", "level", "oral", "orally", "verbal", "verbally", "bilingual", "knowledge", "read", "reading",
-        "excellent", "good", "strong", "business", "working", "conversational", "master", "masters", "c1", "c2", "b2",
+        "excellent", "good", "strong", "business", "working", "conversational", "master", "masters", "c1", "c2", "b2", "advantage", "plus", "asset", "must", "required",
         // German, French, Spanish, Portuguese, Italian, Dutch
         "fließend", "fliessend", "sprachkenntnisse", "kenntnisse", "verhandlungssicher", "muttersprache", "sprache",
         "courant", "courante", "maîtrise", "langue", "langues", "parlé", "écrit", "bilingue", "niveau",

@@ -33,7 +33,6 @@ struct RequirementExtractor: Sendable {
     /// Must for requirement parts, nice for nice-to-haves; duties and unplaced prose imply
     /// nice-to-haves when the posting lists its requirements explicitly, else must-haves.
     private func priority(of line: PostingText.Line, in posting: PostingText) -> RequirementPriority? {
-        if line.namesIndustry { return .nice }
         switch line.part {
         case .requirements: return .must
         case .niceToHave: return .nice
@@ -84,7 +83,14 @@ struct RequirementExtractor: Sendable {
         let tokens = line.tokens
         var covered = Array(repeating: false, count: tokens.count)
         names.mask(tokens, into: &covered)
-        for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.isPlaceWord(t.lower) { covered[k] = true }
+        let scanned = lexicon.scan(tokens)
+        // Capitalised place and heading words ("Remote", "Senior") are no terms; a degree written
+        // in Title Case ("Master's Degree") is still a degree.
+        var degreeWord = Array(repeating: false, count: tokens.count)
+        for hit in scanned where lexicon.category(hit.entry) == .education { for k in hit.range { degreeWord[k] = true } }
+        for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.isPlaceWord(t.lower) && !degreeWord[k] {
+            covered[k] = true
+        }
         // A term survives a name or place inside it ("US GAAP"), not being one ("Helix Analytics").
         let named = covered
         var result: [ExtractedRequirement] = []
@@ -106,7 +112,7 @@ struct RequirementExtractor: Sendable {
         }
 
         let strength = Strength(line)
-        let hits = lexicon.scan(tokens).filter { hit in
+        let hits = scanned.filter { hit in
             !(lexicon.category(hit.entry) == .education && Self.isVerbNotDegree(hit.range, in: tokens)) &&
             !hit.range.allSatisfy({ named[$0] }) && !hit.range.contains(where: { covered[$0] && !named[$0] })
                 && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
@@ -128,7 +134,7 @@ struct RequirementExtractor: Sendable {
             result.append(make(entry.id, label.isEmpty ? entry.label : label, entry.category, .lexicon(entry: hit.entry), hit.range))
         }
 
-        if describesEmployer || strength == .industry { return Self.droppingUmbrellas(result, tokens: tokens) }
+        if describesEmployer { return Self.droppingUmbrellas(result, tokens: tokens) }
         for term in ToolTermRule(lexicon: lexicon).terms(
             in: tokens, hits: hits, covered: &covered, shapesOnly: strength == .weak, mixedCaseAlone: strength == .strong) {
             let raw = quote(line, term)
@@ -206,14 +212,8 @@ struct RequirementExtractor: Sendable {
         case medium
         /// Prose no heading or wording places: only tools and curated or multi-word knowledge.
         case weak
-        /// A job board's industry field: the domains the vocabulary knows, nothing else.
-        case industry
 
         init(_ line: PostingText.Line) {
-            if line.namesIndustry {
-                self = .industry
-                return
-            }
             switch line.part {
             case .requirements, .niceToHave: self = .strong
             case .responsibilities: self = .medium
@@ -226,7 +226,6 @@ struct RequirementExtractor: Sendable {
         func allows(_ entry: Lexicon.Entry, words: Int) -> Bool {
             switch self {
             case .strong: return true
-            case .industry: return entry.category != .softSkill && entry.category != .education
             case .medium: return entry.source == .curated || words > 1 || entry.category == .tool
             case .weak:
                 if entry.category == .softSkill { return false }

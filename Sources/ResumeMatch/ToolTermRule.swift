@@ -12,6 +12,12 @@
 struct ToolTermRule: Sendable {
     let lexicon: Lexicon
 
+    /// Function words that, written in capitals, give a shouted line away.
+    static let shoutedSmallWords: Set<String> = [
+        "the", "to", "by", "and", "of", "are", "is", "for", "with", "in", "on", "our", "you", "we", "your", "a", "an",
+        "at", "be", "it", "as", "or", "all", "who", "what", "us", "join", "this", "that", "will", "can",
+    ]
+
     /// Ranges of unknown tool terms in `tokens`, marking them covered.
     /// - Parameter shapesOnly: only acronyms, mixed case and versioned names (for prose that
     ///   states nothing outright, where a capitalised neighbour proves little).
@@ -30,7 +36,10 @@ struct ToolTermRule: Sendable {
             if category == .tool || named { for k in hit.range { anchor[k] = true } }
         }
         // A shouted line ("TRUSTED BY MILLIONS") is emphasis, not a row of acronyms.
+        // It shows by its small words in capitals ("BY", "TO", "ARE"); a row of tools
+        // ("EJB JMS JTA JAXB") has none.
         let shouted = tokens.filter { $0.isAlphabetic && $0.raw.count >= 3 && $0.isAcronym }.count >= 3
+            && tokens.contains { $0.isAcronym && Self.shoutedSmallWords.contains($0.lower) }
         var needsNeighbour = Array(repeating: false, count: tokens.count)
         for k in tokens.indices where !covered[k] && !(shouted && tokens[k].isAcronym) && hasToolShape(tokens, k) {
             // "the BlueHarbor", "across PixelForge": a name; "TestCafe" in prose needs a tool beside it.
