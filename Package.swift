@@ -94,6 +94,8 @@ let package = Package(
         .target(
             name: "ResumeMatch",
             dependencies: ["ResumeKit"],
+            // Vocabulary/ is the source of Resources/lexicon.bin (bench/vocabulary/README.md).
+            exclude: ["Vocabulary"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),

@@ -29,7 +29,14 @@ run_tests() {
 echo "== unit tests" >&2
 run_tests .build/unit-tests.txt --parallel --skip EndToEndTests
 echo "== end-to-end tests" >&2
-run_tests .build/e2e-tests.txt --no-parallel --filter EndToEndTests
+rm -rf .build/e2e-logs
+e2e_status=$status
+RESUME_AGENT_TEST_LOG_DIR=.build/e2e-logs run_tests .build/e2e-tests.txt --no-parallel --filter EndToEndTests
+if [ "$status" -ne "$e2e_status" ]; then
+  # The services' own account of a failure (one log file per service under .build/e2e-logs).
+  echo "-- service log lines at warning or above (all logs: .build/e2e-logs)" >&2
+  grep -HE ' (warning|error|critical) ' .build/e2e-logs/*.log 2>/dev/null | tail -60 >&2 || true
+fi
 
 echo "== curl flow" >&2
 if ! RESUME_AGENT_BIN_DIR=.build/debug scripts/e2e-curl.sh; then status=1; fi

@@ -28,7 +28,7 @@ struct HTTPLimits: Sendable {
     var channelConfiguration: HTTP1Channel.Configuration {
         let head = headTimeout, body = bodyTimeout
         return HTTP1Channel.Configuration(
-            additionalChannelHandlers: [RequestDeadlineHandler(headTimeout: head, bodyTimeout: body)],
+            additionalChannelHandlers: [RequestDeadlineHandler(headTimeout: head, bodyTimeout: body), ExpectContinueHandler()],
             idleTimeout: idleTimeout,
             httpDecoderConfiguration: .init(maxHeaderFieldSize: maxHeaderBytes, maxHeaderListSize: maxHeaderBytes, maxHeaderFieldCount: 100))
     }

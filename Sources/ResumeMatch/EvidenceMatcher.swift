@@ -64,11 +64,11 @@ struct EvidenceMatcher: Sendable {
         }
         if !direct.isEmpty || !kinds.isEmpty { return (.supported, direct + kinds, nil) }
         var related: [Evidence] = []
-        let relatedEntries = Set(lexicon.relatedEntries[entry])
+        let relatedEntries = Set(lexicon.relatedEntries(entry))
         for i in evidenceLines {
             if let hit = hits[i].first(where: { relatedEntries.contains($0.entry) }) {
                 related.append(evidence(i, quote(i, hit.range), .related))
-            } else if let range = lexicon.relatedPhrases[entry].lazy.compactMap({ Lexicon.find($0, in: resume.tokens[i]) }).first {
+            } else if let range = lexicon.relatedPhrases(entry).lazy.compactMap({ Lexicon.find($0, in: resume.tokens[i]) }).first {
                 related.append(evidence(i, quote(i, range), .related))
             }
         }
@@ -80,8 +80,8 @@ struct EvidenceMatcher: Sendable {
 
     /// Narrower terms and theirs (AWS → EKS → …), two levels deep: a kind of a kind still proves it.
     private func narrowerClosure(of entry: Int) -> Set<Int> {
-        var result = Set(lexicon.narrowerEntries[entry])
-        for child in lexicon.narrowerEntries[entry] { result.formUnion(lexicon.narrowerEntries[child]) }
+        var result = Set(lexicon.narrowerEntries(entry))
+        for child in lexicon.narrowerEntries(entry) { result.formUnion(lexicon.narrowerEntries(child)) }
         result.remove(entry)
         return result
     }
@@ -119,7 +119,7 @@ struct EvidenceMatcher: Sendable {
         var partial: [Evidence] = []
         var lowerLevel: [Evidence] = []
         for i in evidenceLines {
-            let degreeHits = hits[i].filter { lexicon.entries[$0.entry].category == .education }
+            let degreeHits = hits[i].filter { lexicon.category($0.entry) == .education }
             guard let best = degreeHits.max(by: { (lexicon.entries[$0.entry].level ?? 1) < (lexicon.entries[$1.entry].level ?? 1) }) else { continue }
             let e = evidence(i, quote(i, best.range), .exact)
             guard (lexicon.entries[best.entry].level ?? 1) >= level else { lowerLevel.append(e); continue }
@@ -143,7 +143,7 @@ struct EvidenceMatcher: Sendable {
     private func phraseVerdict(_ keys: [String]) -> (MatchStatus, [Evidence], String?) {
         var exact: [Evidence] = []
         var related: [Evidence] = []
-        let distinctive = keys.filter { $0.count >= 5 && !lexicon.genericWords.contains($0) }
+        let distinctive = keys.filter { $0.count >= 5 && !lexicon.isGenericWord($0) }
         for i in evidenceLines {
             let tokens = resume.tokens[i]
             if let range = Lexicon.find(keys, in: tokens) {

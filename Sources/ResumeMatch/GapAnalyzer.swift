@@ -22,7 +22,7 @@ public struct GapAnalyzer: Sendable {
 
     func analyze(resume resumeText: String, jobDescription: String, asOf: YearMonth) -> GapReport {
         let resume = ResumeText(resumeText)
-        let extracted = RequirementExtractor(lexicon: lexicon).extract(from: PostingText(jobDescription))
+        let extracted = RequirementExtractor(lexicon: lexicon).extract(from: PostingText(jobDescription, lexicon: lexicon))
         return report(resume: resume, requirements: extracted, asOf: asOf)
     }
 

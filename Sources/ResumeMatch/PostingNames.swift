@@ -20,7 +20,7 @@ struct PostingNames: Sendable {
             for hit in lexicon.scan(tokens) {
                 for k in hit.range {
                     known[k] = true
-                    if lexicon.entries[hit.entry].category == .tool { tool[k] = true }
+                    if lexicon.category(hit.entry) == .tool { tool[k] = true }
                 }
             }
             var run: [Int] = []
@@ -61,11 +61,15 @@ struct PostingNames: Sendable {
                 guard Self.isNameWord(tokens[k]), !known.contains(k) else { k += 1; continue }
                 var end = k + 1
                 while end < tokens.count, end - k < 4, tokens[end].gapBefore == " ", Self.isNameWord(tokens[end]) { end += 1 }
+                // "TrueNorth Media", "KMW Group", "Tessaro GmbH": a company form after an unknown
+                // capitalised word names a company, whether or not the vocabulary knows the form.
+                let form = ((k + 1)..<end).first { Self.companyForms.contains(tokens[$0].lower) }
+                if let form { end = form + 1 }
                 let words = tokens[k..<end].map(\.raw)
                 if !tokens[k].isSentenceStart || end - k > 1 { counts[words.joined(separator: " "), default: 0] += 1 }
                 let before = k > 0 ? tokens[k - 1].lower : ""
                 let after = end < tokens.count ? tokens[end].lower : ""
-                let named = Self.namePrefixes.contains(before) || Self.nameSuffixes.contains(after)
+                let named = form != nil || Self.namePrefixes.contains(before) || Self.nameSuffixes.contains(after)
                     || (end < tokens.count && tokens[end].gapBefore.hasPrefix("'"))
                 if named, seen.insert(words.joined(separator: " ")).inserted { runs[words[0], default: []].append(words) }
                 k = end
@@ -80,6 +84,14 @@ struct PostingNames: Sendable {
     private static func isNameWord(_ t: Token) -> Bool {
         t.raw.count >= 2 && t.raw.first?.isUppercase == true && !t.isNumeric
     }
+
+    /// Words that end a company's name: legal forms and the trade a name states ("Media").
+    static let companyForms: Set<String> = [
+        "group", "gmbh", "ag", "se", "kg", "inc", "ltd", "llc", "llp", "plc", "corp", "corporation", "co", "company",
+        "a/s", "as", "aps", "ab", "oy", "oyj", "asa", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "pty", "holding",
+        "holdings", "labs", "lab", "media", "retail", "insurance", "logistics", "analytics", "bank", "consulting",
+        "technologies", "solutions", "ventures", "partners", "capital", "pharma", "studios", "games", "foundation",
+    ]
 
     private static let namePrefixes: Set<String> = ["at", "join", "joining", "joins", "contact", "hos", "bei", "chez"]
     private static let nameSuffixes: Set<String> = [

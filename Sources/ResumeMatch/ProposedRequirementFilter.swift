@@ -49,7 +49,7 @@ public enum ProposedRequirementFilter {
     public static func review(
         _ proposals: [ProposedRequirement], jobDescription: String, lexicon: Lexicon = .bundled
     ) -> [Verdict] {
-        let posting = PostingText(jobDescription)
+        let posting = PostingText(jobDescription, lexicon: lexicon)
         let existing = RequirementExtractor(lexicon: lexicon).extract(from: posting)
         var taken = Set(existing.map(\.id))
         return proposals.map { proposal in
@@ -93,7 +93,7 @@ public enum ProposedRequirementFilter {
             return .failure(.generic)
         }
         if range.contains(where: { covered[$0] })
-            || labelTokens.allSatisfy({ lexicon.placeWords.contains($0.lower) || lexicon.notTools.contains($0.raw) }) {
+            || labelTokens.allSatisfy({ lexicon.isPlaceWord($0.lower) || lexicon.isNotTool($0.raw) }) {
             return .failure(.nameOrPlace)
         }
         let priority = proposal.priority ?? (line.part == .niceToHave ? .nice : .must)
@@ -119,7 +119,7 @@ extension GapAnalyzer {
     public func analyze(
         resume: String, jobDescription: String, now: Date, proposed: [ProposedRequirement]
     ) -> GapReport {
-        let posting = PostingText(jobDescription)
+        let posting = PostingText(jobDescription, lexicon: lexicon)
         let extracted = RequirementExtractor(lexicon: lexicon).extract(from: posting)
         let extra = ProposedRequirementFilter.accepted(proposed, posting: posting, existing: extracted, lexicon: lexicon)
         return report(resume: ResumeText(resume), requirements: extracted + extra, asOf: YearMonth(now))

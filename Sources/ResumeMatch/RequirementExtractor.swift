@@ -17,7 +17,7 @@ struct RequirementExtractor: Sendable {
         let names = PostingNames(posting: posting, lexicon: lexicon)
         var found: [ExtractedRequirement] = []
         var nextGroup = 1
-        for line in posting.lines where line.mayStateRequirements {
+        for line in posting.lines where line.mayStateRequirements && !BenefitLine.isBenefit(line.tokens) {
             guard let priority = priority(of: line, in: posting) else { continue }
             var candidates = candidates(in: line, priority: priority, names: names, posting: posting)
             candidates.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
@@ -34,10 +34,10 @@ struct RequirementExtractor: Sendable {
     /// nice-to-haves when the posting lists its requirements explicitly, else must-haves.
     private func priority(of line: PostingText.Line, in posting: PostingText) -> RequirementPriority? {
         switch line.part {
-        case .requirements: .must
-        case .niceToHave: .nice
-        case .responsibilities, .other: posting.isStructured ? .nice : .must
-        default: nil
+        case .requirements: return .must
+        case .niceToHave: return .nice
+        case .responsibilities, .other: return posting.isStructured ? .nice : .must
+        default: return nil
         }
     }
 
@@ -83,7 +83,14 @@ struct RequirementExtractor: Sendable {
         let tokens = line.tokens
         var covered = Array(repeating: false, count: tokens.count)
         names.mask(tokens, into: &covered)
-        for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.placeWords.contains(t.lower) { covered[k] = true }
+        let scanned = lexicon.scan(tokens)
+        // Capitalised place and heading words ("Remote", "Senior") are no terms; a degree written
+        // in Title Case ("Master's Degree") is still a degree.
+        var degreeWord = Array(repeating: false, count: tokens.count)
+        for hit in scanned where lexicon.category(hit.entry) == .education { for k in hit.range { degreeWord[k] = true } }
+        for (k, t) in tokens.enumerated() where t.isCapitalized && lexicon.isPlaceWord(t.lower) && !degreeWord[k] {
+            covered[k] = true
+        }
         // A term survives a name or place inside it ("US GAAP"), not being one ("Helix Analytics").
         let named = covered
         var result: [ExtractedRequirement] = []
@@ -95,7 +102,9 @@ struct RequirementExtractor: Sendable {
                                  tokenRange: range)
         }
 
-        let years = YearsPhrase.find(in: tokens)
+        // The employer describing itself or its offer asks for nothing but the stack it names.
+        let describesEmployer = SentenceReading.of(tokens, startsWithName: named.first == true) != .asksOfCandidate
+        let years = describesEmployer ? nil : YearsPhrase.find(in: tokens)
         if let years {
             for k in years.tokenRange { covered[k] = true }
             let label = "\(years.years)+ years of experience"
@@ -103,12 +112,16 @@ struct RequirementExtractor: Sendable {
         }
 
         let strength = Strength(line)
-        let hits = lexicon.scan(tokens).filter { hit in
+        let hits = scanned.filter { hit in
+            !(lexicon.category(hit.entry) == .education && Self.isVerbNotDegree(hit.range, in: tokens)) &&
             !hit.range.allSatisfy({ named[$0] }) && !hit.range.contains(where: { covered[$0] && !named[$0] })
                 && strength.allows(lexicon.entries[hit.entry], words: hit.range.count)
+                && (!describesEmployer || lexicon.category(hit.entry) == .tool)
+                && (lexicon.category(hit.entry) != .softSkill || SoftSkillContext.isAskedFor(hit.range, in: tokens))
+                && (!LanguageContext.isLanguage(lexicon.entries[hit.entry].label) || LanguageContext.isAskedFor(hit.range, in: tokens))
         }
         for hit in hits { for k in hit.range { covered[k] = false } }
-        if let degree = degreeRequirement(hits: hits, tokens: tokens, covered: &covered) {
+        if !describesEmployer, let degree = degreeRequirement(hits: hits, tokens: tokens, covered: &covered) {
             result.append(make(degree.id, degree.label, .education, .degree(level: degree.level, field: degree.field), degree.range))
         }
         for hit in hits where !hit.range.contains(where: { covered[$0] }) {
@@ -121,6 +134,7 @@ struct RequirementExtractor: Sendable {
             result.append(make(entry.id, label.isEmpty ? entry.label : label, entry.category, .lexicon(entry: hit.entry), hit.range))
         }
 
+        if describesEmployer { return Self.droppingUmbrellas(result, tokens: tokens) }
         for term in ToolTermRule(lexicon: lexicon).terms(
             in: tokens, hits: hits, covered: &covered, shapesOnly: strength == .weak, mixedCaseAlone: strength == .strong) {
             let raw = quote(line, term)
@@ -130,15 +144,65 @@ struct RequirementExtractor: Sendable {
 
         if strength == .strong, years == nil {
             let domainLine = tokens.contains { ["domain", "industry", "sector"].contains($0.lower) }
-            for phrase in nounPhrases(tokens, covered: covered) where isStatedSkill(phrase, in: tokens, covered: covered) {
+            let isQuestion = line.content.hasSuffix("?")
+            for phrase in nounPhrases(tokens, covered: covered)
+            where isStatedSkill(phrase, in: tokens, covered: covered, isQuestion: isQuestion) {
                 let raw = phrase.map { tokens[$0].raw }.joined(separator: " ")
                 let keys = phrase.map { tokens[$0].key }
                 result.append(make("phrase:" + keys.joined(separator: " "), raw.lowercased(),
                                    domainLine ? .domain : .hardSkill, .phrase(keys: keys), phrase))
             }
         }
-        return result
+        return Self.droppingUmbrellas(result, tokens: tokens)
     }
+
+    /// "Programming languages such as Java, C++ or Python", "NoSQL databases like MongoDB": the
+    /// examples are what the job asks for; the umbrella before them is a heading over them, and
+    /// listing it too would ask twice.
+    static func droppingUmbrellas(_ found: [ExtractedRequirement], tokens: [Token]) -> [ExtractedRequirement] {
+        guard found.count >= 2 else { return found }
+        return found.filter { r in
+            guard r.category != .yearsOfExperience else { return true }
+            guard let k = afterExampleCue(tokens, at: r.tokenRange.upperBound) else { return true }
+            // An example must follow at once (a word of filler aside).
+            return !found.contains { $0.tokenRange.lowerBound >= k && $0.tokenRange.lowerBound <= k + 1 }
+        }
+    }
+
+    /// Where the examples start when "such as", "like", "e.g.", "including" opens them at `k`.
+    private static func afterExampleCue(_ tokens: [Token], at k: Int) -> Int? {
+        guard k < tokens.count else { return nil }
+        let word = tokens[k].lower
+        if word == "such", k + 1 < tokens.count, tokens[k + 1].lower == "as" { return k + 2 }
+        if ["like", "including", "incl", "eg", "e.g", "e.g."].contains(word) { return k + 1 }
+        if word == "e", k + 1 < tokens.count, tokens[k + 1].lower == "g" { return k + 2 }
+        return nil
+    }
+
+    /// "Master the English language", "master data": the word written in lower case and not
+    /// followed by what a degree is followed by is a verb or an adjective, not a master's degree.
+    /// Likewise "a high degree of accuracy": "degree" of an amount, not of a university.
+    static func isVerbNotDegree(_ range: Range<Int>, in tokens: [Token]) -> Bool {
+        if range.count == 1, tokens[range.lowerBound].lower == "degree" {
+            let before = range.lowerBound > 0 ? tokens[range.lowerBound - 1].lower : ""
+            let after = range.upperBound < tokens.count ? tokens[range.upperBound].lower : ""
+            return amountWords.contains(before) || after == "of"
+        }
+        guard range.count == 1, ["master", "masters"].contains(tokens[range.lowerBound].raw) else { return false }
+        guard range.upperBound < tokens.count else { return false }
+        let next = tokens[range.upperBound]
+        if next.gapBefore.contains(where: { "'’/,(".contains($0) }) { return false }
+        return !degreeFollowers.contains(next.lower)
+    }
+
+    private static let amountWords: Set<String> = [
+        "high", "highest", "great", "greater", "large", "certain", "significant", "considerable", "some", "low", "varying",
+    ]
+
+    private static let degreeFollowers: Set<String> = [
+        "degree", "degrees", "of", "in", "or", "and", "level", "diploma", "studies", "programme", "program", "student",
+        "students", "thesis", "s", "preferred", "required",
+    ]
 
     /// How plainly a line states requirements, which decides what may be read from it.
     enum Strength: Sendable {
@@ -173,8 +237,9 @@ struct RequirementExtractor: Sendable {
     /// A phrase is a stated skill when the line asks for it by name: right after "experience
     /// with/in", "knowledge of", "proficient in", "degree in"… (adjectives in between are fine),
     /// or as a whole short list item ("- Patient assessment").
-    private func isStatedSkill(_ phrase: Range<Int>, in tokens: [Token], covered: [Bool]) -> Bool {
-        if phrase.lowerBound == 0, phrase.upperBound == tokens.count { return true }
+    private func isStatedSkill(_ phrase: Range<Int>, in tokens: [Token], covered: [Bool], isQuestion: Bool) -> Bool {
+        // A whole short item is the skill, unless it asks the reader something ("Does it sound interesting?").
+        if phrase.lowerBound == 0, phrase.upperBound == tokens.count { return !isQuestion }
         // One leftover word ("complementary", "benefit") is rarely the skill itself.
         guard phrase.count >= 2 else { return false }
         var k = phrase.lowerBound - 1
@@ -220,7 +285,7 @@ struct RequirementExtractor: Sendable {
     /// "Bachelor's or Master's degree in Computer Science or a related field": the lowest
     /// level named and the field after "in"/"en"/"of", up to a comma or "or".
     private func degreeRequirement(hits: [TermHit], tokens: [Token], covered: inout [Bool]) -> DegreeFound? {
-        let degreeHits = hits.filter { lexicon.entries[$0.entry].category == .education }
+        let degreeHits = hits.filter { lexicon.category($0.entry) == .education }
         guard let first = degreeHits.first, let last = degreeHits.last else { return nil }
         let level = degreeHits.compactMap { lexicon.entries[$0.entry].level }.min() ?? 1
         for hit in degreeHits { for k in hit.range { covered[k] = true } }
@@ -264,7 +329,7 @@ struct RequirementExtractor: Sendable {
             let words = tokens[s..<e]
             guard words.allSatisfy(\.isAlphabetic), words.contains(where: { $0.lower.count >= 4 }) else { return }
             if length == 1, words.first!.lower.count < 7 { return }
-            if words.allSatisfy({ lexicon.placeWords.contains($0.lower) || Self.fillerWords.contains($0.lower) }) { return }
+            if words.allSatisfy({ lexicon.isPlaceWord($0.lower) || Self.fillerWords.contains($0.lower) }) { return }
             phrases.append(s..<e)
         }
         for (k, t) in tokens.enumerated() {
@@ -312,6 +377,7 @@ struct RequirementExtractor: Sendable {
         "chance", "mindset", "attitude", "passion", "interest", "curiosity", "desire", "drive", "eye", "flair",
         "example", "examples", "please", "thank", "welcome", "need", "needs", "want", "great", "important", "able",
         "eligibility", "eligible", "licensure", "ability", "abilities", "minimum", "least", "plus",
+        "latest", "newest", "version", "versions",
     ]
 
     // MARK: Alternatives

@@ -17,8 +17,8 @@ struct RequirementLookup: Sendable {
     }
 
     private func mentions(id: String, in tokens: [Token], entries: Set<Int>) -> Bool {
-        if let entry = lexicon.entryByID[id] {
-            return entries.contains(entry) || !entries.isDisjoint(with: lexicon.narrowerEntries[entry])
+        if let entry = lexicon.entryIndex(id) {
+            return entries.contains(entry) || !entries.isDisjoint(with: lexicon.narrowerEntries(entry))
         }
         for prefix in ["term:", "phrase:"] where id.hasPrefix(prefix) {
             let keys = id.dropFirst(prefix.count).split(separator: " ").map(String.init)

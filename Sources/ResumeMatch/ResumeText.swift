@@ -74,18 +74,22 @@ struct ResumeText: Sendable {
 
     /// Comparable form of a heading: folded letters and digits, single spaces.
     static func headingKey(_ text: String) -> String {
+        // Plain ASCII (most headings) folds by lower-casing; Foundation's folding is costly.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let words = text.utf8.split { !(($0 >= 0x30 && $0 <= 0x39) || (($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7a)) }
+            return words.map { String(decoding: $0.map { $0 >= 0x41 && $0 <= 0x5a ? $0 | 0x20 : $0 }, as: UTF8.self) }
+                .joined(separator: " ")
+        }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return folded.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
     }
 
     static func splitLines(_ text: String) -> [String] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        TextLines.split(text)
     }
 
     static func layoutRole(of line: String) -> ResumeLine.Role {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimming(Substring(line), also: [])
         if trimmed.isEmpty { return .blank }
         if trimmed.hasPrefix("#") { return .heading }
         if isBullet(trimmed) { return .bullet }
@@ -103,14 +107,24 @@ struct ResumeText: Sendable {
 
     /// Removes Markdown heading marks, bullet markers and emphasis: the words a reader sees.
     static func stripMarkup(_ line: String) -> String {
-        var s = Substring(line.trimmingCharacters(in: .whitespaces))
+        var s = trimming(Substring(line), also: [])
         while s.hasPrefix("#") { s = s.dropFirst() }
-        s = Substring(s.trimmingCharacters(in: .whitespaces))
+        s = trimming(s, also: [])
         if isBullet(s) {
             if let space = s.firstIndex(of: " ") { s = s[s.index(after: space)...] }
         }
-        return s.replacingOccurrences(of: "**", with: "")
-            .replacingOccurrences(of: "__", with: "")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "*_ ").union(.whitespaces))
+        guard s.contains(where: { $0 == "*" || $0 == "_" }) else { return String(s) }
+        let plain = s.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+        return String(trimming(Substring(plain), also: ["*", "_"]))
+    }
+
+    /// `text` without leading and trailing spaces (and the characters in `also`), without
+    /// Foundation's trimming, which costs more than reading the line.
+    static func trimming(_ text: Substring, also: Set<Character>) -> Substring {
+        let drop: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" || $0.isWhitespace || also.contains($0) }
+        guard let first = text.firstIndex(where: { !drop($0) }), let last = text.lastIndex(where: { !drop($0) }) else {
+            return text[text.endIndex...]
+        }
+        return text[first...last]
     }
 }

@@ -11,12 +11,15 @@ extension Lexicon {
     /// "SQL Server" is one term and not also "SQL", and "GitHub Actions" is not also "GitHub".
     /// Words match on their keys (`TermKey`): whole words, plurals folded, nothing else.
     func scan(_ tokens: [Token]) -> [TermHit] {
+        guard !tokens.isEmpty else { return [] }
+        // One hash look-up per word; a word the vocabulary does not know starts and continues nothing.
+        let ids = tokens.map { image.keys.index(of: $0.key) ?? -1 }
         var hits: [TermHit] = []
         var i = 0
         while i < tokens.count {
-            if let pattern = longestPattern(in: tokens, at: i) {
-                hits.append(TermHit(entry: pattern.entry, range: i..<(i + pattern.keys.count), isLabel: pattern.isLabel))
-                i += pattern.keys.count
+            if ids[i] >= 0, let (entry, length, isLabel) = longestPattern(tokens, ids, at: i) {
+                hits.append(TermHit(entry: entry, range: i..<(i + length), isLabel: isLabel))
+                i += length
             } else {
                 i += 1
             }
@@ -24,22 +27,29 @@ extension Lexicon {
         return hits
     }
 
-    private func longestPattern(in tokens: [Token], at i: Int) -> Pattern? {
-        guard let candidates = index[tokens[i].key] else { return nil }
-        // Candidates are sorted longest first.
-        for pattern in candidates where Self.matches(pattern, tokens, at: i) {
-            return pattern
+    /// The first (longest) pattern starting with word `i`'s key that the words match.
+    private func longestPattern(_ tokens: [Token], _ ids: [Int], at i: Int) -> (Int, Int, Bool)? {
+        let patterns = image.patterns
+        for p in image.keyPatternStart[ids[i]]..<image.keyPatternStart[ids[i] + 1] {
+            let entry = patterns[4 * p], first = patterns[4 * p + 1], rawStart = patterns[4 * p + 2]
+            let flags = patterns[4 * p + 3], count = flags & 0xFF
+            guard i + count <= tokens.count, hidden.isEmpty || !hidden.contains(entry) else { continue }
+            if matches(tokens, ids, at: i, first: first, rawStart: rawStart, count: count, flags: flags) {
+                return (entry, count, flags & Int(LexiconImage.PatternFlag.isLabel) != 0)
+            }
         }
         return nil
     }
 
-    private static func matches(_ pattern: Pattern, _ tokens: [Token], at i: Int) -> Bool {
-        guard i + pattern.keys.count <= tokens.count else { return false }
-        for k in 0..<pattern.keys.count {
+    @inline(__always)
+    private func matches(_ tokens: [Token], _ ids: [Int], at i: Int, first: Int, rawStart: Int, count: Int, flags: Int) -> Bool {
+        let exact = flags & Int(LexiconImage.PatternFlag.exact) != 0
+        let needsCapital = flags & Int(LexiconImage.PatternFlag.needsCapital) != 0
+        for k in 0..<count {
+            guard ids[i + k] == image.patternKeys[first + k] else { return false }
             let token = tokens[i + k]
-            guard token.key == pattern.keys[k] else { return false }
-            if let exact = pattern.exactRaw, token.raw != exact[k] { return false }
-            if pattern.needsCapital, !token.raw.contains(where: \.isUppercase) { return false }
+            if exact, !image.rawEquals(rawStart, k, token.raw) { return false }
+            if needsCapital, !token.raw.contains(where: \.isUppercase) { return false }
             // Words of one alias must be adjacent in the text, not split by a comma or bracket.
             if k > 0, token.gapBefore.contains(where: { ",;:()[]|".contains($0) }) { return false }
         }

@@ -12,6 +12,12 @@
 struct ToolTermRule: Sendable {
     let lexicon: Lexicon
 
+    /// Function words that, written in capitals, give a shouted line away.
+    static let shoutedSmallWords: Set<String> = [
+        "the", "to", "by", "and", "of", "are", "is", "for", "with", "in", "on", "our", "you", "we", "your", "a", "an",
+        "at", "be", "it", "as", "or", "all", "who", "what", "us", "join", "this", "that", "will", "can",
+    ]
+
     /// Ranges of unknown tool terms in `tokens`, marking them covered.
     /// - Parameter shapesOnly: only acronyms, mixed case and versioned names (for prose that
     ///   states nothing outright, where a capitalised neighbour proves little).
@@ -24,13 +30,16 @@ struct ToolTermRule: Sendable {
         var anchor = Array(repeating: false, count: tokens.count)
         // Anchors: known tools, and known terms written like names ("Jest" beside "Mocha").
         for hit in hits {
-            let category = lexicon.entries[hit.entry].category
+            let category = lexicon.category(hit.entry)
             let named = hit.range.count == 1 && tokens[hit.range.lowerBound].isCapitalized && !tokens[hit.range.lowerBound].isSentenceStart
                 && category != .softSkill && category != .education
             if category == .tool || named { for k in hit.range { anchor[k] = true } }
         }
         // A shouted line ("TRUSTED BY MILLIONS") is emphasis, not a row of acronyms.
+        // It shows by its small words in capitals ("BY", "TO", "ARE"); a row of tools
+        // ("EJB JMS JTA JAXB") has none.
         let shouted = tokens.filter { $0.isAlphabetic && $0.raw.count >= 3 && $0.isAcronym }.count >= 3
+            && tokens.contains { $0.isAcronym && Self.shoutedSmallWords.contains($0.lower) }
         var needsNeighbour = Array(repeating: false, count: tokens.count)
         for k in tokens.indices where !covered[k] && !(shouted && tokens[k].isAcronym) && hasToolShape(tokens, k) {
             // "the BlueHarbor", "across PixelForge": a name; "TestCafe" in prose needs a tool beside it.
@@ -98,8 +107,8 @@ struct ToolTermRule: Sendable {
 
     private func hasToolShape(_ tokens: [Token], _ k: Int) -> Bool {
         let t = tokens[k]
-        guard t.raw.count >= 2, t.raw.first?.isLetter == true, !lexicon.notTools.contains(t.raw),
-              !lexicon.placeWords.contains(t.lower) else { return false }
+        guard t.raw.count >= 2, t.raw.first?.isLetter == true, !lexicon.isNotTool(t.raw),
+              !lexicon.isPlaceWord(t.lower) else { return false }
         if k + 1 < tokens.count, Self.isDottedSuffix(tokens, k + 1), tokens[k + 1].gapBefore == "." { return true }
         if t.isAcronym {
             // A shouted word ("AFTER", "WIFI") has vowels like a word; acronyms mostly do not.
@@ -109,7 +118,7 @@ struct ToolTermRule: Sendable {
         }
         // "APIs", "SOPs": an acronym's plural.
         if t.raw.hasSuffix("s"), t.raw.count >= 3, t.raw.dropLast().allSatisfy({ $0.isUppercase || $0.isNumber }) {
-            return !lexicon.notTools.contains(String(t.raw.dropLast()))
+            return !lexicon.isNotTool(String(t.raw.dropLast()))
         }
         if t.isMixedCase { return t.raw.count >= 3 }
         // "HTML5", "ES6", "Python3": letters then digits, one word.
@@ -120,8 +129,8 @@ struct ToolTermRule: Sendable {
     }
 
     private func isPlainWordCandidate(_ t: Token, allowLower: Bool) -> Bool {
-        guard t.raw.count >= 3, t.isAlphabetic, !lexicon.isGeneric(t), !lexicon.placeWords.contains(t.lower),
-              !Self.stopWords.contains(t.lower), !Self.roleWords.contains(t.key), !lexicon.notTools.contains(t.raw)
+        guard t.raw.count >= 3, t.isAlphabetic, !lexicon.isGeneric(t), !lexicon.isPlaceWord(t.lower),
+              !Self.stopWords.contains(t.lower), !Self.roleWords.contains(t.key), !lexicon.isNotTool(t.raw)
         else { return false }
         return allowLower || (t.isCapitalized && !t.isSentenceStart)
     }

@@ -11,12 +11,29 @@ struct YearsPhrase: Sendable, Equatable {
             if j < tokens.count, tokens[j].isNumeric, tokens[j].gapBefore.contains(where: { "-–".contains($0) }) { j += 1 }
             if j + 1 < tokens.count, ["to", "a", "bis"].contains(tokens[j].lower), number(tokens[j + 1]) != nil { j += 2 }
             if j < tokens.count, ["full", "plus"].contains(tokens[j].lower) { j += 1 }
-            if j < tokens.count, yearWords.contains(tokens[j].lower) {
+            if j < tokens.count, yearWords.contains(tokens[j].lower), !isTimeFrame(tokens, i, j) {
                 return YearsPhrase(years: n, tokenRange: i..<(j + 1))
             }
         }
         return nil
     }
+
+    /// "Over the next ten years", "a period of three years", "a 5-year contract", "two years
+    /// ago": a span of time the posting talks about, not experience it asks for.
+    private static func isTimeFrame(_ tokens: [Token], _ i: Int, _ j: Int) -> Bool {
+        let before = tokens[max(0, i - 3)..<i].map(\.lower)
+        if before.contains(where: { timeFrameBefore.contains($0) }) { return true }
+        guard j + 1 < tokens.count else { return false }
+        return timeFrameAfter.contains(tokens[j + 1].lower)
+    }
+
+    private static let timeFrameBefore: Set<String> = [
+        "next", "past", "last", "coming", "period", "term", "duration", "within", "after", "first", "initial",
+    ]
+    private static let timeFrameAfter: Set<String> = [
+        "ago", "old", "contract", "period", "term", "fellowship", "position", "appointment", "plan", "programme", "program",
+        "project", "stipend", "grant", "warranty", "guarantee", "anniversary", "running",
+    ]
 
     private static func number(_ token: Token) -> Int? {
         if token.isNumeric { return Int(token.lower) }

@@ -208,6 +208,48 @@ public struct EventRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
     }
 
     public var isTerminal: Bool { type.isTerminal }
+
+    // Hand-written row mapping: events are read and written by the thousand (a replay, a
+    // model streaming at full speed), and the Codable route costs more than the query.
+
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: CodingKeys.id.rawValue)
+        runId = try row.decode(forColumn: CodingKeys.runId.rawValue)
+        sessionId = try row.decode(forColumn: CodingKeys.sessionId.rawValue)
+        seq = try row.decode(forColumn: CodingKeys.seq.rawValue)
+        type = try row.decode(forColumn: CodingKeys.type.rawValue)
+        ts = try row.decode(forColumn: CodingKeys.ts.rawValue)
+        payload = try row.decode(forColumn: CodingKeys.payload.rawValue)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[CodingKeys.id] = id
+        container[CodingKeys.runId] = runId
+        container[CodingKeys.sessionId] = sessionId
+        container[CodingKeys.seq] = seq
+        container[CodingKeys.type] = type
+        container[CodingKeys.ts] = ts
+        container[CodingKeys.payload] = payload
+    }
+
+    /// The columns in the order ``init(columns:)`` and ``insertArguments`` use.
+    static let columnList = "id, run_id, session_id, seq, type, ts, payload"
+    static let insertSQL = "INSERT INTO events (\(columnList)) VALUES (?, ?, ?, ?, ?, ?, ?)"
+
+    /// From a row selecting exactly ``columnList``, by position.
+    init(columns row: Row) throws {
+        id = try row.decode(atIndex: 0)
+        runId = try row.decode(atIndex: 1)
+        sessionId = try row.decode(atIndex: 2)
+        seq = try row.decode(atIndex: 3)
+        type = try row.decode(atIndex: 4)
+        ts = try row.decode(atIndex: 5)
+        payload = try row.decode(atIndex: 6)
+    }
+
+    var insertArguments: StatementArguments {
+        [id, runId, sessionId, seq, type.rawValue, ts, payload]
+    }
 }
 
 /// A write tool call waiting for (or past) a person's decision.

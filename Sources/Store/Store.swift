@@ -171,9 +171,13 @@ public final class Store: Sendable {
     public func append(_ events: [EventRecord], terminalReasons: [String: String] = [:]) async throws {
         guard !events.isEmpty else { return }
         try await pool.write { db in
+            // One prepared statement for the whole batch (and kept by the connection): the
+            // per-event cost is binding seven values and a step.
+            let insert = try db.cachedStatement(sql: EventRecord.insertSQL)
             var lastSeq: [String: Int] = [:]
             for event in events {
-                try event.insert(db)
+                insert.setUncheckedArguments(event.insertArguments)
+                try insert.execute()
                 lastSeq[event.runId] = max(lastSeq[event.runId] ?? 0, event.seq)
                 guard let status = event.type.terminalStatus else { continue }
                 try db.execute(
@@ -206,8 +210,26 @@ public final class Store: Sendable {
     /// Events of a run after `seq`, in order.
     public func events(runId: String, after seq: Int = 0) async throws -> [EventRecord] {
         try await pool.read { db in
-            try EventRecord.filter(EventRecord.CodingKeys.runId == runId && EventRecord.CodingKeys.seq > seq)
-                .order(EventRecord.CodingKeys.seq).fetchAll(db)
+            let select = try db.cachedStatement(sql: "SELECT \(EventRecord.columnList) FROM events WHERE run_id = ? AND seq > ? ORDER BY seq")
+            select.setUncheckedArguments([runId, seq])
+            var events: [EventRecord] = []
+            let rows = try Row.fetchCursor(select)
+            while let row = try rows.next() { events.append(try EventRecord(columns: row)) }
+            return events
+        }
+    }
+
+    /// The text a run's `assistant_delta` events carry, in order, joined (SQLite extracts it
+    /// from the stored payloads: no event is decoded here).
+    public func assistantText(runId: String) async throws -> String {
+        try await pool.read { db in
+            let select = try db.cachedStatement(
+                sql: "SELECT json_extract(payload, '$.text') FROM events WHERE run_id = ? AND type = 'assistant_delta' ORDER BY seq")
+            select.setUncheckedArguments([runId])
+            var text = ""
+            let pieces = try String?.fetchCursor(select)
+            while let piece = try pieces.next() { text += piece ?? "" }
+            return text
         }
     }
 

@@ -142,6 +142,26 @@ struct GuardrailEndToEndTests {
         #expect(HTTP.get(port: port, path: "/healthz")?.status == 200)
     }
 
+    @Test func anUploadThatAsksToContinueIsToldToAtOnce() async throws {
+        // curl sends `Expect: 100-continue` with bodies over 1 MiB and waits a second for the go-ahead.
+        let service = try ServiceProcess(label: "continue")
+        defer { service.terminate() }
+        let port = try await service.waitUntilReady()
+        let client = try await service.client()
+        let session = try #require(try await client.post("/api/v1/sessions").json["session_id"] as? String)
+        let boundary = "----continue"
+        let body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"notes.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--\(boundary)--\r\n".utf8)
+        let connection = try RawConnection(port: port, timeout: 5)
+        defer { connection.close() }
+        try connection.send(Data((
+            "POST /api/v1/sessions/\(session)/files/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(client.token ?? "")\r\n"
+            + "Content-Type: multipart/form-data; boundary=\(boundary)\r\nContent-Length: \(body.count)\r\nExpect: 100-continue\r\n\r\n").utf8))
+        // The go-ahead comes before a byte of the body is sent (the receive timeout is 5 s, curl waits 1 s).
+        #expect(connection.readHead().hasPrefix("HTTP/1.1 100 Continue"))
+        try connection.send(body)
+        #expect(connection.readHead().hasPrefix("HTTP/1.1 201"))
+    }
+
     @Test func healthStaysUpWhenEveryWorkerIsBusy() async throws {
         let service = try ServiceProcess(label: "busy", arguments: ["--workers", "1", "--max-workers", "1"])
         defer { service.terminate() }
@@ -205,5 +225,17 @@ final class RawConnection: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Reads one response head (through its blank line), byte by byte so nothing after it is taken.
+    func readHead() -> String {
+        var data = [UInt8]()
+        var byte: UInt8 = 0
+        while !data.ends(with: [13, 10, 13, 10]), recv(fd, &byte, 1, 0) == 1 { data.append(byte) }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     func close() { Glibc.close(fd) }
+}
+
+private extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool { count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix }
 }

@@ -89,6 +89,33 @@ struct StoreTests {
         #expect(try await store.events(runId: a.id, after: 1).map(\.seq) == [2, 3])
     }
 
+    @Test func eventsReadBackFieldForFieldWhicheverWayTheyAreFetched() async throws {
+        let created = try await session()
+        let run = try await store.createRun(sessionId: created.id, content: "a")
+        let written = [
+            EventRecord(id: "evt_1", runId: run.id, sessionId: created.id, seq: 1, type: .runStarted, ts: "2026-01-02T03:04:05.678Z",
+                        payload: #"{"model":"m","provider":"p"}"#),
+            EventRecord(id: "evt_2", runId: run.id, sessionId: created.id, seq: 2, type: .assistantDelta, ts: "2026-01-02T03:04:05.679Z",
+                        payload: #"{"text":"h\u00e9 \"q\" ünï"}"#),
+            EventRecord(id: "evt_3", runId: run.id, sessionId: created.id, seq: 3, type: .runCompleted, ts: "2026-01-02T03:04:05.680Z",
+                        payload: "{}"),
+        ]
+        try await store.append(written)
+        #expect(try await store.events(runId: run.id) == written)
+        #expect(try await store.events(runId: run.id, after: 2) == [written[2]])
+        #expect(try await store.events(runId: run.id, after: 3).isEmpty)
+        #expect(try await store.event(id: "evt_2") == written[1])
+        #expect(try await store.assistantText(runId: run.id) == "h\u{e9} \"q\" ünï")
+        // The generic record paths agree with the hand-written ones.
+        #expect(try await store.pool.read { db in try EventRecord.order(Column("seq")).fetchAll(db) } == written)
+        let second = try await store.createRun(sessionId: created.id, content: "b")
+        try await store.append([3, 1, 2].map { seq in
+            EventRecord(id: "evt_b\(seq)", runId: second.id, sessionId: created.id, seq: seq, type: .assistantDelta, ts: "t",
+                        payload: #"{"text":"\#(seq)-"}"#)
+        })
+        #expect(try await store.assistantText(runId: second.id) == "1-2-3-", "joined in seq order, whatever the insert order")
+    }
+
     @Test func aDuplicateSequenceNumberRollsBackTheWholeBatch() async throws {
         let created = try await session()
         let run = try await store.createRun(sessionId: created.id, content: "a")

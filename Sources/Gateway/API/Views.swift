@@ -79,11 +79,4 @@ enum Views {
             "updated_at": .string(file.updatedAt), "version": .number(Double(file.version)), "sha256": .string(file.sha256),
         ]
     }
-
-    /// One SSE frame. The envelope is assembled from stored JSON without re-parsing it.
-    static func sse(_ event: EventRecord) -> String {
-        "id: \(event.id)\nevent: \(event.type.rawValue)\ndata: {\"event_id\":\"\(event.id)\",\"run_id\":\"\(event.runId)\","
-            + "\"session_id\":\"\(event.sessionId)\",\"type\":\"\(event.type.rawValue)\",\"ts\":\"\(event.ts)\",\"seq\":\(event.seq),"
-            + "\"payload\":\(event.payload)}\n\n"
-    }
 }

@@ -7,19 +7,17 @@ import Store
 import Synchronization
 
 /// The gateway's one event writer. Every run hands it its numbered events; one writer loop
-/// persists whatever is pending — of every run — in one transaction (group commit), and only
-/// then publishes each event to the run's subscribers, batched per run. Nothing unpersisted
-/// is ever published. A run's terminal event, once persisted, finishes its subscribers and
+/// persists whatever is pending — of every run — in one transaction (group commit, one fsync),
+/// and only then publishes the events to the run's subscribers: one batch per run, its SSE
+/// frames rendered once for all of them, each subscriber woken once. Nothing unpersisted is
+/// ever published. A run's terminal event, once persisted, finishes its subscribers and
 /// releases everyone waiting for the run's end.
 ///
 /// Appending never waits for the disk: a run keeps going while the previous batch is written.
 public final class EventLog: Service, Sendable {
-    /// What a subscriber receives: each persisted batch of one run's events, in order.
-    public typealias Batches = AsyncStream<[EventRecord]>
-
     private struct LiveRun {
         var persistedSeq = 0
-        var subscribers: [Int: Batches.Continuation] = [:]
+        var subscribers: [Int: EventSubscription] = [:]
         var endWaiters: [Int: CheckedContinuation<Void, Never>] = [:]
     }
 
@@ -73,22 +71,24 @@ public final class EventLog: Service, Sendable {
     }
 
     /// Live batches of `runId` after `snapshot` (the caller replays up to it from the store
-    /// first). Nil when the run is not live: its events are all in the store.
-    public func subscribe(runId: String) -> (snapshot: Int, batches: Batches)? {
-        let (stream, continuation) = Batches.makeStream()
-        let registered = state.withLock { state -> (Int, Int)? in
-            guard var run = state.runs[runId] else { return nil }
+    /// first). Nil when the run is not live: its events are all in the store. The caller
+    /// cancels the subscription when it stops reading.
+    public func subscribe(runId: String) -> (snapshot: Int, batches: EventSubscription)? {
+        let id = state.withLock { state -> Int in
             state.nextSubscriber += 1
-            let id = state.nextSubscriber
-            run.subscribers[id] = continuation
-            state.runs[runId] = run
-            return (id, run.persistedSeq)
+            return state.nextSubscriber
         }
-        guard let (id, snapshot) = registered else { return nil }
-        continuation.onTermination = { [weak self] _ in
+        let subscription = EventSubscription { [weak self] in
             self?.state.withLock { state in _ = state.runs[runId]?.subscribers.removeValue(forKey: id) }
         }
-        return (snapshot, stream)
+        let snapshot = state.withLock { state -> Int? in
+            guard var run = state.runs[runId] else { return nil }
+            run.subscribers[id] = subscription
+            state.runs[runId] = run
+            return run.persistedSeq
+        }
+        guard let snapshot else { return nil }
+        return (snapshot, subscription)
     }
 
     /// Returns once the run's terminal event is persisted (or was given up); at once for a
@@ -176,23 +176,28 @@ public final class EventLog: Service, Sendable {
         }
     }
 
-    /// Hands persisted events to their subscribers, one batch per run, and ends runs whose
-    /// terminal event was among them.
+    /// Hands persisted events to their subscribers, one batch per run (its SSE frames rendered
+    /// once for all of them), and ends runs whose terminal event was among them.
     private func publish(_ events: [EventRecord]) {
-        var deliveries: [(Batches.Continuation, [EventRecord])] = []
+        var deliveries: [(subscribers: [EventSubscription], events: ArraySlice<EventRecord>)] = []
         var finished: [LiveRun] = []
         state.withLock { state in
-            var byRun: [String: [EventRecord]] = [:]
+            // A batch holds each run's events in order; runs interleave. Group them, keeping
+            // the runs' first-appearance order.
+            var byRun: [String: [Int]] = [:]
             var order: [String] = []
-            for event in events {
+            for (index, event) in events.enumerated() {
                 if byRun[event.runId] == nil { order.append(event.runId) }
-                byRun[event.runId, default: []].append(event)
+                byRun[event.runId, default: []].append(index)
             }
             for runId in order {
-                guard var run = state.runs[runId], let runEvents = byRun[runId] else { continue }
-                run.persistedSeq = runEvents.last!.seq
-                for subscriber in run.subscribers.values { deliveries.append((subscriber, runEvents)) }
-                if runEvents.contains(where: \.isTerminal) {
+                guard var run = state.runs[runId], let indices = byRun[runId] else { continue }
+                run.persistedSeq = events[indices.last!].seq
+                if !run.subscribers.isEmpty {
+                    let runEvents = order.count == 1 ? events[...] : ArraySlice(indices.map { events[$0] })
+                    deliveries.append((Array(run.subscribers.values), runEvents))
+                }
+                if indices.contains(where: { events[$0].isTerminal }) {
                     state.runs[runId] = nil
                     finished.append(run)
                 } else {
@@ -200,7 +205,10 @@ public final class EventLog: Service, Sendable {
                 }
             }
         }
-        for (subscriber, runEvents) in deliveries { subscriber.yield(runEvents) }
+        for delivery in deliveries {
+            let batch = EventBatch(events: Array(delivery.events))
+            for subscriber in delivery.subscribers { subscriber.deposit(batch) }
+        }
         end(finished)
     }
 
@@ -216,7 +224,7 @@ public final class EventLog: Service, Sendable {
 
     private func end(_ runs: [LiveRun]) {
         for run in runs {
-            run.subscribers.values.forEach { $0.finish() }
+            run.subscribers.values.forEach { $0.end() }
             run.endWaiters.values.forEach { $0.resume() }
         }
     }

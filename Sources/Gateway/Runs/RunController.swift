@@ -27,6 +27,8 @@ actor RunController {
     private let broker: WorkspaceBroker
 
     private var seq = 0
+    /// Ids, timestamps and payload JSON of the run's events, made without per-event setup.
+    private var encoder: RunEventEncoder
     /// Set once the terminal event is queued: nothing else is emitted after it.
     private var terminalQueued = false
     private var budget: RunBudget
@@ -71,6 +73,7 @@ actor RunController {
         logger[metadataKey: "session.id"] = "\(sessionId)"
         self.logger = logger
         budget = RunBudget(limits: limits)
+        encoder = RunEventEncoder(runId: runId, sessionId: sessionId)
         broker = WorkspaceBroker(
             runId: runId, sessionId: sessionId, store: store, workspace: workspace, workflow: SessionWorkflow(store: store), tenants: tenants)
         log.open(runId: runId)
@@ -83,11 +86,7 @@ actor RunController {
     private func emit(_ payload: EventPayload, terminalReason: String? = nil) {
         guard !terminalQueued else { return }
         seq += 1
-        let data = (try? JSONEncoder.compact.encode(payload.json)) ?? Data("{}".utf8)
-        log.append(EventRecord(
-            id: Identifier.make("evt"), runId: runId, sessionId: sessionId, seq: seq, type: payload.type, ts: Timestamp.now(),
-            payload: String(decoding: data, as: UTF8.self)
-        ), terminalReason: terminalReason)
+        log.append(encoder.record(seq: seq, payload), terminalReason: terminalReason)
         if payload.type.isTerminal { terminalQueued = true }
     }
 

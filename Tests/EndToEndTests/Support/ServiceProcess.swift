@@ -61,6 +61,7 @@ final class ServiceProcess: Sendable {
         guard rc == 0 else { throw TimeoutError(what: "spawn \(executable): errno \(rc)") }
         pid = child
         let readFD = pipeFDs[0]
+        let logFile = Self.logFile(label: label, pid: child)
         let thread = Thread { [logLines] in
             var pending = Data()
             var buffer = [UInt8](repeating: 0, count: 8192)
@@ -72,17 +73,29 @@ final class ServiceProcess: Sendable {
                     let line = String(decoding: pending[pending.startIndex..<newline], as: UTF8.self)
                     pending.removeSubrange(pending.startIndex...newline)
                     logLines.append(line)
+                    logFile?.write(Data((line + "\n").utf8))
                     if ProcessInfo.processInfo.environment["RESUME_AGENT_TEST_ECHO_LOGS"] != nil {
                         FileHandle.standardError.write(Data((line + "\n").utf8))
                     }
                 }
             }
             close(readFD)
+            try? logFile?.close()
         }
         thread.start()
     }
 
     var log: [String] { logLines.lines }
+
+    /// With `RESUME_AGENT_TEST_LOG_DIR` set (scripts/test.sh sets it), the service's log is also
+    /// kept there, one file per service, so a failed run can be read afterwards.
+    private static func logFile(label: String, pid: Int32) -> FileHandle? {
+        guard let directory = ProcessInfo.processInfo.environment["RESUME_AGENT_TEST_LOG_DIR"], !directory.isEmpty else { return nil }
+        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = (directory as NSString).appendingPathComponent("\(label)-\(pid).log")
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { return nil }
+        return FileHandle(forWritingAtPath: path)
+    }
 
     /// The first-run API token, from the 0600 file the service writes in its data directory
     /// (stdout is not a terminal here, so it is not printed).

@@ -20,6 +20,17 @@ struct Options {
     var timingRounds = 5
     var dump: String?
     var proposals = 0
+    /// Package root to compile the vocabulary in (Vocabulary/ → Resources/lexicon.bin), then exit.
+    var compileLexicon: String?
+    /// Read each train posting without the vocabulary terms only it taught (see HeldOutVocabulary).
+    var holdout = false
+    /// Print right/false requirements and found/missed spans per part of the posting.
+    var breakdown = false
+    /// With --breakdown: print the lines holding missed spans in these parts ("tech application").
+    var missedIn: [String] = []
+    /// Print every requirement (ok/BAD) and missed span of every posting, for diffing two runs.
+    var list = false
+    var provenance = "bench/vocabulary/train-terms.tsv"
 
     init(_ arguments: [String]) {
         var i = 0
@@ -37,8 +48,14 @@ struct Options {
             case "--timing-rounds": timingRounds = Int(value()) ?? timingRounds
             case "--dump": dump = value()
             case "--proposals": proposals = Int(value()) ?? 0
+            case "--compile-lexicon": compileLexicon = value()
+            case "--holdout": holdout = true
+            case "--breakdown": breakdown = true
+            case "--missed-in": missedIn.append(value())
+            case "--list": list = true
+            case "--provenance": provenance = value()
             case "-h", "--help":
-                print("resume-agent-quality [--data DIR] [--splits train,dev] [--resume FILE] [--top N] [--timing-rounds N] [--dump SPLIT:SOURCE:IDX]")
+                print("resume-agent-quality [--data DIR] [--splits train,dev] [--resume FILE] [--top N] [--timing-rounds N] [--dump SPLIT:SOURCE:IDX] [--holdout] [--proposals N] [--compile-lexicon ROOT]")
                 exit(0)
             default: fail("unknown argument \(arguments[i])")
             }
@@ -55,6 +72,11 @@ func fail(_ message: String) -> Never {
 /// "Present" for every run, so results never drift with the calendar.
 let asOf = Date(timeIntervalSince1970: 1_718_409_600)  // 2024-06-15
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+if let root = options.compileLexicon {
+    LexiconBuild.run(packageRoot: root)
+    exit(0)
+}
+
 let resume: String
 do {
     resume = try String(contentsOfFile: options.resume, encoding: .utf8)
@@ -62,10 +84,38 @@ do {
     fail("cannot read the resume \(options.resume): \(error)")
 }
 
+func threadCPUMilliseconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+}
+
+func milliseconds(_ d: Duration) -> Double {
+    Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1e3
+}
+
+// What a fresh worker pays before its first analysis: loading the vocabulary (the first load
+// in this process, as in a worker), then the first analysis on top of it.
 let lexiconStart = ContinuousClock.now
+let lexiconCPUStart = threadCPUMilliseconds()
+do { _ = try Lexicon.loadBundled() } catch { fail("cannot load the vocabulary: \(error)") }
+let lexiconLoad = milliseconds(ContinuousClock.now - lexiconStart)
+let lexiconLoadCPU = threadCPUMilliseconds() - lexiconCPUStart
 let analyzer = GapAnalyzer()
+let firstStart = ContinuousClock.now
 _ = analyzer.analyze(resume: "", jobDescription: "Python", now: asOf)
-let lexiconLoad = ContinuousClock.now - lexiconStart
+let firstAnalysis = milliseconds(ContinuousClock.now - firstStart)
+
+let heldOut: HeldOutVocabulary? = options.holdout ? {
+    do { return try HeldOutVocabulary(provenance: options.provenance) } catch { fail("\(error)") }
+}() : nil
+
+/// The analyzer for a posting: the product's, or in a held-out run (train only) one whose
+/// vocabulary lacks the terms that posting alone taught it.
+func analyzer(for posting: SkillSpanPosting, split: String) -> GapAnalyzer {
+    guard split == "train", let heldOut else { return analyzer }
+    return GapAnalyzer(lexicon: heldOut.lexicon(without: posting))
+}
 
 func postingText(_ posting: SkillSpanPosting) -> String {
     var standIns = PlaceholderStandIns(source: posting.source, idx: posting.idx)
@@ -96,9 +146,8 @@ if let dump = options.dump {
         fail("--dump wants SPLIT:SOURCE:IDX of a loaded split, e.g. dev:tech:3")
     }
     let text = postingText(posting)
-    let report = analyzer.analyze(resume: resume, jobDescription: text, now: asOf)
-    print(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { "\($0.offset + 1)\t\($0.element)" }
-        .joined(separator: "\n"))
+    let report = analyzer(for: posting, split: parts[0]).analyze(resume: resume, jobDescription: text, now: asOf)
+    for piece in analyzer.readPosting(text) { print("\(piece.line)\t\(piece.part.rawValue)\t\(piece.text)") }
     print("\n--- requirements")
     for r in report.requirements {
         let right = LooseMatch.specificWords(r.label + " " + (r.jdTerm ?? "")).contains(where: Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))
@@ -115,7 +164,7 @@ if options.proposals > 0 {
     for (split, postings) in corpora {
         for posting in postings.prefix(options.proposals) {
             let text = postingText(posting)
-            let report = analyzer.analyze(resume: resume, jobDescription: text, now: asOf)
+            let report = analyzer(for: posting, split: split).analyze(resume: resume, jobDescription: text, now: asOf)
             print("== \(split):\(posting.source):\(posting.idx) score \(report.score.score)")
             for p in RewritePlanner.propose(resume: resume, jd: text, report: report) {
                 print("  [\(p.kind.rawValue)] \(p.title)")
@@ -137,6 +186,7 @@ print("## Requirement quality (loose span matching, issue 10)\n")
 print("| split / source | postings | requirements | precision | knowledge spans | knowledge recall | F1 |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 var splitTallies: [(String, QualityTally)] = []
+var breakdowns: [(String, PartBreakdown)] = []
 /// Right and false requirements per origin of the requirement (vocabulary, tool shape, phrase, …).
 var byOrigin: [String: (right: Int, all: Int)] = [:]
 func origin(_ r: RequirementMatch) -> String {
@@ -146,10 +196,16 @@ func origin(_ r: RequirementMatch) -> String {
     }
     return "curated"
 }
-for (split, postings) in corpora {
+for (name, postings) in corpora {
+    let split = name
+    let shown = split == "train" && heldOut != nil ? "train (held out)" : split
     var bySource: [String: QualityTally] = [:]
+    var parts = PartBreakdown()
     for posting in postings {
-        let report = analyzer.analyze(resume: resume, jobDescription: postingText(posting), now: asOf)
+        let text = postingText(posting)
+        let report = analyzer(for: posting, split: split).analyze(resume: resume, jobDescription: text, now: asOf)
+        if options.breakdown { parts.add(report: report, text: text, posting: posting) }
+        if options.list { PostingListing.print(report: report, posting: posting, split: split, pieces: analyzer.readPosting(text)) }
         bySource[posting.source, default: QualityTally()].add(labels: requirementLabels(report), posting: posting)
         let annotated = Set((posting.spans(knowledge: true) + posting.spans(knowledge: false))
             .flatMap { LooseMatch.words($0.joined(separator: " ")) })
@@ -162,17 +218,26 @@ for (split, postings) in corpora {
     }
     var all = QualityTally()
     for source in bySource.keys.sorted() {
-        print(row("\(split) / \(source)", bySource[source]!))
+        print(row("\(shown) / \(source)", bySource[source]!))
         all.merge(bySource[source]!)
     }
-    print(row("**\(split)**", all))
-    splitTallies.append((split, all))
+    print(row("**\(shown)**", all))
+    if options.breakdown { breakdowns.append((shown, parts)) }
+    splitTallies.append((shown, all))
 }
 
 print("\n### Precision by origin of the requirement\n")
 for key in byOrigin.keys.sorted() {
     let v = byOrigin[key]!
     print("- \(key): \(v.right)/\(v.all) = \(String(format: "%.2f", Double(v.right) / Double(max(v.all, 1))))")
+}
+
+for (split, parts) in breakdowns {
+    parts.printed(split)
+    for key in options.missedIn {
+        print("\n### \(split): lines with missed spans in \(key)\n")
+        for line in parts.missedLines[key] ?? [] { print("- " + line) }
+    }
 }
 
 for (split, tally) in splitTallies {
@@ -186,11 +251,6 @@ for (split, tally) in splitTallies {
 // Wall time, and this thread's CPU time: on a shared machine the second is the steadier figure.
 var samples: [Double] = []
 var cpuSamples: [Double] = []
-func threadCPUMilliseconds() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
-}
 let texts = corpora.flatMap { $0.1 }.map(postingText)
 for round in 0...options.timingRounds {
     for text in texts {
@@ -201,7 +261,7 @@ for round in 0...options.timingRounds {
         let cpu = threadCPUMilliseconds() - cpuStart
         precondition(report.schemaVersion > 0)
         if round > 0 {
-            samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3)
+            samples.append(milliseconds(elapsed))
             cpuSamples.append(cpu)
         }
     }
@@ -219,8 +279,10 @@ print("|---|---:|")
 print("| analyses timed | \(samples.count) |")
 print("| p50 | \(String(format: "%.2f", percentile(50, of: samples))) ms |")
 print("| p95 | \(String(format: "%.2f", percentile(95, of: samples))) ms |")
+print("| p99 | \(String(format: "%.2f", percentile(99, of: samples))) ms |")
 print("| max | \(String(format: "%.2f", samples.last ?? .nan)) ms |")
 print("| p50 thread CPU | \(String(format: "%.2f", percentile(50, of: cpuSamples))) ms |")
 print("| p95 thread CPU | \(String(format: "%.2f", percentile(95, of: cpuSamples))) ms |")
-let loadMs = Double(lexiconLoad.components.attoseconds) / 1e15 + Double(lexiconLoad.components.seconds) * 1e3
-print("| first analysis incl. vocabulary load | \(String(format: "%.1f", loadMs)) ms |")
+print("| p99 thread CPU | \(String(format: "%.2f", percentile(99, of: cpuSamples))) ms |")
+print("| vocabulary load, first in process (wall / thread CPU) | \(String(format: "%.2f", lexiconLoad)) / \(String(format: "%.2f", lexiconLoadCPU)) ms |")
+print("| first analysis after the load | \(String(format: "%.2f", firstAnalysis)) ms |")

@@ -96,9 +96,7 @@ struct RunsResource: Sendable {
         var turns: [AgentTurnRequest.Turn] = []
         for run in try await api.store.runs(sessionId: sessionId).filter({ $0.id != runId }).suffix(4) {
             turns.append(.init(role: .user, content: run.content))
-            let text = try await api.store.events(runId: run.id).filter { $0.type == .assistantDelta }.compactMap { event -> String? in
-                (try? JSONDecoder().decode(JSONValue.self, from: Data(event.payload.utf8)))?["text"]?.stringValue
-            }.joined()
+            let text = try await api.store.assistantText(runId: run.id)
             if !text.isEmpty { turns.append(.init(role: .assistant, content: String(text.suffix(4000)))) }
         }
         return turns
