@@ -11,7 +11,7 @@
 # verifications passed, 1 a verification failed, 2 a profile could not run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-products=(resume-agent resume-agent-gateway resume-agent-worker resume-agent-fakemodel resume-agent-load)
+products=(resume-agent resume-agent-gateway resume-agent-worker resume-agent-document-worker resume-agent-fakemodel resume-agent-load)
 scripts/setup.sh
 
 if [ "${1:-}" = "--ci" ]; then

@@ -1,4 +1,4 @@
-/// The running service's process tree: the supervisor, its gateway, its workers, told apart
+/// The running service's process tree: the supervisor, its gateway, its workers (both kinds), told apart
 /// by their executables' names.
 struct ServiceProcesses: Sendable {
     let supervisor: Int32
@@ -13,7 +13,8 @@ struct ServiceProcesses: Sendable {
             if command.contains("resume-agent-gateway") {
                 // A zombie gateway (killed, not yet reaped) is not the live one.
                 if ProcStat.read(child)?.state != "Z" { gateway = child }
-            } else if command.contains("resume-agent-worker") {
+            } else if command.contains("resume-agent-worker") || command.contains("resume-agent-document-worker") {
+                // Both kinds: agent workers and document workers (their CPU and memory are the service's too).
                 workers.append(child)
             }
         }
