@@ -47,7 +47,7 @@ struct RequirementExtractor: Sendable {
         guard !candidates.isEmpty else { return }
         var clauseStart = 0
         let bounds = tokens.indices.filter { k in
-            k > 0 && (tokens[k].gapBefore.contains(";") || tokens[k].gapBefore.hasPrefix(". "))
+            k > 0 && (tokens[k].gapBefore.utf8.contains(UInt8(ascii: ";")) || tokens[k].gapBefore.hasPrefix(". "))
         } + [tokens.count]
         let lowers = tokens.map(\.lower)
         for end in bounds {
