@@ -48,6 +48,8 @@ public struct Lexicon: Sendable {
     let image: LexiconImage
     /// Entries left out of every scan (held-out evaluation, see `excluding(entryIDs:)`).
     let hidden: Set<Int>
+    /// Word keys only hidden entries are written with: unknown words, as far as this lexicon goes.
+    let hiddenKeys: Set<Int>
     /// Priority cue phrases as lower-case words ("is a plus" → ["is", "a", "plus"]).
     let mustCues: [[String]]
     let niceCues: [[String]]
@@ -89,6 +91,7 @@ public struct Lexicon: Sendable {
     private init(image: LexiconImage, hidden: Set<Int>) {
         self.image = image
         self.hidden = hidden
+        hiddenKeys = hidden.isEmpty ? [] : Self.keysOnlyOf(hidden, in: image)
         mustCues = image.mustCues.all.map { $0.split(separator: " ").map(String.init) }
         niceCues = image.niceCues.all.map { $0.split(separator: " ").map(String.init) }
     }
@@ -97,6 +100,21 @@ public struct Lexicon: Sendable {
     /// harness leaves out the terms a held-out posting alone contributed.
     public func excluding(entryIDs: some Sequence<String>) -> Lexicon {
         Lexicon(image: image, hidden: hidden.union(entryIDs.compactMap { image.entryIDs.index(of: $0) }))
+    }
+
+    /// Keys that occur in patterns of `entries` and of no other entry.
+    private static func keysOnlyOf(_ entries: Set<Int>, in image: LexiconImage) -> Set<Int> {
+        var inHidden = Set<Int>(), inVisible = Set<Int>()
+        let patterns = image.patterns
+        for p in 0..<image.patternCount {
+            let first = patterns[4 * p + 1], count = patterns[4 * p + 3] & 0xFF
+            let hiddenEntry = entries.contains(patterns[4 * p])
+            for k in 0..<count {
+                let key = image.patternKeys[first + k]
+                if hiddenEntry { inHidden.insert(key) } else { inVisible.insert(key) }
+            }
+        }
+        return inHidden.subtracting(inVisible)
     }
 
     /// Category order in the image (`LexiconCompiler` packs the index).
@@ -139,6 +157,13 @@ public struct Lexicon: Sendable {
 
     /// An upper-case word that is not a tool: legal forms, titles, document names ("GmbH", "CEO", "CV").
     func isNotTool(_ raw: String) -> Bool { image.notTools.contains(raw) }
+
+    /// A word some vocabulary term is written with ("cache" of "distributed cache"): an
+    /// ordinary word of the trade rather than a product's own name.
+    func isTermWord(_ key: String) -> Bool {
+        guard let id = image.keys.index(of: key) else { return false }
+        return hiddenKeys.isEmpty || !hiddenKeys.contains(id)
+    }
 
     func isGeneric(_ token: Token) -> Bool {
         isGenericWord(token.lower) || (token.key != token.lower && isGenericWord(token.key))

@@ -47,7 +47,7 @@ struct RequirementExtractor: Sendable {
         guard !candidates.isEmpty else { return }
         var clauseStart = 0
         let bounds = tokens.indices.filter { k in
-            k > 0 && (tokens[k].gapBefore.contains(";") || tokens[k].gapBefore.hasPrefix(". "))
+            k > 0 && (tokens[k].gapBefore.utf8.contains(UInt8(ascii: ";")) || tokens[k].gapBefore.hasPrefix(". "))
         } + [tokens.count]
         let lowers = tokens.map(\.lower)
         for end in bounds {
@@ -407,8 +407,12 @@ struct RequirementExtractor: Sendable {
             let between = tokens[from..<to]
             let words = between.map(\.lower).filter { !Self.alternativeFillers.contains($0) }
             let slash = to < tokens.count && tokens[to].gapBefore.contains("/") && between.isEmpty
+            // "Nginx/Varnish; CI/CD": a semicolon ends the list of alternatives.
+            let clauseBreak = (from..<min(to + 1, tokens.count)).contains { $0 > 0 && tokens[$0].gapBefore.contains(";") }
             let link: Bool
-            if slash {
+            if clauseBreak {
+                link = false
+            } else if slash {
                 link = true
                 chainHasOr = true
             } else if words.isEmpty {

@@ -56,7 +56,13 @@ struct ToolTermRule: Sendable {
             if near { isTool[k] = true }
         }
         if shapesOnly || Self.isTitleCase(tokens) {
-            // Title Case ("Medical Dental and Vision Plans") says nothing about names.
+            // Title Case ("Medical Dental and Vision Plans") says nothing about names, and in prose
+            // nobody placed a capitalised word beside a tool proves little; only a list that is
+            // mostly known tools vouches for its other items ("Jira GIT Gerrit and Eclipse").
+            // Each item is its own term: "Gerrit Eclipse" side by side are two tools, not one name.
+            let items = coherentItems(tokens, hits: hits, covered: covered, isTool: isTool)
+            for range in items { for k in range { isTool[k] = false; covered[k] = true } }
+            return runs(tokens, isTool: isTool, covered: &covered) + items
         } else if isToolList(tokens, hits: hits) {
             for k in tokens.indices where !covered[k] && !isTool[k] && isPlainWordCandidate(tokens[k], allowLower: true) {
                 isTool[k] = true
@@ -80,6 +86,24 @@ struct ToolTermRule: Sendable {
             }
         }
         return runs(tokens, isTool: isTool, covered: &covered)
+    }
+
+    /// Unknown product-like items of lists that are mostly known tools (`EnumerationCoherence`).
+    private func coherentItems(_ tokens: [Token], hits: [TermHit], covered: [Bool], isTool: [Bool]) -> [Range<Int>] {
+        let known = hits.compactMap { hit -> Range<Int>? in
+            let category = lexicon.category(hit.entry)
+            return category == .softSkill || category == .education ? nil : hit.range
+        }
+        guard known.count >= EnumerationCoherence.minimumKnown else { return [] }
+        return EnumerationCoherence.unknownItems(in: tokens, known: known) { k in
+            guard !covered[k] else { return false }
+            // Tool-shaped words ("SNS", "Node.js") are list items already taken as tools.
+            if isTool[k] { return true }
+            let t = tokens[k]
+            return (t.isCapitalized || t.isMixedCase) && isPlainWordCandidate(t, allowLower: true)
+        } isOrdinaryWord: { k in
+            lexicon.isTermWord(tokens[k].key)
+        }.filter { range in !isTool[range.lowerBound] && range.allSatisfy { !covered[$0] } }
     }
 
     /// Adjacent tool words written as one name ("Power Query", "Node.js") become one term.

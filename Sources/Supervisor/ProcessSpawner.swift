@@ -43,6 +43,10 @@ public struct PosixSpawner: ProcessSpawner {
     public init() {}
 
     public func spawn(_ spec: SpawnSpec) throws(SpawnError) -> Int32 {
+        try SpawningThread.shared.run { () throws(SpawnError) -> Int32 in try Self.spawnHere(spec) }.get()
+    }
+
+    private static func spawnHere(_ spec: SpawnSpec) throws(SpawnError) -> Int32 {
         let argv = ([spec.executable] + spec.arguments).map { strdup($0) } + [nil]
         let envp = spec.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {

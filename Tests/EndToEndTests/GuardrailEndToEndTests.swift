@@ -88,7 +88,11 @@ struct GuardrailEndToEndTests {
         let uploads = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<100 {
                 group.addTask {
-                    try await flood.upload("/api/v1/sessions/\(session)/files/upload", file: big, filename: "big\(index).txt", contentType: "text/plain").status
+                    // Eight at a time at debug-build parsing speed on a shared machine: a
+                    // waiting upload may be slow, never unanswered (120 s bounds it).
+                    try await flood.upload(
+                        "/api/v1/sessions/\(session)/files/upload", file: big, filename: "big\(index).txt", contentType: "text/plain", timeout: 120
+                    ).status
                 }
             }
             var seen: [Int] = []

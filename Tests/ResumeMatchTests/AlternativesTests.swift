@@ -34,6 +34,14 @@ import Testing
         #expect(!report.suggestions.contains { $0.requirementIds.contains("looker") })
     }
 
+    @Test func aSemicolonEndsARunOfAlternatives() throws {
+        let report = TestSupport.analyze("", "Requirements\n- Nginx/Varnish; Jenkins pipelines; Terraform\n")
+        let groups = report.requirements.compactMap { $0.alternatives?.map(\.label) }
+        #expect(groups == [["Nginx", "Varnish"]], "\(report.requirements.map(\.label))")
+        let single = report.requirements.filter { $0.alternatives == nil }.map(\.label)
+        #expect(single == ["Jenkins pipelines", "Terraform"])
+    }
+
     @Test(arguments: ["Experience with Jest, Mocha or similar.", "Experience with Jest/Mocha."])
     func listsAndSlashesAreAlternatives(_ line: String) throws {
         let report = TestSupport.analyze("", "Requirements\n- \(line)\n")

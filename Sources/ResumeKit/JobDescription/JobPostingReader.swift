@@ -50,6 +50,17 @@ public enum JobPostingReader {
         return (exact, inner)
     }()
 
+    /// Two spaces in a row, on bytes (Foundation's substring search is costly per line).
+    static func hasDoubleSpace(_ text: some StringProtocol) -> Bool {
+        var previousWasSpace = false
+        for byte in text.utf8 {
+            let isSpace = byte == UInt8(ascii: " ")
+            if isSpace && previousWasSpace { return true }
+            previousWasSpace = isSpace
+        }
+        return false
+    }
+
     private static let headingDecoration = Set(" \t:：*#【】[]()-–—|".unicodeScalars)
 
     /// Folded, typographic apostrophes made plain, so "What you’ll do" meets "what you'll do".
@@ -112,7 +123,7 @@ public enum JobPostingReader {
             let bulletBody = BulletGlyphs.strip(trimmed) ?? BulletGlyphs.stripNumber(trimmed)
             let isBullet = bulletBody != nil
             let body = (bulletBody ?? trimmed).drop(while: { $0 == "#" })
-            let unmarked = body.utf8.allSatisfy { !"*_[`\\".utf8.contains($0) } && !body.contains("  ")
+            let unmarked = body.utf8.allSatisfy { !"*_[`\\".utf8.contains($0) } && !JobPostingReader.hasDoubleSpace(body)
             let plain = unmarked ? JobPostingReader.trimmingSpaces(String(body)) : MarkdownInline.plain(body.trimmed)
             if !isBullet, let kind = JobPostingReader.headingKind(trimmed, plain: plain) {
                 part = kind
@@ -192,7 +203,7 @@ public enum JobPostingReader {
         guard let colon = plain.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
         let label = String(plain[..<colon])
         let rest = plain[plain.index(after: colon)...].trimmingCharacters(in: .init(charactersIn: " -–•"))
-        guard !rest.isEmpty, label.wordCount <= 6, !label.contains(where: \.isNumber), !label.contains("/") else { return nil }
+        guard !rest.isEmpty, label.wordCount <= 6, !label.contains(where: \.isNumber), !label.utf8.contains(UInt8(ascii: "/")) else { return nil }
         let key = normalize(label).trimmed
         if JobPostingVocabulary.metadataKeys.contains(key) { return (.metadata, rest) }
         guard let kind = classify(label) else { return nil }

@@ -65,7 +65,9 @@ struct TestHTTPClient: Sendable {
     }
 
     /// multipart/form-data upload of one file (plus optional text fields).
-    func upload(_ path: String, file: Data, filename: String, contentType: String, fields: [String: String] = [:]) async throws -> Response {
+    func upload(
+        _ path: String, file: Data, filename: String, contentType: String, fields: [String: String] = [:], timeout: Double = 30
+    ) async throws -> Response {
         let boundary = "----ra\(UUID().uuidString.prefix(12))"
         var body = Data()
         for (name, value) in fields {
@@ -74,7 +76,7 @@ struct TestHTTPClient: Sendable {
         body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n".utf8))
         body.append(file)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        return try await request("POST", path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
+        return try await request("POST", path, body: body, contentType: "multipart/form-data; boundary=\(boundary)", timeout: timeout)
     }
 
     /// Opens an SSE stream; events arrive as they are sent. The stream ends when the server
