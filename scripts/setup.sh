@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   # build: system libraries the Swift targets link
-  pkg-config libsqlite3-dev libcurl4-openssl-dev libsystemd-dev
+  pkg-config libsqlite3-dev libcurl4-openssl-dev libsystemd-dev libseccomp-dev
   libpoppler-glib-dev libcairo2-dev libpango1.0-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   # run: fonts for PDF export (Latin, metric-compatible body font, CJK)
   fonts-dejavu-core fonts-liberation2 fonts-wqy-microhei
