@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 
 /// Every error leaves in the contract's shape: errors raised below the API's own handlers
 /// (the router refusing a malformed path, a body cut off by the server) are `HTTPError`s with
@@ -10,12 +11,29 @@ struct ErrorBodyMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
+            Self.log(error, request, context)
             throw error
         } catch let error as HTTPError {
             var headers = error.headers
             headers[.contentType] = nil
             headers[.contentLength] = nil
-            throw APIError(error.status, Self.code(error.status), error.body ?? Self.message(error.status), headers: headers)
+            let refusal = APIError(error.status, Self.code(error.status), error.body ?? Self.message(error.status), headers: headers)
+            Self.log(refusal, request, context)
+            throw refusal
+        }
+    }
+
+    /// One line per refused request, with its reason as a code: never the message, body or
+    /// query (they may carry what a person typed), only the method, path (ids, no query) and status.
+    static func log(_ error: APIError, _ request: Request, _ context: APIContext) {
+        let metadata: Logger.Metadata = [
+            "http.method": "\(request.method)", "http.path": "\(request.uri.path)",
+            "http.status": "\(error.status.code)", "error.code": "\(error.code)",
+        ]
+        if error.status.code >= 500 {
+            context.logger.error("request failed", metadata: metadata)
+        } else {
+            context.logger.info("request refused", metadata: metadata)
         }
     }
 
