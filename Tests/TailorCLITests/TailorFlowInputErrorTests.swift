@@ -62,7 +62,7 @@ import Testing
 
     @Test func anEmptyJobDescriptionIsAnInputError() async throws {
         let out = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: out.file("jd.txt"), contents: Data(" \n\n".utf8))
+        #expect(FileManager.default.createFile(atPath: out.file("jd.txt"), contents: Data(" \n\n".utf8)))
         let options = TailorOptions(
             resumePath: Fixtures.path("resumes/alex-chen.md"), jobDescription: .file(path: out.file("jd.txt")),
             outputDirectory: out.file("result"))
@@ -74,7 +74,7 @@ import Testing
 
     @Test func anOversizedResumeIsRefusedWithoutReadingIt() async throws {
         let out = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: out.file("huge.pdf"), contents: nil)
+        #expect(FileManager.default.createFile(atPath: out.file("huge.pdf"), contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: out.file("huge.pdf")))
         try handle.truncate(atOffset: UInt64(ResumeImporter.maximumFileBytes + 1))  // sparse: no bytes written
         try handle.close()
@@ -101,7 +101,7 @@ import Testing
 
     @Test func anUnwritableOutputDirectoryIsAnIOError() async throws {
         let out = try TemporaryDirectory()
-        FileManager.default.createFile(atPath: out.file("taken"), contents: Data("a file".utf8))
+        #expect(FileManager.default.createFile(atPath: out.file("taken"), contents: Data("a file".utf8)))
         let options = TailorOptions.fixture(
             resume: "alex-chen.md", jd: "senior-backend-platform.txt", out: out.file("taken"), autoApprove: true)
         let harness = FlowHarness(options)
