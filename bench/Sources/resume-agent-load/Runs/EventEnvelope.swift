@@ -19,13 +19,15 @@ struct EventEnvelope: Decodable, Sendable {
         var ok: Bool?
         var reason: String?
         var error: ErrorBody?
+        /// `file_changed`: which file the service wrote.
+        var path: String?
 
         enum CodingKeys: String, CodingKey {
             case toolCallId = "tool_call_id"
             case tool
             case requiresApproval = "requires_approval"
             case approvalId = "approval_id"
-            case ok, reason, error
+            case ok, reason, error, path
         }
     }
 

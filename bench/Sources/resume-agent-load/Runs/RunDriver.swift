@@ -86,6 +86,12 @@ struct RunDriver: Sendable {
                       let call = event.payload?.toolCallId else { break }
                 ledger.approvalSeen(approval, session: session, run: runId)
                 group.addTask { await decide(session, approval: approval, toolCall: call, message.decision, marks) }
+            case "file_changed":
+                // The service says it wrote this file. Its content is what the scripted call
+                // expects only once the call's tool_result says ok; a worker killed in between
+                // leaves a written file whose content this client cannot know (present only).
+                guard let path = event.payload?.path, message.expectedFiles.contains(where: { $0.path == path }) else { break }
+                ledger.file(Ledger.FileEntry(sessionId: session, path: path))
             case "tool_result":
                 guard let call = event.payload?.toolCallId, let decided = marks.state.withLock({ $0.decided[call] }) else { break }
                 if decided.approve { recorder.figure("approve → tool_result", at.milliseconds(since: decided.at)) }
