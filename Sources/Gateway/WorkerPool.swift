@@ -15,6 +15,17 @@ public enum WorkerRunMessage: Sendable, Equatable {
     case request(IPCMessage)
 }
 
+extension WorkerRunMessage {
+    /// The worker's number for this frame, when it is a numbered one (issue 13).
+    var wseq: Int? {
+        switch self {
+        case .event(let event): event.wseq
+        case .request(let message): message.wseq
+        case .end, .workerLost: nil
+        }
+    }
+}
+
 /// Why a run could not be handed to a worker.
 public enum WorkerPoolError: Error, Sendable, Equatable {
     /// No idle worker and the wait queue is full: answer 503 with Retry-After.
@@ -139,6 +150,22 @@ public actor WorkerPool {
             "sandbox.seccomp": "\(sandbox?.seccomp ?? false)",
         ])
         makeIdle(pid)
+    }
+
+    /// A worker re-connected holding `runId`, which the run manager adopted (issue 13): it is
+    /// busy with that run from the start, and what it sends for it flows to the returned stream.
+    func adopt(
+        pid: Int32, connection: IPCConnection, maxRuns: Int?, kind: WorkerKind, sandbox: SandboxReport?, runId: String, sessionId: String
+    ) -> AsyncStream<WorkerRunMessage> {
+        let runsLeft = (maxRuns ?? 1) == 0 ? nil : (maxRuns ?? 1)
+        workers[pid] = Worker(pid: pid, connection: connection, kind: kind, sandbox: sandbox, runsLeft: runsLeft, runId: runId)
+        let (stream, sink) = AsyncStream<WorkerRunMessage>.makeStream()
+        runs[runId] = Run(pid: pid, sessionId: sessionId, kind: kind, sink: sink)
+        logger.info("worker re-attached with its run", metadata: [
+            "worker.pid": "\(pid)", "worker.kind": "\(kind.rawValue)", "run.id": "\(runId)",
+        ])
+        publish()
+        return stream
     }
 
     func detach(pid: Int32) {

@@ -34,5 +34,11 @@ struct ReplayBuffer {
         return pending.filter { $0.wseq > persisted }
     }
 
+    /// Frames numbered above `wseq`, without acknowledging anything (what a replay still
+    /// has to send after it sent up to `wseq`).
+    func frames(after wseq: Int) -> [(wseq: Int, message: IPCMessage)] {
+        pending.filter { $0.wseq > wseq }
+    }
+
     var unacknowledgedCount: Int { pending.count }
 }

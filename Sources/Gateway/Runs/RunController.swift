@@ -27,6 +27,9 @@ actor RunController {
     private let broker: WorkspaceBroker
 
     private var seq = 0
+    /// The worker's numbered frames applied so far: a replay after a gateway restart applies
+    /// each frame once (issue 13).
+    private var frames = WorkerSeqGate()
     /// Ids, timestamps and payload JSON of the run's events, made without per-event setup.
     private var encoder: RunEventEncoder
     /// Set once the terminal event is queued: nothing else is emitted after it.
@@ -56,7 +59,8 @@ actor RunController {
 
     init(
         runId: String, sessionId: String, store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace,
-        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger, job: RunJob? = nil
+        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger, job: RunJob? = nil,
+        persistedSeq: Int = 0
     ) {
         self.job = job
         self.tenants = tenants
@@ -76,7 +80,7 @@ actor RunController {
         encoder = RunEventEncoder(runId: runId, sessionId: sessionId)
         broker = WorkspaceBroker(
             runId: runId, sessionId: sessionId, store: store, workspace: workspace, workflow: SessionWorkflow(store: store), tenants: tenants)
-        log.open(runId: runId)
+        log.open(runId: runId, persistedSeq: persistedSeq)
     }
 
     // MARK: Events
@@ -216,6 +220,21 @@ actor RunController {
         deadlinesChanged.raise()
     }
 
+    /// Takes up a run a previous gateway left running, whose worker re-attached (issue 13):
+    /// the same numbering, frames the store already holds (`workerSeq`) are not applied again,
+    /// the hard timeout counts from the run's creation (a crash loop cannot extend a run) and
+    /// the step budget from the tool calls already recorded.
+    func adopt(lastSeq: Int, workerSeq: Int, createdAt: String, steps: Int) {
+        seq = lastSeq
+        frames = WorkerSeqGate(persisted: workerSeq)
+        startedAt = clock.now
+        sawOutput = true
+        let elapsed = max(0, Timestamp.seconds(since: createdAt) ?? 0)
+        budget.charge(elapsed: .milliseconds(Int64(elapsed * 1000)), steps: steps)
+        budget.resume(at: clock.now)
+        deadlinesChanged.raise()
+    }
+
     /// The run never reached a worker (no capacity, draining): it ends here.
     func notDispatched(_ error: any Error) async {
         workerGone()
@@ -229,7 +248,22 @@ actor RunController {
         }
     }
 
+    /// Applies a worker frame once: a replayed duplicate is dropped, a gap (frames lost) ends
+    /// the run, and once a numbered frame is fully applied its mark follows its events to disk.
     private func handle(_ message: WorkerRunMessage) async {
+        let wseq = message.wseq
+        switch frames.admit(wseq) {
+        case .apply: break
+        case .duplicate: return
+        case .gap(let expected, let got):
+            logger.error("worker frames missing; failing the run", metadata: ["expected_wseq": "\(expected)", "wseq": "\(got)"])
+            return await fail(.workerCrashed, code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
+        }
+        await apply(message)
+        if let wseq { log.mark(runId: runId, workerSeq: wseq) }
+    }
+
+    private func apply(_ message: WorkerRunMessage) async {
         switch message {
         case .event(let event):
             // Only the gateway speaks for the run's lifecycle, tools, approvals and files.
