@@ -163,6 +163,7 @@ public actor WorkerPool {
         runs[runId] = Run(pid: pid, sessionId: sessionId, kind: kind, sink: sink)
         logger.info("worker re-attached with its run", metadata: [
             "worker.pid": "\(pid)", "worker.kind": "\(kind.rawValue)", "run.id": "\(runId)",
+            "sandbox.landlock_abi": "\(sandbox?.landlockABI ?? 0)", "sandbox.seccomp": "\(sandbox?.seccomp ?? false)",
         ])
         publish()
         return stream
