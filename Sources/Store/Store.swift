@@ -168,9 +168,10 @@ public final class Store: Sendable {
     /// A terminal event also ends its run and frees the session for its next message in the
     /// same transaction, so no client can see the terminal event while the session still
     /// shows the run as active; its run's open approvals expire with it.
-    /// `workerSeqs`: per run, the highest worker frame (`wseq`) these events complete; stored
-    /// in the same transaction, so after a crash the mark never claims an event that is not
-    /// there, nor misses one that is (a batch may carry marks and no events).
+    /// `workerSeqs`: per run, the worker frame (`wseq`) these events complete, stored in the
+    /// same transaction, so after a crash the mark never claims an event that is not there,
+    /// nor misses one that is (a batch may carry marks and no events). It is the run's current
+    /// worker's number: a run resumed on a fresh worker starts again from 0.
     public func append(_ events: [EventRecord], terminalReasons: [String: String] = [:], workerSeqs: [String: Int] = [:]) async throws {
         guard !events.isEmpty || !workerSeqs.isEmpty else { return }
         try await pool.write { db in
@@ -208,7 +209,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [seq, runId])
             }
             for (runId, wseq) in workerSeqs {
-                try db.execute(sql: "UPDATE runs SET worker_seq = MAX(worker_seq, ?) WHERE id = ?", arguments: [wseq, runId])
+                try db.execute(sql: "UPDATE runs SET worker_seq = ? WHERE id = ?", arguments: [wseq, runId])
             }
         }
     }

@@ -24,7 +24,7 @@ public final class EventLog: Service, Sendable {
     private struct State {
         var pending: [EventRecord] = []
         var terminalReasons: [String: String] = [:]
-        /// Per run, the highest worker frame whose events are all in `pending` or persisted.
+        /// Per run, the latest worker frame whose events are all in `pending` or persisted.
         var workerSeqs: [String: Int] = [:]
         var runs: [String: LiveRun] = [:]
         var nextSubscriber = 0
@@ -67,10 +67,11 @@ public final class EventLog: Service, Sendable {
     }
 
     /// Records that every frame of `runId`'s worker up to `wseq` has been applied and its
-    /// events appended: the mark is persisted with (or after) them, never before.
+    /// events appended: the mark is persisted with (or after) them, never before. The latest
+    /// mark wins (a run resumed on a fresh worker starts again from 0).
     public func mark(runId: String, workerSeq wseq: Int) {
         state.withLock { state in
-            state.workerSeqs[runId] = max(state.workerSeqs[runId] ?? 0, wseq)
+            state.workerSeqs[runId] = wseq
         }
         wake.raise()
     }

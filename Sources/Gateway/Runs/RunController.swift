@@ -190,6 +190,9 @@ actor RunController {
                 deferredApproval = nil
                 workerEnded = false
                 stopRequested = false
+                // The next worker numbers its frames from 1.
+                frames = WorkerSeqGate()
+                log.mark(runId: runId, workerSeq: 0)
                 logger.info("resuming run on a new worker", metadata: ["tool_call_id": "\(decision.toolCallId)"])
                 return AgentTurnRequest.Resume(checkpoint: saved, decision: decision)
             }

@@ -11,7 +11,10 @@ final class WorkerAcks: Sendable {
     func due(_ marks: [String: Int]) -> [(String, Int)] {
         acked.withLock { acked in
             var due: [(String, Int)] = []
-            for (runId, wseq) in marks where wseq - (acked[runId] ?? 0) >= ReattachPolicy.ackEvery {
+            for (runId, wseq) in marks {
+                // A mark below the last ack: the run went on with a fresh worker, numbering anew.
+                if wseq < acked[runId] ?? 0 { acked[runId] = 0 }
+                guard wseq - (acked[runId] ?? 0) >= ReattachPolicy.ackEvery else { continue }
                 acked[runId] = wseq
                 due.append((runId, wseq))
             }
