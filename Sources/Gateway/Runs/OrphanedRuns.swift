@@ -47,7 +47,4 @@ final class OrphanedRuns: Sendable {
     }
 
     var isEmpty: Bool { state.withLock { $0.runs.isEmpty } }
-
-    /// The runs still waiting for a claim.
-    var pending: [RunRecord] { state.withLock { Array($0.runs.values) } }
 }

@@ -39,6 +39,9 @@ public actor RunManager: Service {
         drainDeadline: Duration, clock: AnyClock = .continuous(), logger: Logger, orphans: [RunRecord] = []
     ) {
         self.orphans = OrphanedRuns(orphans)
+        // Readers of a run waiting for adoption wait with it: its stream stays open, and picks
+        // up after what the store holds.
+        for run in orphans { log.open(runId: run.id, persistedSeq: run.lastSeq) }
         let acks = self.acks
         // Workers forget frames once they are durable; acknowledged every few frames, not per event.
         log.onDurable { marks in
@@ -247,14 +250,8 @@ public actor RunManager: Service {
         )
     }
 
-    /// Readers of a run waiting for adoption wait with it: its stream stays open.
-    private func openOrphans() {
-        for run in orphans.pending { log.open(runId: run.id, persistedSeq: run.lastSeq) }
-    }
-
     /// When the grace ends (or the gateway stops first), unclaimed runs fail as before.
     private nonisolated func expireOrphansAfterGrace() async {
-        await openOrphans()
         let clock = self.clock
         try? await cancelWhenGracefulShutdown { try await clock.sleep(for: ReattachPolicy.grace) }
         for run in orphans.expire() { await failOrphan(run, why: "not re-attached within the grace") }
