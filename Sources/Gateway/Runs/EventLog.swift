@@ -82,12 +82,27 @@ public final class EventLog: Service, Sendable {
     }
 
     /// Queues `event` (numbered by its run) for the next batch. A terminal event carries the
-    /// reason stored on the run.
-    public func append(_ event: EventRecord, terminalReason: String? = nil) {
+    /// reason stored on the run. `workerSeq`: the worker frame this event completes — queued
+    /// under the same lock, so the mark can never be persisted without the event, nor the
+    /// event without the mark (issue 13).
+    public func append(_ event: EventRecord, terminalReason: String? = nil, workerSeq: Int? = nil) {
         state.withLock { state in
             if state.runs[event.runId] == nil { state.runs[event.runId] = LiveRun() }
             state.pending.append(event)
             if event.isTerminal, let terminalReason { state.terminalReasons[event.runId] = terminalReason }
+            if let workerSeq { state.workerSeqs[event.runId] = workerSeq }
+        }
+        wake.raise()
+    }
+
+    /// Queues the events one worker frame made (in order) and that frame's mark, all in one
+    /// batch: a crash keeps all of them or none.
+    public func append(contentsOf events: [EventRecord], workerSeq: Int) {
+        guard let runId = events.first?.runId else { return }
+        state.withLock { state in
+            if state.runs[runId] == nil { state.runs[runId] = LiveRun() }
+            state.pending.append(contentsOf: events)
+            state.workerSeqs[runId] = workerSeq
         }
         wake.raise()
     }
