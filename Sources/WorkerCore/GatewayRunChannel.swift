@@ -22,7 +22,7 @@ public final class GatewayRunChannel: RunChannel {
         var nextRequestId = 0
         var decisions: [String: (promise: Promise<ToolDecision>, wseq: Int)] = [:]
         var responses: [Int: (promise: Promise<WorkspaceResponse>, wseq: Int)] = [:]
-        var documentJobs: [Int: Promise<RunEnd>] = [:]
+        var documentJobs: [Int: (promise: Promise<RunEnd>, request: DocumentJobRequest)] = [:]
         var closed = false
     }
 
@@ -73,19 +73,20 @@ public final class GatewayRunChannel: RunChannel {
         )))
     }
 
-    /// Not numbered: a document job is not the gateway's persisted state. A worker waiting
-    /// for one when its gateway dies does not re-attach (``heldRun(job:)`` is nil).
+    /// Not numbered: a document job is not the gateway's persisted state, only a computation
+    /// (a preview, an export) the gateway has a document worker do. One still unanswered when
+    /// the gateway dies died with it: it is asked again once the run is re-attached.
     public func documentJob(_ job: RunJob) async throws -> RunEnd {
         let answer = Promise<RunEnd>()
-        let (requestId, connection) = try state.withLock { state -> (Int, IPCConnection?) in
+        let (request, connection) = try state.withLock { state -> (DocumentJobRequest, IPCConnection?) in
             guard !state.closed, !Task.isCancelled else { throw CancellationError() }
             state.nextRequestId += 1
-            state.documentJobs[state.nextRequestId] = answer
-            return (state.nextRequestId, state.connection)
+            let request = DocumentJobRequest(runId: runId, requestId: state.nextRequestId, job: job)
+            state.documentJobs[state.nextRequestId] = (answer, request)
+            return (request, state.connection)
         }
-        defer { state.withLock { _ = $0.documentJobs.removeValue(forKey: requestId) } }
-        guard let connection else { throw CancellationError() }
-        try await connection.send(.documentJob(DocumentJobRequest(runId: runId, requestId: requestId, job: job)))
+        defer { state.withLock { _ = $0.documentJobs.removeValue(forKey: request.requestId) } }
+        await send(.documentJob(request), on: connection)
         return try await answer.value
     }
 
@@ -103,7 +104,7 @@ public final class GatewayRunChannel: RunChannel {
             return true
         case .documentJobResult(let result):
             guard let waiter = state.withLock({ $0.documentJobs.removeValue(forKey: result.requestId) }) else { return false }
-            waiter.fulfill(result.end)
+            waiter.promise.fulfill(result.end)
             return true
         case .runEventAck(let ack):
             state.withLock { $0.buffer.acknowledge(through: ack.wseq) }
@@ -120,29 +121,33 @@ public final class GatewayRunChannel: RunChannel {
         state.withLock { $0.connection = nil }
     }
 
-    /// What the worker tells a restarted gateway about this run; nil when it cannot be taken
-    /// over (it waits for a document job, which died with the old gateway).
+    /// What the worker tells a restarted gateway about this run; nil once the run is over.
     func heldRun(sessionId: String, job: RunJob) -> HeldRun? {
         state.withLock { state in
-            guard state.documentJobs.isEmpty, !state.closed else { return nil }
+            guard !state.closed else { return nil }
             let awaiting = (state.decisions.values.map(\.wseq) + state.responses.values.map(\.wseq)).sorted()
             return HeldRun(runId: runId, sessionId: sessionId, nextWseq: state.buffer.nextWseq, awaiting: awaiting, job: job)
         }
     }
 
     /// The new gateway adopted the run holding every frame up to `persisted`: re-sends the
-    /// rest in order — including any the run adds meanwhile — then goes live on `connection`.
-    /// Frames keep their order: the run's own sends only use the connection once it is set.
+    /// rest in order — including any the run adds meanwhile — then goes live on `connection`,
+    /// and asks again for the document jobs still unanswered. Frames keep their order: the
+    /// run's own sends only use the connection once it is set.
     func reattach(_ connection: IPCConnection, persisted: Int) async throws {
         var sent = persisted
         _ = state.withLock { $0.buffer.replay(after: persisted) }
         while true {
-            let frames = state.withLock { state -> [(wseq: Int, message: IPCMessage)] in
+            let (frames, jobs) = state.withLock { state -> ([(wseq: Int, message: IPCMessage)], [DocumentJobRequest]) in
                 let frames = state.buffer.frames(after: sent)
-                if frames.isEmpty { state.connection = connection }
-                return frames
+                guard frames.isEmpty else { return (frames, []) }
+                state.connection = connection
+                return ([], state.documentJobs.values.map(\.request).sorted { $0.requestId < $1.requestId })
             }
-            guard let last = frames.last else { return }
+            guard let last = frames.last else {
+                for request in jobs { try await connection.send(.documentJob(request)) }
+                return
+            }
             try await connection.send(contentsOf: frames.map(\.message))
             sent = last.wseq
         }
@@ -164,7 +169,7 @@ public final class GatewayRunChannel: RunChannel {
         }
         decisions.forEach { $0.promise.fail(CancellationError()) }
         responses.forEach { $0.promise.fail(CancellationError()) }
-        jobs.forEach { $0.fail(CancellationError()) }
+        jobs.forEach { $0.promise.fail(CancellationError()) }
     }
 
     // MARK: Sending

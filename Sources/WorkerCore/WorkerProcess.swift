@@ -126,7 +126,7 @@ public struct WorkerProcess: Sendable {
         // Re-connecting with a run: say which, so the new gateway can adopt it.
         let heldRun = serving.current.flatMap { $0.channel.heldRun(sessionId: $0.start.sessionId, job: $0.start.job) }
         if let current = serving.current, heldRun == nil {
-            logger.warning("run cannot be handed over (it waits for a document job); giving it up", metadata: ["run.id": "\(current.id)"])
+            logger.warning("run is over; not handing it over", metadata: ["run.id": "\(current.id)"])
             await abandon(current)
             serving.current = nil
             return WorkerExitStatus.gatewayUnavailable.rawValue

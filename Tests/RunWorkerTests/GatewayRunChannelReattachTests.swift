@@ -75,4 +75,31 @@ struct GatewayRunChannelReattachTests {
             #expect(channel.heldRun(sessionId: "sess_1", job: .echo(EchoRequest(message: "x")))?.awaiting == [])
         }
     }
+
+    @Test func aDocumentJobLostWithTheOldGatewayIsAskedForAgainAfterReattaching() async throws {
+        try await withPair { first, firstReceived in
+            let channel = GatewayRunChannel(runId: "run_1", connection: first)
+            let job = RunJob.renderPreview(RenderPreviewRequest(markdown: "# A"))
+            let result = Task { try await channel.documentJob(job) }
+            var asked: DocumentJobRequest?
+            while asked == nil, let message = try await firstReceived.next() {
+                if case .documentJob(let request) = message { asked = request }
+            }
+            // The old gateway dies with the job; the run still holds, and says so.
+            channel.detach()
+            #expect(channel.heldRun(sessionId: "sess_1", job: .echo(EchoRequest(message: "x"))) != nil)
+            try await withPair { second, secondReceived in
+                try await channel.reattach(second, persisted: 0)
+                var again: DocumentJobRequest?
+                while again == nil, let message = try await secondReceived.next() {
+                    if case .documentJob(let request) = message { again = request }
+                }
+                #expect(again == asked)
+                let requestId = try #require(again?.requestId)
+                #expect(channel.deliver(.documentJobResult(DocumentJobResult(
+                    runId: "run_1", requestId: requestId, end: RunEnd(runId: "", outcome: .completed, result: ["html": "<p>"])))))
+                #expect(try await result.value.outcome == .completed)
+            }
+        }
+    }
 }
