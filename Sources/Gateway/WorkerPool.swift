@@ -70,6 +70,9 @@ public actor WorkerPool {
     /// cancelled wait leaves the queue at once (from its cancellation handler, without a task).
     private nonisolated let waiters: [WorkerKind: WaitQueue] = [.agent: WaitQueue(), .document: WaitQueue()]
     private var runs: [String: Run] = [:]
+    /// Runs whose worker sent its end, until the end is durable and the worker told so
+    /// (``acknowledgeEnd(runId:)``): run id → worker pid.
+    private var endedRuns: [String: Int32] = [:]
     private var draining = false
     private let maxQueue: Int
     private let logger: Logger
@@ -171,6 +174,7 @@ public actor WorkerPool {
 
     func detach(pid: Int32) {
         guard let worker = workers.removeValue(forKey: pid) else { return }
+        endedRuns = endedRuns.filter { $0.value != pid }
         idle[worker.kind]?.removeAll { $0 == pid }
         if let runId = worker.runId, let run = runs.removeValue(forKey: runId) {
             logger.warning("worker lost during run", metadata: ["worker.pid": "\(pid)", "run.id": "\(runId)"])
@@ -190,6 +194,7 @@ public actor WorkerPool {
         case .runEnd(let end):
             guard let run = runs[end.runId], run.pid == pid else { return dropped(message, pid) }
             runs[end.runId] = nil
+            if end.outcome != .suspended { endedRuns[end.runId] = pid }
             run.sink.yield(.end(end))
             run.sink.finish()
             finishRun(pid: pid)
@@ -227,6 +232,13 @@ public actor WorkerPool {
     public func send(runId: String, _ message: IPCMessage) async {
         guard let run = runs[runId], let worker = workers[run.pid] else { return }
         try? await worker.connection.send(message)
+    }
+
+    /// The run's terminal event is persisted: its worker, which kept the run in case this
+    /// gateway died before that, may let it go (issue 13).
+    public func acknowledgeEnd(runId: String) async {
+        guard let pid = endedRuns.removeValue(forKey: runId), let worker = workers[pid] else { return }
+        try? await worker.connection.send(.runEventAck(RunEventAck(runId: runId, wseq: 0, ended: true)))
     }
 
     /// True when an agent run would start or queue now (not draining, queue not full).

@@ -60,12 +60,16 @@ public struct RunAdoption: Codable, Sendable, Equatable {
 }
 
 /// Gateway → worker: every frame of the run up to `wseq` is durable; the worker may forget
-/// them. Sent once per persisted batch, not per event.
+/// them. Sent every few persisted frames, not per event. With `ended`: what the worker's
+/// `run_end` decided is durable too — until then a worker keeps its finished run, so a gateway
+/// that dies in between still gets the end from it (issue 13).
 public struct RunEventAck: Codable, Sendable, Equatable {
     public var runId: String
     public var wseq: Int
-    public init(runId: String, wseq: Int) {
+    public var ended: Bool?
+    public init(runId: String, wseq: Int, ended: Bool? = nil) {
         self.runId = runId
         self.wseq = wseq
+        self.ended = ended
     }
 }

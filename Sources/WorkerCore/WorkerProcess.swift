@@ -30,13 +30,18 @@ public struct WorkerProcess: Sendable {
         case handshake(Int, HelloAck)
         case runFinished(RunEnd)
         case closed(Int, (any Error)?)
+        /// The gateway never confirmed that the end of run `String` is durable.
+        case endAckOverdue(String)
     }
 
     /// The run in flight, which outlives a connection when the gateway restarts under it.
+    /// Once finished it is kept (with its `end`) until the gateway confirms the end is
+    /// durable: a gateway dying in between gets the end again from the re-attached worker.
     struct Held {
         let start: RunStart
         let task: Task<Void, Never>
         let channel: GatewayRunChannel
+        var end: RunEnd?
         var id: String { start.runId }
     }
 
@@ -169,12 +174,18 @@ public struct WorkerProcess: Sendable {
                             "run.id": "\(current.id)", "persisted_wseq": "\(adoption.persistedWseq)",
                         ])
                         try await current.channel.reattach(connection, persisted: adoption.persistedWseq)
+                        if let end = current.end { try await connection.send(.runEnd(end)) }
                     }
                     if let end = endedMeanwhile {
                         endedMeanwhile = nil
-                        if let code = try await finish(end, serving: &serving, connection: connection) { return code }
+                        if let code = try await finish(end, serving: &serving, connection: connection, sink: sink) { return code }
                     }
                 case .message(_, .runStart(let start)):
+                    // The gateway took the previous run's end (it hands out the next run): done with it.
+                    if let finished = serving.current, finished.end != nil {
+                        finished.channel.close()
+                        serving.current = nil
+                    }
                     guard serving.current == nil else {
                         try await connection.send(.fault(Fault(code: "busy", message: "worker already runs \(serving.current!.id)")))
                         continue
@@ -186,6 +197,11 @@ public struct WorkerProcess: Sendable {
                         logger.info("run cancel requested", metadata: ["run.id": "\(cancel.runId)", "reason": "\(cancel.reason)"])
                         current.task.cancel()
                     }
+                case .message(_, .runEventAck(let ack)) where ack.ended == true:
+                    if let code = endConfirmed(ack.runId, serving: &serving) { return code }
+                case .endAckOverdue(let runId):
+                    if serving.current?.id == runId { logger.debug("run end not confirmed; letting the run go", metadata: ["run.id": "\(runId)"]) }
+                    if let code = endConfirmed(runId, serving: &serving) { return code }
                 case .message(_, let answer) where answer.kind == .toolDecision || answer.kind == .workspaceResponse
                     || answer.kind == .documentJobResult || answer.kind == .runEventAck:
                     if serving.current?.channel.deliver(answer) != true, answer.kind != .runEventAck {
@@ -198,7 +214,7 @@ public struct WorkerProcess: Sendable {
                         endedMeanwhile = end
                         continue
                     }
-                    if let code = try await finish(end, serving: &serving, connection: connection) { return code }
+                    if let code = try await finish(end, serving: &serving, connection: connection, sink: sink) { return code }
                 case .closed(_, let error):
                     if serving.current != nil, !(error is CancellationError), !Self.isRefusal(error) {
                         // The gateway died under the run: keep the run, find the next gateway.
@@ -217,15 +233,38 @@ public struct WorkerProcess: Sendable {
         }
     }
 
-    /// The run's task ended: its end goes to the gateway. Returns an exit code when the
-    /// worker has served all it may.
-    private func finish(_ end: RunEnd, serving: inout Serving, connection: IPCConnection) async throws -> Int32? {
-        serving.current?.channel.close()
+    /// The run's task ended: its end goes to the gateway. The run is kept until the gateway
+    /// confirms the end is durable (``endConfirmed(_:serving:)``, at most the re-attach grace);
+    /// a suspended run is let go at once (no process waits on a person).
+    private func finish(
+        _ end: RunEnd, serving: inout Serving, connection: IPCConnection, sink: AsyncStream<Input>.Continuation
+    ) async throws -> Int32? {
         await serving.current?.task.value
-        serving.current = nil
         serving.served += 1
-        // Sent from here, not from the run's task: a cancelled task cannot write.
-        try await connection.send(.runEnd(end))
+        if end.outcome == .suspended {
+            serving.current?.channel.close()
+            serving.current = nil
+        } else {
+            serving.current?.end = end
+            let runId = end.runId
+            Task {
+                try? await Task.sleep(for: ReattachPolicy.grace)
+                sink.yield(.endAckOverdue(runId))
+            }
+        }
+        // Sent from here, not from the run's task: a cancelled task cannot write. A failed
+        // send is noticed as the lost connection it is.
+        try? await connection.send(.runEnd(end))
+        if serving.current == nil, options.maxRuns > 0, serving.served >= options.maxRuns { return 0 }
+        return nil
+    }
+
+    /// The gateway has the end of `runId` for good: the run is let go, and the worker exits
+    /// if it has served all it may.
+    private func endConfirmed(_ runId: String, serving: inout Serving) -> Int32? {
+        guard let finished = serving.current, finished.id == runId, finished.end != nil else { return nil }
+        finished.channel.close()
+        serving.current = nil
         if options.maxRuns > 0, serving.served >= options.maxRuns { return 0 }
         return nil
     }

@@ -74,12 +74,14 @@ struct RunAdoptionTests {
     }
 
     /// Connects as a re-attaching worker holding `held`; `body` gets the ack and the connection.
-    func reattach(_ socketPath: String, _ held: HeldRun, _ body: (HelloAck, IPCConnection) async throws -> Void) async throws {
+    func reattach(
+        _ socketPath: String, _ held: HeldRun, _ body: (HelloAck, IPCConnection, inout IPCMessageStream.AsyncIterator) async throws -> Void
+    ) async throws {
         let socket = try IPCSocket.connect(unixPath: socketPath)
         try await IPCChannel.run(socket: socket) { connection in
             var iterator = connection.messages.makeAsyncIterator()
             let ack = try await connection.workerHandshake(pid: getpid(), maxRuns: 0, kind: .agent, sandbox: .none, heldRun: held, iterator: &iterator)
-            try await body(ack, connection)
+            try await body(ack, connection, &iterator)
         }
     }
 
@@ -106,7 +108,7 @@ struct RunAdoptionTests {
         let run = try await orphan()
         try await withGateway(orphans: [run]) { socketPath, _ in
             let held = HeldRun(runId: run.id, sessionId: run.sessionId, nextWseq: 4, job: .echo(EchoRequest(message: "x")))
-            try await reattach(socketPath, held) { ack, connection in
+            try await reattach(socketPath, held) { ack, connection, received in
                 #expect(ack.adoption == RunAdoption(runId: run.id, persistedWseq: 1))
                 // What the worker could not know was persisted comes again: frame 1 is a duplicate.
                 try await connection.send(contentsOf: [delta(run, "a", wseq: 1), delta(run, "b", wseq: 2), delta(run, "c", wseq: 3)])
@@ -116,6 +118,12 @@ struct RunAdoptionTests {
                 #expect(events.map(\.type) == [.runStarted, .assistantDelta, .assistantDelta, .assistantDelta, .runCompleted])
                 #expect(texts(events) == ["a", "b", "c"])
                 #expect(try await store.workerSeq(runId: run.id) == 3)
+                // The worker keeps its finished run until told the end is durable.
+                var confirmed = false
+                while !confirmed, let message = try await received.next() {
+                    if case .runEventAck(let ack) = message, ack.ended == true { confirmed = ack.runId == run.id }
+                }
+                #expect(confirmed)
             }
         }
     }
@@ -124,7 +132,7 @@ struct RunAdoptionTests {
         let run = try await orphan()
         try await withGateway(orphans: [run]) { socketPath, _ in
             let held = HeldRun(runId: run.id, sessionId: run.sessionId, nextWseq: 4, job: .echo(EchoRequest(message: "x")))
-            try await reattach(socketPath, held) { ack, connection in
+            try await reattach(socketPath, held) { ack, connection, _ in
                 #expect(ack.adoption != nil)
                 try await connection.send(contentsOf: [delta(run, "b", wseq: 2), delta(run, "lost one before me", wseq: 4)])
                 let events = try await ended(run)
@@ -140,7 +148,7 @@ struct RunAdoptionTests {
         try await withGateway(orphans: [run]) { socketPath, _ in
             // Frame 1 (persisted) was a request whose answer died with the old gateway.
             let held = HeldRun(runId: run.id, sessionId: run.sessionId, nextWseq: 2, awaiting: [1], job: .echo(EchoRequest(message: "x")))
-            try await reattach(socketPath, held) { ack, _ in
+            try await reattach(socketPath, held) { ack, _, _ in
                 #expect(ack.adoption == nil)
             }
             let events = try await ended(run)
@@ -164,7 +172,7 @@ struct RunAdoptionTests {
             #expect(events.last?.type == .runFailed)
             #expect(events.last?.payload.contains("gateway_restarted") == true)
             let held = HeldRun(runId: run.id, sessionId: run.sessionId, nextWseq: 4, job: .echo(EchoRequest(message: "x")))
-            try await reattach(socketPath, held) { ack, _ in
+            try await reattach(socketPath, held) { ack, _, _ in
                 #expect(ack.adoption == nil)
             }
             #expect(try await store.events(runId: run.id).filter(\.isTerminal).count == 1)
@@ -175,7 +183,7 @@ struct RunAdoptionTests {
         let run = try await orphan()
         try await withGateway(orphans: [run]) { socketPath, _ in
             let held = HeldRun(runId: run.id, sessionId: "sess_someone_else", nextWseq: 4, job: .echo(EchoRequest(message: "x")))
-            try await reattach(socketPath, held) { ack, _ in
+            try await reattach(socketPath, held) { ack, _, _ in
                 #expect(ack.adoption == nil)
             }
             #expect(try await store.events(runId: run.id).count == 2, "still waiting for its own worker")

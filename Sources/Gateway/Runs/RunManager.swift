@@ -151,6 +151,7 @@ public actor RunManager: Service {
                 start.job = .agent(request)
             }
             await controller.waitUntilFinished()
+            await pool.acknowledgeEnd(runId: start.runId)
             await controller.close()
         }
         await forget(start.runId)
