@@ -62,6 +62,9 @@ public actor WorkerPool {
         let sessionId: String
         let kind: WorkerKind
         let sink: AsyncStream<WorkerRunMessage>.Continuation
+        /// A run a restarted gateway could adopt (a session's run, not a one-off job): its
+        /// worker keeps it after `run_end` until ``acknowledgeEnd(runId:)``.
+        var adoptable = false
     }
 
     private var workers: [Int32: Worker] = [:]
@@ -163,7 +166,7 @@ public actor WorkerPool {
         let runsLeft = (maxRuns ?? 1) == 0 ? nil : (maxRuns ?? 1)
         workers[pid] = Worker(pid: pid, connection: connection, kind: kind, sandbox: sandbox, runsLeft: runsLeft, runId: runId)
         let (stream, sink) = AsyncStream<WorkerRunMessage>.makeStream()
-        runs[runId] = Run(pid: pid, sessionId: sessionId, kind: kind, sink: sink)
+        runs[runId] = Run(pid: pid, sessionId: sessionId, kind: kind, sink: sink, adoptable: true)
         logger.info("worker re-attached with its run", metadata: [
             "worker.pid": "\(pid)", "worker.kind": "\(kind.rawValue)", "run.id": "\(runId)",
             "sandbox.landlock_abi": "\(sandbox?.landlockABI ?? 0)", "sandbox.seccomp": "\(sandbox?.seccomp ?? false)",
@@ -194,7 +197,13 @@ public actor WorkerPool {
         case .runEnd(let end):
             guard let run = runs[end.runId], run.pid == pid else { return dropped(message, pid) }
             runs[end.runId] = nil
-            if end.outcome != .suspended { endedRuns[end.runId] = pid }
+            if run.adoptable, end.outcome != .suspended {
+                endedRuns[end.runId] = pid
+            } else if let worker = workers[pid] {
+                // Nothing to hand over for it: the worker may let it go now.
+                let connection = worker.connection
+                Task { try? await connection.send(.runEventAck(RunEventAck(runId: end.runId, wseq: 0, ended: true))) }
+            }
             run.sink.yield(.end(end))
             run.sink.finish()
             finishRun(pid: pid)
@@ -280,7 +289,10 @@ public actor WorkerPool {
     /// Hands `start` to an idle worker of the kind its job needs, waiting in a bounded queue
     /// if none is idle, and returns the stream of what that worker reports for the run. An
     /// agent run is given the provider settings and keys; nothing else ever is.
-    public func dispatch(_ start: RunStart) async throws -> AsyncStream<WorkerRunMessage> {
+    ///
+    /// `adoptable`: a session's run (``RunManager``), which a restarted gateway may adopt; its
+    /// worker holds its end until it is durable.
+    public func dispatch(_ start: RunStart, adoptable: Bool = false) async throws -> AsyncStream<WorkerRunMessage> {
         guard !draining else { throw WorkerPoolError.shuttingDown }
         let kind = start.job.workerKind
         var start = start
@@ -292,7 +304,7 @@ public actor WorkerPool {
         guard let worker = workers[pid] else { throw WorkerPoolError.dispatchFailed("worker \(pid) went away") }
         let (stream, sink) = AsyncStream<WorkerRunMessage>.makeStream()
         workers[pid]?.runId = start.runId
-        runs[start.runId] = Run(pid: pid, sessionId: start.sessionId, kind: kind, sink: sink)
+        runs[start.runId] = Run(pid: pid, sessionId: start.sessionId, kind: kind, sink: sink, adoptable: adoptable)
         publish()
         do {
             try await worker.connection.send(.runStart(start))

@@ -168,7 +168,7 @@ public actor RunManager: Service {
         let pool = self.pool
         let outcome = await withTaskGroup(of: Race.self) { group -> Race in
             group.addTask {
-                do { return .dispatched(try await pool.dispatch(start)) } catch { return .refused(error) }
+                do { return .dispatched(try await pool.dispatch(start, adoptable: true)) } catch { return .refused(error) }
             }
             group.addTask {
                 await controller.waitUntilFinished()
