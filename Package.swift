@@ -256,11 +256,11 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ContractTests", dependencies: ["Contract"], swiftSettings: swiftSettings),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Contract", "ServiceSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Contract", "ServiceSupport", "TestScratch", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Store", "IPC", "ServiceSupport",
+                "Gateway", "Store", "IPC", "ServiceSupport", "TestScratch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -268,8 +268,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IPCTests", dependencies: ["IPC"], swiftSettings: swiftSettings),
-        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ServiceSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "IPCTests", dependencies: ["IPC", "TestScratch"], swiftSettings: swiftSettings),
+        .testTarget(name: "SupervisorTests", dependencies: ["Supervisor", "ServiceSupport", "TestScratch"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeKitTests", dependencies: ["ResumeKit", "ResumeImport"], swiftSettings: swiftSettings),
         .testTarget(name: "ResumeMatchTests", dependencies: ["ResumeMatch"], swiftSettings: swiftSettings),
         .testTarget(
@@ -277,6 +277,8 @@ let package = Package(
             dependencies: ["ResumeRender", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
+        // Scratch directories every test target shares, removed when the test process exits.
+        .target(name: "TestScratch", path: "Tests/TestScratch", swiftSettings: swiftSettings),
         // A local HTTP server the NetGuard and Providers tests script (shared, not copied).
         .target(
             name: "HTTPTestSupport",
@@ -289,7 +291,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "NetGuardTests", dependencies: ["NetGuard", "HTTPTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ProviderCatalogTests", dependencies: ["ProviderCatalog", "Gateway"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProviderCatalogTests", dependencies: ["ProviderCatalog", "Gateway", "TestScratch"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ProvidersTests",
             dependencies: ["Providers", "ProviderCatalog", "NetGuard", "JSONCore", "HTTPTestSupport"],
@@ -304,13 +306,13 @@ let package = Package(
         ),
         .testTarget(
             name: "RunWorkerTests",
-            dependencies: ["RunWorker", "DocumentWorker", "WorkerCore", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport"],
+            dependencies: ["RunWorker", "DocumentWorker", "WorkerCore", "IPC", "Providers", "ProviderCatalog", "HTTPTestSupport", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "IPC", "Gateway", "CSystemShims", "Store",
+                "IPC", "Gateway", "CSystemShims", "Store", "TestScratch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -7,6 +7,7 @@ import Logging
 import ServiceSupport
 import Store
 import Testing
+import TestScratch
 
 @testable import Gateway
 
@@ -172,7 +173,7 @@ struct AdminUsageTests {
 
     /// A gateway serving the bundled web files, as `serve` does.
     static func servingPages() throws -> GatewayServices {
-        let directory = NSTemporaryDirectory() + "admin-page-tests-" + UUID().uuidString
+        let directory = Scratch.directory("admin-page")
         let store = try Store(dataDirectory: directory)
         var options = GatewayOptions()
         options.dataDirectory = directory

@@ -6,6 +6,7 @@ import ServiceSupport
 import Store
 import Synchronization
 import Testing
+import TestScratch
 
 @testable import Gateway
 
@@ -15,7 +16,7 @@ struct EventLogTests {
     let log: EventLog
 
     init() throws {
-        store = try Store(dataDirectory: NSTemporaryDirectory() + "eventlog-" + UUID().uuidString)
+        store = try Store(dataDirectory: Scratch.directory("eventlog"))
         log = EventLog(store: store, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
     }
 
@@ -109,7 +110,7 @@ struct EventSubscriptionTests {
     }
 
     @Test func aLateReaderOfTheLogGetsTheWholeRunMergedAndTheSameFramesAsAnother() async throws {
-        let store = try Store(dataDirectory: NSTemporaryDirectory() + "eventlog-" + UUID().uuidString)
+        let store = try Store(dataDirectory: Scratch.directory("eventlog"))
         let log = EventLog(store: store, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let token = try store.createToken(tenantName: "t")
         let tenant = try #require(try await store.tenant(forTokenSHA256: SHA256.hex(Array(token.utf8))))

@@ -18,7 +18,7 @@ struct GatewayHarness {
     let token: String
 
     init(limits: (inout RunLimits) -> Void = { _ in }) throws {
-        directory = NSTemporaryDirectory() + "gateway-tests-" + UUID().uuidString
+        directory = Scratch.directory("gateway")
         store = try Store(dataDirectory: directory)
         token = try store.createToken(tenantName: "owner")
         var options = GatewayOptions()
@@ -76,3 +76,4 @@ struct GatewayHarness {
 }
 
 import Testing
+import TestScratch

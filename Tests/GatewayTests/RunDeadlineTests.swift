@@ -4,6 +4,7 @@ import Logging
 import ServiceSupport
 import Store
 import Testing
+import TestScratch
 
 @testable import Gateway
 
@@ -16,7 +17,7 @@ struct RunDeadlineTests {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     init() throws {
-        directory = NSTemporaryDirectory() + "deadlines-" + UUID().uuidString
+        directory = Scratch.directory("deadlines")
         store = try Store(dataDirectory: directory)
     }
 

@@ -3,6 +3,7 @@ import Logging
 import ServiceSupport
 import Store
 import Testing
+import TestScratch
 
 @testable import Gateway
 
@@ -13,7 +14,7 @@ import Testing
 struct WorkspaceCrashTests {
     struct Crash: Error {}
 
-    let directory = NSTemporaryDirectory() + "crash-" + UUID().uuidString
+    let directory = Scratch.directory("crash")
     let path = try! WorkspacePath("resume.md")
 
     func fresh(_ store: Store, crashingAfter step: Workspace.WriteStep? = nil) -> Workspace {

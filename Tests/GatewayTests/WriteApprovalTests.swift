@@ -4,6 +4,7 @@ import Logging
 import ServiceSupport
 import Store
 import Testing
+import TestScratch
 
 @testable import Gateway
 
@@ -18,7 +19,7 @@ struct WriteApprovalTests {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     init() throws {
-        directory = NSTemporaryDirectory() + "writes-" + UUID().uuidString
+        directory = Scratch.directory("writes")
         store = try Store(dataDirectory: directory)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import Testing
+import TestScratch
 
 @testable import IPC
 
@@ -9,9 +10,7 @@ import Testing
 @Suite("IPCConnection")
 struct IPCConnectionTests {
     static func socketPath() -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("ipc-\(UUID().uuidString.prefix(8))")
-        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent("s.sock").path
+        Scratch.file("ipc", named: "s.sock")
     }
 
     /// Runs a listener that handles exactly one connection with `server`, and connects a

@@ -1,6 +1,7 @@
 import Foundation
 import Gateway
 import Testing
+import TestScratch
 @testable import ProviderCatalog
 
 /// One price table: every model a provider kind names is priced, and the gateway (which
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func configFilePricesReachTheGateway() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("providers-\(UUID().uuidString).json").path
+        let file = Scratch.file("providers", named: "providers.json")
         try #"{"providers":[{"name":"vllm","kind":"openai","base_url":"http://127.0.0.1:8000/v1","model":"qwen2.5-72b","price_in_per_mtok":0.5,"price_out_per_mtok":1.5},{"name":"local","kind":"local"}]}"#
             .write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 @testable import ProviderCatalog
 
 @Suite struct ProviderPolicyTests {
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func configFileFromEnvironmentVariable() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("providers-\(UUID().uuidString).json").path
+        let path = Scratch.file("providers", named: "providers.json")
         try Self.configFile.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let policy = try ProviderPolicy.fromEnvironment(["RESUME_AGENT_PROVIDER_CONFIG": path, "VLLM_KEY": "k", "GEMINI_API_KEY": "g"])

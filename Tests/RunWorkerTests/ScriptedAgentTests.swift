@@ -3,6 +3,7 @@ import IPC
 import ProviderCatalog
 import Providers
 import Testing
+import TestScratch
 @testable import RunWorker
 
 @Suite struct ScriptedAgentTests {
@@ -165,7 +166,7 @@ import Testing
             ["name": "openai", "kind": "openai", "base_url": "http://127.0.0.1:1/v1", "model": "gpt-4o-mini", "max_attempts": 1],
             ["name": "scripted", "kind": "scripted"],
         ]]
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("policy-\(UUID().uuidString).json").path
+        let path = Scratch.file("policy", named: "policy.json")
         try policy.jsonText.write(toFile: path, atomically: true, encoding: .utf8)
         var environment = try Runs.scriptEnvironment([["text": "from the script", "usage": ["input_tokens": 7, "output_tokens": 3]]])
         environment["RESUME_AGENT_PROVIDER_CONFIG"] = path

@@ -2,6 +2,7 @@ import Contract
 import Foundation
 import GRDB
 import Testing
+import TestScratch
 
 @testable import Store
 
@@ -12,7 +13,7 @@ struct StoreTests {
     let directory: String
 
     init() throws {
-        directory = NSTemporaryDirectory() + "store-tests-" + UUID().uuidString
+        directory = Scratch.directory("store")
         store = try Store(dataDirectory: directory)
     }
 

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestScratch
 
 @testable import Supervisor
 
 @Suite("SupervisorConfiguration")
 struct SupervisorConfigurationTests {
     func write(_ json: String) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cfg-\(UUID().uuidString).json").path
+        let path = Scratch.file("cfg", named: "config.json")
         try json.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }

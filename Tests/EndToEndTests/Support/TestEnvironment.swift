@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import TestScratch
 
 /// Locations and small utilities shared by the end-to-end tests.
 enum TestEnvironment {
@@ -17,11 +18,7 @@ enum TestEnvironment {
     }
 
     /// A fresh, short temp directory (Unix socket paths must stay under 108 bytes).
-    static func temporaryDirectory(_ label: String) -> String {
-        let path = "/tmp/ra-\(label)-\(UUID().uuidString.prefix(8).lowercased())"
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    static func temporaryDirectory(_ label: String) -> String { Scratch.directory(label) }
 }
 
 struct TimeoutError: Error, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import DocumentWorker
 import Foundation
 import IPC
+import TestScratch
 @testable import RunWorker
 
 /// Helpers to run the executors the way the worker processes do.
@@ -44,7 +45,7 @@ enum Runs {
 
     /// Writes a model script to a temporary file and returns the environment naming it.
     static func scriptEnvironment(_ turns: JSONValue) throws -> [String: String] {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString).json")
+        let url = URL(fileURLWithPath: Scratch.file("script", named: "script.json"))
         try Data(turns.jsonText.utf8).write(to: url)
         // The worker serves only what the operator's policy lists, as the gateway names it.
         return [ScriptedProvider.environmentKey: url.path, "RESUME_AGENT_PROVIDERS": "scripted"]
