@@ -18,6 +18,7 @@ public enum IPCMessage: Sendable, Equatable {
     case drain(Drain)
     case runStart(RunStart)
     case runEvent(RunEvent)
+    case runEventAck(RunEventAck)
     case runEnd(RunEnd)
     case cancel(Cancel)
     case fault(Fault)
@@ -36,7 +37,7 @@ public enum IPCMessage: Sendable, Equatable {
     public enum Kind: String, CaseIterable, Sendable {
         case hello, helloAck = "hello_ack", ping, pong
         case gatewayListening = "gateway_listening", poolStatus = "pool_status", drain
-        case runStart = "run_start", runEvent = "run_event", runEnd = "run_end", cancel, fault
+        case runStart = "run_start", runEvent = "run_event", runEventAck = "run_event_ack", runEnd = "run_end", cancel, fault
         case toolCall = "tool_call", toolDecision = "tool_decision", toolResult = "tool_result"
         case workspaceRequest = "workspace_request", workspaceResponse = "workspace_response", usage
         case documentJob = "document_job", documentJobResult = "document_job_result"
@@ -54,6 +55,7 @@ public enum IPCMessage: Sendable, Equatable {
         case .drain: .drain
         case .runStart: .runStart
         case .runEvent: .runEvent
+        case .runEventAck: .runEventAck
         case .runEnd: .runEnd
         case .cancel: .cancel
         case .fault: .fault
@@ -101,6 +103,7 @@ extension IPCMessage: Codable {
         case .drain: self = .drain(try Drain(from: decoder))
         case .runStart: self = .runStart(try RunStart(from: decoder))
         case .runEvent: self = .runEvent(try RunEvent(from: decoder))
+        case .runEventAck: self = .runEventAck(try RunEventAck(from: decoder))
         case .runEnd: self = .runEnd(try RunEnd(from: decoder))
         case .cancel: self = .cancel(try Cancel(from: decoder))
         case .fault: self = .fault(try Fault(from: decoder))
@@ -130,6 +133,7 @@ extension IPCMessage: Codable {
         case .drain(let payload): try payload.encode(to: encoder)
         case .runStart(let payload): try payload.encode(to: encoder)
         case .runEvent(let payload): try payload.encode(to: encoder)
+        case .runEventAck(let payload): try payload.encode(to: encoder)
         case .runEnd(let payload): try payload.encode(to: encoder)
         case .cancel(let payload): try payload.encode(to: encoder)
         case .fault(let payload): try payload.encode(to: encoder)

@@ -17,9 +17,11 @@ public struct Hello: Codable, Sendable, Equatable {
     public var kind: WorkerKind?
     /// Workers: the confinement it is in, already (it says hello only once confined).
     public var sandbox: SandboxReport?
+    /// Workers re-connecting after their gateway died: the run they still execute.
+    public var heldRun: HeldRun?
     public init(
         protocolVersion: Int = IPCProtocol.version, role: ProcessRole, pid: Int32, maxRuns: Int? = nil, kind: WorkerKind? = nil,
-        sandbox: SandboxReport? = nil
+        sandbox: SandboxReport? = nil, heldRun: HeldRun? = nil
     ) {
         self.protocolVersion = protocolVersion
         self.role = role
@@ -27,6 +29,7 @@ public struct Hello: Codable, Sendable, Equatable {
         self.maxRuns = maxRuns
         self.kind = kind
         self.sandbox = sandbox
+        self.heldRun = heldRun
     }
 }
 
@@ -35,10 +38,13 @@ public struct HelloAck: Codable, Sendable, Equatable {
     public var protocolVersion: Int
     public var accepted: Bool
     public var reason: String?
-    public init(protocolVersion: Int = IPCProtocol.version, accepted: Bool, reason: String? = nil) {
+    /// Set when the hello's `heldRun` was adopted; absent: the worker must abandon that run.
+    public var adoption: RunAdoption?
+    public init(protocolVersion: Int = IPCProtocol.version, accepted: Bool, reason: String? = nil, adoption: RunAdoption? = nil) {
         self.protocolVersion = protocolVersion
         self.accepted = accepted
         self.reason = reason
+        self.adoption = adoption
     }
 }
 
@@ -221,10 +227,14 @@ public struct RunEvent: Codable, Sendable, Equatable {
     public var runId: String
     public var kind: EventType
     public var payload: JSONValue
-    public init(runId: String, kind: EventType, payload: JSONValue) {
+    /// The worker's own 1-based, gapless number for this frame within the run, so a frame
+    /// replayed after a gateway restart is recognised and applied once (absent: not numbered).
+    public var wseq: Int?
+    public init(runId: String, kind: EventType, payload: JSONValue, wseq: Int? = nil) {
         self.runId = runId
         self.kind = kind
         self.payload = payload
+        self.wseq = wseq
     }
 }
 

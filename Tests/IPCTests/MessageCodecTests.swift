@@ -12,6 +12,10 @@ struct MessageCodecTests {
         .hello(Hello(role: .worker, pid: 43, maxRuns: 1, kind: .document, sandbox: SandboxReport(
             landlockABI: 7, seccomp: true, noNewPrivileges: true, capabilitiesDropped: true))),
         .helloAck(HelloAck(accepted: true)),
+        .hello(Hello(role: .worker, pid: 44, maxRuns: 1, heldRun: HeldRun(runId: "run_9", sessionId: "sess_1", nextWseq: 17))),
+        .helloAck(HelloAck(accepted: true, adoption: RunAdoption(runId: "run_9", persistedWseq: 12))),
+        .runEventAck(RunEventAck(runId: "run_9", wseq: 12)),
+        .runEvent(RunEvent(runId: "run_9", kind: .assistantDelta, payload: ["text": "again"], wseq: 13)),
         .helloAck(HelloAck(accepted: false, reason: "protocol version 9 is not supported")),
         .ping(Ping(id: 3, stats: SupervisorStats(gatewayRestarts: 1, workerRestarts: 2, workersSpawned: 3, workerCrashes: 4))),
         .pong(Pong(id: 3, healthy: true, pool: PoolStatus(idlePids: [1, 2], busyPids: [3], activeRuns: 1))),
@@ -79,6 +83,22 @@ struct MessageCodecTests {
         #expect(object["type"] as? String == "run_start")
         #expect(object["run_id"] as? String == "run_1")
         #expect(object["session_id"] as? String == "sess_1")
+    }
+
+    @Test func reattachFieldsTravelSnakeCase() throws {
+        let hello = try MessageCodec().payload(.hello(Hello(role: .worker, pid: 1, heldRun: HeldRun(runId: "run_1", sessionId: "sess_1", nextWseq: 3))))
+        let text = String(decoding: hello, as: UTF8.self)
+        #expect(text.contains(#""held_run":{"#) && text.contains(#""next_wseq":3"#))
+        let ack = String(decoding: try MessageCodec().payload(.runEventAck(RunEventAck(runId: "run_1", wseq: 2))), as: UTF8.self)
+        #expect(ack.contains(#""type":"run_event_ack""#) && ack.contains(#""wseq":2"#))
+    }
+
+    @Test func framesFromOlderWorkersDecodeWithoutReattachFields() throws {
+        let old = ByteBuffer(string: #"{"type":"run_event","run_id":"run_1","kind":"assistant_delta","payload":{"text":"a"}}"#)
+        #expect(try MessageCodec().decode(old) == .runEvent(RunEvent(runId: "run_1", kind: .assistantDelta, payload: ["text": "a"])))
+        let hello = ByteBuffer(string: #"{"type":"hello","protocol_version":2,"role":"worker","pid":5}"#)
+        guard case .hello(let decoded) = try MessageCodec().decode(hello) else { Issue.record("not a hello"); return }
+        #expect(decoded.heldRun == nil)
     }
 
     @Test func rejectsNonJSON() {
