@@ -16,6 +16,14 @@ public struct SupervisorConfiguration: Sendable, Equatable {
     public var minIdleDocumentWorkers = 1
     /// Most document workers at once (each holds a parser's memory; they are short jobs).
     public var maxDocumentWorkers = 4
+    /// Time constant of the demand estimate that sizes the warm pools (``WarmPoolSizer``).
+    public var demandWindow: Duration = .seconds(5)
+    /// Idle workers kept warm per expected take during one spawn (arrivals are bursty).
+    public var demandHeadroom = 2.0
+    /// MiB the idle agent workers may take when demand grows the pool past `minIdleWorkers`.
+    public var warmMemoryMB: Int? = 160
+    /// MiB the idle document workers may take when demand grows their pool.
+    public var warmDocumentMemoryMB: Int? = 80
     /// Where workers make their private scratch directories (`$TMPDIR`, else `/tmp`; under
     /// systemd `PrivateTmp=` makes that the service's own).
     public var scratchRoot = "/tmp"
@@ -74,6 +82,13 @@ public struct SupervisorConfiguration: Sendable, Equatable {
         kind == .agent ? maxWorkers : maxDocumentWorkers
     }
 
+    /// How the warm pool of `kind` is sized from demand.
+    func sizing(_ kind: WorkerKind) -> WarmPoolSizer.Settings {
+        WarmPoolSizer.Settings(
+            minIdle: minIdle(kind), max: max(kind), window: demandWindow, headroom: demandHeadroom,
+            warmMemoryMB: kind == .agent ? warmMemoryMB : warmDocumentMemoryMB)
+    }
+
     /// The config file's shape (snake_case JSON; every key optional).
     struct File: Decodable {
         struct Workers: Decodable {
@@ -82,6 +97,9 @@ public struct SupervisorConfiguration: Sendable, Equatable {
             var runsPerWorker: Int?
             var cpuSeconds: Int?
             var memoryMb: Int?
+            var warmMemoryMb: Int?
+            var demandWindowSeconds: Double?
+            var demandHeadroom: Double?
         }
         struct Restart: Decodable {
             var initialBackoffMs: Int?
@@ -131,10 +149,14 @@ public struct SupervisorConfiguration: Sendable, Equatable {
             if let value = workers.runsPerWorker { runsPerWorker = value }
             if let value = workers.cpuSeconds { workerCPUSeconds = value }
             if let value = workers.memoryMb { workerMemoryMB = value }
+            if let value = workers.warmMemoryMb { warmMemoryMB = value }
+            if let value = workers.demandWindowSeconds { demandWindow = .milliseconds(Int64(value * 1000)) }
+            if let value = workers.demandHeadroom { demandHeadroom = value }
         }
         if let workers = file.documentWorkers {
             if let value = workers.minIdle { minIdleDocumentWorkers = value }
             if let value = workers.max { maxDocumentWorkers = value }
+            if let value = workers.warmMemoryMb { warmDocumentMemoryMB = value }
         }
         if let value = file.drainSeconds { drainSeconds = value }
         if let value = file.heartbeatTimeoutSeconds { heartbeatTimeout = .milliseconds(Int64(value * 1000)) }
@@ -159,6 +181,11 @@ public struct SupervisorConfiguration: Sendable, Equatable {
         guard minIdleDocumentWorkers >= 1 else { throw ConfigError(description: "document workers must be at least 1") }
         guard maxDocumentWorkers >= minIdleDocumentWorkers else {
             throw ConfigError(description: "max document workers (\(maxDocumentWorkers)) is below their warm pool size (\(minIdleDocumentWorkers))")
+        }
+        guard demandWindow > .zero else { throw ConfigError(description: "workers.demand_window_seconds must be positive") }
+        guard demandHeadroom >= 0 else { throw ConfigError(description: "workers.demand_headroom must not be negative") }
+        guard (warmMemoryMB ?? 0) >= 0, (warmDocumentMemoryMB ?? 0) >= 0 else {
+            throw ConfigError(description: "warm_memory_mb must not be negative")
         }
         let socket = (effectiveRuntimeDirectory as NSString).appendingPathComponent("worker.sock")
         // sockaddr_un.sun_path is 108 bytes including the NUL.

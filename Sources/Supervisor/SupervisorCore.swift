@@ -19,7 +19,11 @@ struct SupervisorCore {
 
     struct WorkerChild {
         let kind: WorkerKind
+        /// When it was spawned: its spawn time is measured when the gateway first reports it.
+        let spawnedAt: Duration
         var connected = false
+        /// Running a run, as last reported (a change to true is one take).
+        var busy = false
     }
 
     enum Phase: Equatable {
@@ -45,6 +49,10 @@ struct SupervisorCore {
     /// Workers asked for and not yet spawned (their pid comes back as an event).
     private var workersSpawning: [WorkerKind: Int] = [:]
     private var pool = PoolStatus()
+    /// Each kind's warm-pool target, from demand (``WarmPoolSizer``).
+    private(set) var sizers: [WorkerKind: WarmPoolSizer]
+    /// The target last logged per kind (a line only when it moves materially).
+    private var loggedTargets: [WorkerKind: Int] = [:]
     private var gatewayCrashes = CrashHistory()
     private var workerBootFailures = CrashHistory()
     private var workerCrashes = CrashHistory()
@@ -71,6 +79,10 @@ struct SupervisorCore {
         self.gatewayEnvironment = ChildEnvironment.gateway(from: childEnvironment)
         self.workerEnvironment = ChildEnvironment.worker(from: childEnvironment)
         self.providerKeys = providerKeys
+        let start = now()
+        self.sizers = Dictionary(uniqueKeysWithValues: WorkerKind.allCases.map {
+            ($0, WarmPoolSizer(settings: configuration.sizing($0), now: start))
+        })
     }
 
     /// How often the gateway is probed: a quarter of the watchdog interval, so that
@@ -103,7 +115,7 @@ struct SupervisorCore {
             if phase != .running { effects.append(.signal(pid: pid, SIGTERM)) }
         case .workerSpawned(let pid, let kind):
             workersSpawning[kind] = max(0, (workersSpawning[kind] ?? 0) - 1)
-            workers[pid] = WorkerChild(kind: kind)
+            workers[pid] = WorkerChild(kind: kind, spawnedAt: now())
             stats.workersSpawned += 1
             logger.info("worker spawned", metadata: ["worker.pid": "\(pid)", "worker.kind": "\(kind.rawValue)"])
             if phase != .running { effects.append(.signal(pid: pid, SIGTERM)) }
@@ -138,6 +150,8 @@ struct SupervisorCore {
             ensurePool()
         case .tick:
             probeGateway()
+            // Demand decays with time, not only with events: the target follows it down.
+            ensurePool()
         case .drainDeadline:
             guard case .stopping = phase else { break }
             let alive = aliveChildren()
@@ -197,9 +211,24 @@ struct SupervisorCore {
 
     private mutating func apply(pool status: PoolStatus) {
         pool = status
-        for pid in status.idlePids + status.busyPids { workers[pid]?.connected = true }
+        let instant = now()
+        for pid in status.idlePids { observe(pid, busy: false, at: instant) }
+        for pid in status.busyPids { observe(pid, busy: true, at: instant) }
         ensurePool()
         announceReadyIfWarm()
+    }
+
+    /// What a status report says about one worker: its first report ends its spawn (a spawn
+    /// time sample), a change to busy is a take (demand).
+    private mutating func observe(_ pid: Int32, busy: Bool, at instant: Duration) {
+        guard var child = workers[pid] else { return }
+        if !child.connected {
+            child.connected = true
+            sizers[child.kind]?.recordSpawn(took: instant - child.spawnedAt)
+        }
+        if busy, !child.busy { sizers[child.kind]?.recordTake(at: instant) }
+        child.busy = busy
+        workers[pid] = child
     }
 
     // MARK: Children
@@ -235,6 +264,12 @@ struct SupervisorCore {
             guard phase == .running else { return logger.debug("worker exited", metadata: metadata) }
             switch exitClass {
             case .normal:
+                // Served and gone without a report showing it busy (reports coalesce under
+                // load): its run was still a take.
+                if child.connected, !child.busy {
+                    let instant = now()
+                    sizers[child.kind]?.recordTake(at: instant)
+                }
                 logger.debug("worker exited", metadata: metadata)
             case .gatewayGone:
                 // Its gateway died or is restarting: not the worker's fault, never a boot
@@ -358,20 +393,41 @@ struct SupervisorCore {
         for kind in WorkerKind.allCases { ensurePool(of: kind) }
     }
 
-    /// Keeps `minIdle` workers of `kind` warm (spawning, starting or idle), within its maximum.
+    /// Keeps the demand-driven target of `kind` warm (spawning, starting or idle), within its
+    /// maximum: a take is replaced at once, and a rising rate spawns ahead of the runs to come.
     private mutating func ensurePool(of kind: WorkerKind) {
+        let target = warmTarget(kind)
         let idle = Set(pool.idlePids)
         let ofKind = workers.filter { $0.value.kind == kind }
         let spawning = workersSpawning[kind] ?? 0
         var warm = ofKind.filter { !$0.value.connected || idle.contains($0.key) }.count + spawning
         var total = ofKind.count + spawning
-        while warm < configuration.minIdle(kind), total < configuration.max(kind) {
+        while warm < target, total < configuration.max(kind) {
             workersSpawning[kind, default: 0] += 1
             effects.append(.spawnWorker(kind, workerSpec(kind)))
             warm += 1
             total += 1
         }
     }
+
+    /// The warm target of `kind` now; logs one line when it moved materially (by a quarter of
+    /// the last logged value, at least two workers) so an operator sees the pool follow demand.
+    private mutating func warmTarget(_ kind: WorkerKind) -> Int {
+        guard let sizer = sizers[kind] else { return configuration.minIdle(kind) }
+        let instant = now()
+        let target = sizer.target(at: instant)
+        let logged = loggedTargets[kind] ?? configuration.minIdle(kind)
+        if abs(target - logged) >= Swift.max(2, logged / 4) {
+            loggedTargets[kind] = target
+            logger.info("warm pool target changed", metadata: [
+                "worker.kind": "\(kind.rawValue)", "pool.target": "\(target)", "pool.previous_target": "\(logged)",
+                "pool.take_rate": "\(Self.rounded(sizer.rate(at: instant)))", "pool.spawn_ms": "\(sizer.spawnTime.milliseconds)",
+            ])
+        }
+        return target
+    }
+
+    private static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     func workerSpec(_ kind: WorkerKind) -> SpawnSpec {
         SpawnSpec(

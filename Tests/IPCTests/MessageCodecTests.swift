@@ -15,6 +15,7 @@ struct MessageCodecTests {
         .hello(Hello(role: .worker, pid: 44, maxRuns: 1, heldRun: HeldRun(runId: "run_9", sessionId: "sess_1", nextWseq: 17))),
         .helloAck(HelloAck(accepted: true, adoption: RunAdoption(runId: "run_9", persistedWseq: 12))),
         .runEventAck(RunEventAck(runId: "run_9", wseq: 12)),
+        .runEventAck(RunEventAck(runId: "run_9", wseq: 0, ended: true)),
         .runEvent(RunEvent(runId: "run_9", kind: .assistantDelta, payload: ["text": "again"], wseq: 13)),
         .hello(Hello(role: .worker, pid: 45, maxRuns: 0, heldRun: HeldRun(
             runId: "run_9", sessionId: "sess_1", nextWseq: 20, awaiting: [18, 19], job: .echo(EchoRequest(message: "hi"))))),

@@ -27,6 +27,18 @@ struct SupervisorConfigurationTests {
         #expect(configuration.gatewayRestart == RestartPolicy(initialBackoff: .milliseconds(50), intensity: 3, period: .seconds(10)))
     }
 
+    @Test func configFileSetsTheDemandDrivenPoolKnobs() throws {
+        var configuration = SupervisorConfiguration(binDirectory: "/nonexistent")
+        try configuration.apply(configFile: try write("""
+        {"workers": {"warm_memory_mb": 64, "demand_window_seconds": 2.5, "demand_headroom": 1.5},
+         "document_workers": {"warm_memory_mb": 30}}
+        """))
+        #expect(configuration.sizing(.agent) == WarmPoolSizer.Settings(
+            minIdle: 2, max: 16, window: .milliseconds(2500), headroom: 1.5, warmMemoryMB: 64))
+        #expect(configuration.sizing(.document).warmMemoryMB == 30)
+        #expect(configuration.sizing(.document).minIdle == 1)
+    }
+
     @Test func invalidConfigFileGivesAReadableError() throws {
         var configuration = SupervisorConfiguration(binDirectory: "/nonexistent")
         #expect(throws: SupervisorConfiguration.ConfigError.self) {

@@ -21,14 +21,17 @@ struct SupervisorCoreTests {
         var core: SupervisorCore
         let time = TestTime()
 
-        init(configure: (inout SupervisorConfiguration) -> Void = { _ in }, watchdogMicroseconds: UInt64? = nil) {
+        init(
+            configure: (inout SupervisorConfiguration) -> Void = { _ in }, watchdogMicroseconds: UInt64? = nil,
+            logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        ) {
             var configuration = SupervisorConfiguration(binDirectory: "/opt/resume-agent")
             configuration.port = 8080
             configure(&configuration)
             let time = self.time
             core = SupervisorCore(
                 configuration: configuration, watchdogMicroseconds: watchdogMicroseconds, childEnvironment: ["PATH": "/usr/bin", "NOTIFY_SOCKET": "/x"],
-                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }), now: { time.value.withLock { $0 } })
+                logger: logger, now: { time.value.withLock { $0 } })
         }
 
         func advance(_ duration: Duration) { time.value.withLock { $0 += duration } }
@@ -36,6 +39,9 @@ struct SupervisorCoreTests {
         /// Workers the loop "spawned" (each spawn effect is answered at once, as the loop does).
         var spawned: [Int32] = []
         var nextPid: Int32 = 200
+        /// The kind of each spawned worker and when (on the test's clock) it was spawned.
+        var spawnedKinds: [Int32: WorkerKind] = [:]
+        var spawnedAt: [Int32: Duration] = [:]
 
         mutating func handle(_ event: SupervisorEvent) -> [SupervisorEffect] {
             var effects = core.handle(event)
@@ -44,6 +50,8 @@ struct SupervisorCoreTests {
                 if case .spawnWorker(let kind, _) = effects[index] {
                     nextPid += 1
                     spawned.append(nextPid)
+                    spawnedKinds[nextPid] = kind
+                    spawnedAt[nextPid] = time.value.withLock { $0 }
                     effects += core.handle(.workerSpawned(pid: nextPid, kind: kind))
                 }
                 index += 1

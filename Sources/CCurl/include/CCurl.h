@@ -19,6 +19,11 @@ CURLcode ra_curl_setopt_xferinfo_function(CURL *handle, curl_xferinfo_callback c
 /// returns the result of that one call on every call.
 CURLcode ra_curl_global_init_once(void);
 
+/// Loads libcurl (dlopen, once; it is not linked, see shims.c). 1 when it is usable. Called by
+/// every `curl_*` function here and by ``ra_curl_global_init_once``; a process may call it
+/// ahead of need (an agent worker does while it waits for its run).
+int ra_curl_load_library(void);
+
 /// Size of the buffer CURLOPT_ERRORBUFFER writes into.
 long ra_curl_error_size(void);
 

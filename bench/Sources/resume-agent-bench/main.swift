@@ -18,12 +18,17 @@ if arguments.first == "echo-server", arguments.count == 2 {
     await EchoServer.run(socket: arguments[1])
     exit(0)
 }
+if arguments.first == "echo-socket-server", arguments.count == 2 {
+    await SocketEchoServer.run(path: arguments[1])
+    exit(0)
+}
 
 let mode = arguments.first ?? "all"
 var rows: [Row] = []
 if mode == "all" || mode == "spawn" { rows += try await SpawnBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "sandbox" { rows += try await SandboxBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "ipc" { rows += try await IPCBench.run(binDirectory: binDirectory) }
+if mode == "all" || mode == "ipc" { rows += try await SocketIPCBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "rss" { rows += try await RSSBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "api" { rows += try await APIBench.run(binDirectory: binDirectory) }
 if mode == "all" || mode == "journey" { rows += try await APIBench.journey(binDirectory: binDirectory) }
