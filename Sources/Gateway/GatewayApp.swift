@@ -87,7 +87,7 @@ func buildRouter(
 /// Builds the gateway's services for `options`.
 public func buildGateway(
     options: GatewayOptions, settings: GatewaySettings, store: Store, logger: Logger, metrics: GatewayMetrics = GatewayMetrics(),
-    clock: AnyClock = .continuous(), environment: [String: String] = ProcessInfo.processInfo.environment
+    clock: AnyClock = .continuous(), environment: [String: String] = ProcessInfo.processInfo.environment, orphans: [RunRecord] = []
 ) -> GatewayServices {
     var guardrails = settings.guardrails
     guardrails.defaultAllowedHosts(listeningOn: options.host)
@@ -101,7 +101,7 @@ public func buildGateway(
     let tenants = TenantGuard(store: store, defaults: guardrails.tenantDefaults)
     let runs = RunManager(
         store: store, log: log, pool: pool, workspace: workspace, limits: settings.limits, pricing: settings.pricing, tenants: tenants,
-        drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), clock: clock, logger: logger
+        drainDeadline: .milliseconds(Int64(max(0, options.drainSeconds - 1) * 1000)), clock: clock, logger: logger, orphans: orphans
     )
     let staging = (options.dataDirectory as NSString).appendingPathComponent("tmp")
     try? FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -140,7 +140,7 @@ public func buildGateway(
         )
     }
     let socketPath = options.workerSocketPath
-    let listener = WorkerListener(socketPath: socketPath, pool: pool, logger: logger) {
+    let listener = WorkerListener(socketPath: socketPath, pool: pool, runs: runs, logger: logger) {
         await readiness.workerSocketBound(socketPath)
     }
     var maintenance: [any Service] = [

@@ -40,9 +40,11 @@ public enum GatewayMain {
         let metrics = GatewayMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: metrics.registry))
         let store: Store
+        let orphans: [RunRecord]
         do {
             store = try Store(dataDirectory: options.dataDirectory)
-            try await RunManager.recover(store: store, logger: logger)
+            // Runs that were on a worker wait a short grace for it to re-attach (issue 13).
+            orphans = try await RunManager.recoverForAdoption(store: store, logger: logger)
         } catch {
             logger.error("cannot open the store", metadata: ["data_dir": "\(options.dataDirectory)", "error": "\(error)"])
             exit(74)
@@ -60,7 +62,7 @@ public enum GatewayMain {
             logger.error("invalid provider configuration", metadata: ["error": "\(error)"])
             exit(78)  // EX_CONFIG: every restart would fail the same way
         }
-        let gateway = buildGateway(options: options, settings: settings, store: store, logger: logger, metrics: metrics)
+        let gateway = buildGateway(options: options, settings: settings, store: store, logger: logger, metrics: metrics, orphans: orphans)
         var services: [any Service] = []
         let (drains, drainSink) = AsyncStream<Drain>.makeStream()
         if let fd = options.controlFD {

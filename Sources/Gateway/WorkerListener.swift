@@ -14,10 +14,15 @@ public struct WorkerListener: Service {
     let pool: WorkerPool
     let logger: Logger
     let onBound: @Sendable () async -> Void
+    /// Decides about a run a re-connecting worker still holds (issue 13); nil: never adopt.
+    let runs: RunManager?
 
-    public init(socketPath: String, pool: WorkerPool, logger: Logger, onBound: @escaping @Sendable () async -> Void = {}) {
+    public init(
+        socketPath: String, pool: WorkerPool, runs: RunManager? = nil, logger: Logger, onBound: @escaping @Sendable () async -> Void = {}
+    ) {
         self.socketPath = socketPath
         self.pool = pool
+        self.runs = runs
         self.logger = logger
         self.onBound = onBound
     }
@@ -53,12 +58,18 @@ public struct WorkerListener: Service {
         do {
             try await IPCChannel.run(socket: socket) { connection in
                 var iterator = connection.messages.makeAsyncIterator()
-                let hello = try await connection.acceptHandshake(expecting: [.worker], iterator: &iterator)
+                let (hello, adoption) = try await connection.acceptWorkerHandshake(iterator: &iterator) { [runs] hello in
+                    await runs?.adopt(hello, pid: peer ?? hello.pid, connection: connection)
+                }
                 let pid = peer ?? hello.pid
                 if let peer, peer != hello.pid {
                     logger.warning("worker hello pid mismatch", metadata: ["worker.pid": "\(peer)", "claimed": "\(hello.pid)"])
                 }
-                await pool.attach(pid: pid, connection: connection, maxRuns: hello.maxRuns, kind: hello.kind ?? .agent, sandbox: hello.sandbox)
+                // A worker whose held run was not adopted gives it up and exits.
+                if hello.heldRun != nil, adoption == nil { return }
+                if adoption == nil {
+                    await pool.attach(pid: pid, connection: connection, maxRuns: hello.maxRuns, kind: hello.kind ?? .agent, sandbox: hello.sandbox)
+                }
                 do {
                     while let message = try await iterator.next() {
                         await pool.deliver(from: pid, message)

@@ -15,6 +15,17 @@ public enum WorkerRunMessage: Sendable, Equatable {
     case request(IPCMessage)
 }
 
+extension WorkerRunMessage {
+    /// The worker's number for this frame, when it is a numbered one (issue 13).
+    var wseq: Int? {
+        switch self {
+        case .event(let event): event.wseq
+        case .request(let message): message.wseq
+        case .end, .workerLost: nil
+        }
+    }
+}
+
 /// Why a run could not be handed to a worker.
 public enum WorkerPoolError: Error, Sendable, Equatable {
     /// No idle worker and the wait queue is full: answer 503 with Retry-After.
@@ -51,6 +62,9 @@ public actor WorkerPool {
         let sessionId: String
         let kind: WorkerKind
         let sink: AsyncStream<WorkerRunMessage>.Continuation
+        /// A run a restarted gateway could adopt (a session's run, not a one-off job): its
+        /// worker keeps it after `run_end` until ``acknowledgeEnd(runId:)``.
+        var adoptable = false
     }
 
     private var workers: [Int32: Worker] = [:]
@@ -59,6 +73,9 @@ public actor WorkerPool {
     /// cancelled wait leaves the queue at once (from its cancellation handler, without a task).
     private nonisolated let waiters: [WorkerKind: WaitQueue] = [.agent: WaitQueue(), .document: WaitQueue()]
     private var runs: [String: Run] = [:]
+    /// Runs whose worker sent its end, until the end is durable and the worker told so
+    /// (``acknowledgeEnd(runId:)``): run id → worker pid.
+    private var endedRuns: [String: Int32] = [:]
     private var draining = false
     private let maxQueue: Int
     private let logger: Logger
@@ -141,8 +158,26 @@ public actor WorkerPool {
         makeIdle(pid)
     }
 
+    /// A worker re-connected holding `runId`, which the run manager adopted (issue 13): it is
+    /// busy with that run from the start, and what it sends for it flows to the returned stream.
+    func adopt(
+        pid: Int32, connection: IPCConnection, maxRuns: Int?, kind: WorkerKind, sandbox: SandboxReport?, runId: String, sessionId: String
+    ) -> AsyncStream<WorkerRunMessage> {
+        let runsLeft = (maxRuns ?? 1) == 0 ? nil : (maxRuns ?? 1)
+        workers[pid] = Worker(pid: pid, connection: connection, kind: kind, sandbox: sandbox, runsLeft: runsLeft, runId: runId)
+        let (stream, sink) = AsyncStream<WorkerRunMessage>.makeStream()
+        runs[runId] = Run(pid: pid, sessionId: sessionId, kind: kind, sink: sink, adoptable: true)
+        logger.info("worker re-attached with its run", metadata: [
+            "worker.pid": "\(pid)", "worker.kind": "\(kind.rawValue)", "run.id": "\(runId)",
+            "sandbox.landlock_abi": "\(sandbox?.landlockABI ?? 0)", "sandbox.seccomp": "\(sandbox?.seccomp ?? false)",
+        ])
+        publish()
+        return stream
+    }
+
     func detach(pid: Int32) {
         guard let worker = workers.removeValue(forKey: pid) else { return }
+        endedRuns = endedRuns.filter { $0.value != pid }
         idle[worker.kind]?.removeAll { $0 == pid }
         if let runId = worker.runId, let run = runs.removeValue(forKey: runId) {
             logger.warning("worker lost during run", metadata: ["worker.pid": "\(pid)", "run.id": "\(runId)"])
@@ -162,6 +197,13 @@ public actor WorkerPool {
         case .runEnd(let end):
             guard let run = runs[end.runId], run.pid == pid else { return dropped(message, pid) }
             runs[end.runId] = nil
+            if run.adoptable, end.outcome != .suspended {
+                endedRuns[end.runId] = pid
+            } else if let worker = workers[pid] {
+                // Nothing to hand over for it: the worker may let it go now.
+                let connection = worker.connection
+                Task { try? await connection.send(.runEventAck(RunEventAck(runId: end.runId, wseq: 0, ended: true))) }
+            }
             run.sink.yield(.end(end))
             run.sink.finish()
             finishRun(pid: pid)
@@ -199,6 +241,13 @@ public actor WorkerPool {
     public func send(runId: String, _ message: IPCMessage) async {
         guard let run = runs[runId], let worker = workers[run.pid] else { return }
         try? await worker.connection.send(message)
+    }
+
+    /// The run's terminal event is persisted: its worker, which kept the run in case this
+    /// gateway died before that, may let it go (issue 13).
+    public func acknowledgeEnd(runId: String) async {
+        guard let pid = endedRuns.removeValue(forKey: runId), let worker = workers[pid] else { return }
+        try? await worker.connection.send(.runEventAck(RunEventAck(runId: runId, wseq: 0, ended: true)))
     }
 
     /// True when an agent run would start or queue now (not draining, queue not full).
@@ -240,7 +289,10 @@ public actor WorkerPool {
     /// Hands `start` to an idle worker of the kind its job needs, waiting in a bounded queue
     /// if none is idle, and returns the stream of what that worker reports for the run. An
     /// agent run is given the provider settings and keys; nothing else ever is.
-    public func dispatch(_ start: RunStart) async throws -> AsyncStream<WorkerRunMessage> {
+    ///
+    /// `adoptable`: a session's run (``RunManager``), which a restarted gateway may adopt; its
+    /// worker holds its end until it is durable.
+    public func dispatch(_ start: RunStart, adoptable: Bool = false) async throws -> AsyncStream<WorkerRunMessage> {
         guard !draining else { throw WorkerPoolError.shuttingDown }
         let kind = start.job.workerKind
         var start = start
@@ -252,7 +304,7 @@ public actor WorkerPool {
         guard let worker = workers[pid] else { throw WorkerPoolError.dispatchFailed("worker \(pid) went away") }
         let (stream, sink) = AsyncStream<WorkerRunMessage>.makeStream()
         workers[pid]?.runId = start.runId
-        runs[start.runId] = Run(pid: pid, sessionId: start.sessionId, kind: kind, sink: sink)
+        runs[start.runId] = Run(pid: pid, sessionId: start.sessionId, kind: kind, sink: sink, adoptable: adoptable)
         publish()
         do {
             try await worker.connection.send(.runStart(start))

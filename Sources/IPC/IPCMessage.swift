@@ -3,7 +3,8 @@ import Foundation
 /// The protocol spoken between supervisor, gateway and workers.
 public enum IPCProtocol {
     /// Bumped on any incompatible change to `IPCMessage`; checked in the hello.
-    public static let version = 2
+    /// 3: worker-numbered run frames (`wseq`), `run_event_ack`, re-attach in the hello.
+    public static let version = 3
 }
 
 /// One frame's JSON object: a `type` discriminator plus the payload's fields at top level,

@@ -343,10 +343,13 @@ public struct ToolCall: Codable, Sendable, Equatable {
     /// What the call will write if approved: each path with the SHA-256 of its new content.
     /// An approval covers exactly these writes, once each; the gateway refuses anything else.
     public var writes: [PlannedWrite]
+    /// Worker-numbered frame (see ``RunEvent/wseq``).
+    public var wseq: Int?
     public init(
         runId: String, toolCallId: String, tool: String, arguments: JSONValue, requiresApproval: Bool,
-        diff: String? = nil, truthFlags: [JSONValue] = [], writes: [PlannedWrite] = []
+        diff: String? = nil, truthFlags: [JSONValue] = [], writes: [PlannedWrite] = [], wseq: Int? = nil
     ) {
+        self.wseq = wseq
         self.runId = runId
         self.toolCallId = toolCallId
         self.tool = tool
@@ -367,6 +370,7 @@ public struct ToolCall: Codable, Sendable, Equatable {
         diff = try container.decodeIfPresent(String.self, forKey: .diff)
         truthFlags = try container.decodeIfPresent([JSONValue].self, forKey: .truthFlags) ?? []
         writes = try container.decodeIfPresent([PlannedWrite].self, forKey: .writes) ?? []
+        wseq = try container.decodeIfPresent(Int.self, forKey: .wseq)
     }
 }
 
@@ -419,7 +423,10 @@ public struct ToolResult: Codable, Sendable, Equatable {
     public var tool: String
     public var ok: Bool
     public var summary: String
-    public init(runId: String, toolCallId: String, tool: String, ok: Bool, summary: String) {
+    /// Worker-numbered frame (see ``RunEvent/wseq``).
+    public var wseq: Int?
+    public init(runId: String, toolCallId: String, tool: String, ok: Bool, summary: String, wseq: Int? = nil) {
+        self.wseq = wseq
         self.runId = runId
         self.toolCallId = toolCallId
         self.tool = tool
@@ -442,10 +449,13 @@ public struct WorkspaceRequest: Codable, Sendable, Equatable {
     /// UTF-8 text for writes (binary artifacts travel base64 with `base64: true`).
     public var content: String?
     public var base64: Bool
+    /// Worker-numbered frame (see ``RunEvent/wseq``).
+    public var wseq: Int?
     public init(
         runId: String, requestId: Int, toolCallId: String?, operation: Operation, path: String,
-        content: String? = nil, base64: Bool = false
+        content: String? = nil, base64: Bool = false, wseq: Int? = nil
     ) {
+        self.wseq = wseq
         self.runId = runId
         self.requestId = requestId
         self.toolCallId = toolCallId
@@ -494,7 +504,10 @@ public struct UsageReport: Codable, Sendable, Equatable {
     public var model: String
     public var inputTokens: Int
     public var outputTokens: Int
-    public init(runId: String, provider: String, model: String, inputTokens: Int, outputTokens: Int) {
+    /// Worker-numbered frame (see ``RunEvent/wseq``).
+    public var wseq: Int?
+    public init(runId: String, provider: String, model: String, inputTokens: Int, outputTokens: Int, wseq: Int? = nil) {
+        self.wseq = wseq
         self.runId = runId
         self.provider = provider
         self.model = model

@@ -116,6 +116,12 @@ enum Migrations {
                 CREATE INDEX suspended_runs_by_session ON suspended_runs(session_id);
                 """)
         }
+        migrator.registerMigration("v4-run-worker-seq") { db in
+            // The highest worker-numbered frame whose effects are persisted, written in the
+            // same transaction as the events: a restarted gateway adopting the run tells its
+            // worker to replay exactly the frames above it (issue 13).
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN worker_seq INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

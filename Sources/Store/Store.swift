@@ -168,8 +168,12 @@ public final class Store: Sendable {
     /// A terminal event also ends its run and frees the session for its next message in the
     /// same transaction, so no client can see the terminal event while the session still
     /// shows the run as active; its run's open approvals expire with it.
-    public func append(_ events: [EventRecord], terminalReasons: [String: String] = [:]) async throws {
-        guard !events.isEmpty else { return }
+    /// `workerSeqs`: per run, the worker frame (`wseq`) these events complete, stored in the
+    /// same transaction, so after a crash the mark never claims an event that is not there,
+    /// nor misses one that is (a batch may carry marks and no events). It is the run's current
+    /// worker's number: a run resumed on a fresh worker starts again from 0.
+    public func append(_ events: [EventRecord], terminalReasons: [String: String] = [:], workerSeqs: [String: Int] = [:]) async throws {
+        guard !events.isEmpty || !workerSeqs.isEmpty else { return }
         try await pool.write { db in
             // One prepared statement for the whole batch (and kept by the connection): the
             // per-event cost is binding seven values and a step.
@@ -204,6 +208,16 @@ public final class Store: Sendable {
             for (runId, seq) in lastSeq {
                 try db.execute(sql: "UPDATE runs SET last_seq = ? WHERE id = ?", arguments: [seq, runId])
             }
+            for (runId, wseq) in workerSeqs {
+                try db.execute(sql: "UPDATE runs SET worker_seq = ? WHERE id = ?", arguments: [wseq, runId])
+            }
+        }
+    }
+
+    /// The highest worker frame of `runId` whose effects are persisted (0: none, or unknown run).
+    public func workerSeq(runId: String) async throws -> Int {
+        try await pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT worker_seq FROM runs WHERE id = ?", arguments: [runId]) ?? 0
         }
     }
 

@@ -39,7 +39,10 @@ struct CrashRecoveryTests {
         #expect(events.last?.payload["reason"] as? String == "worker_crashed")
     }
 
-    @Test func killedGatewayMidRunLeavesACompleteReplayAfterRestart() async throws {
+    /// The gateway and the run's worker die together (a worker alone re-attaches and keeps
+    /// its run: see GatewayKillEndToEndTests): the restarted gateway waits the re-attach grace,
+    /// then ends the run as `gateway_restarted`.
+    @Test func killedGatewayAndWorkerMidRunLeaveACompleteReplayAfterRestart() async throws {
         let scripted = try ScriptedService(label: "gcrash")
         defer { scripted.service.terminate() }
         let client = try await scripted.service.client()
@@ -51,7 +54,10 @@ struct CrashRecoveryTests {
         do {
             for try await event in client.events("/api/v1/sessions/\(session)/runs/\(run)/stream") where !event.isComment {
                 before.append(event)
-                if event.event == "assistant_delta" { kill(gateway.pid, SIGKILL) }
+                if event.event == "assistant_delta" {
+                    kill(gateway.pid, SIGKILL)
+                    for worker in scripted.service.children("worker") { kill(worker.pid, SIGKILL) }
+                }
             }
         } catch {
             // The connection dies with the gateway; that is the point.

@@ -15,7 +15,14 @@ struct MessageCodecTests {
         .hello(Hello(role: .worker, pid: 44, maxRuns: 1, heldRun: HeldRun(runId: "run_9", sessionId: "sess_1", nextWseq: 17))),
         .helloAck(HelloAck(accepted: true, adoption: RunAdoption(runId: "run_9", persistedWseq: 12))),
         .runEventAck(RunEventAck(runId: "run_9", wseq: 12)),
+        .runEventAck(RunEventAck(runId: "run_9", wseq: 0, ended: true)),
         .runEvent(RunEvent(runId: "run_9", kind: .assistantDelta, payload: ["text": "again"], wseq: 13)),
+        .hello(Hello(role: .worker, pid: 45, maxRuns: 0, heldRun: HeldRun(
+            runId: "run_9", sessionId: "sess_1", nextWseq: 20, awaiting: [18, 19], job: .echo(EchoRequest(message: "hi"))))),
+        .toolCall(ToolCall(runId: "run_9", toolCallId: "call_1", tool: "read_resume", arguments: [:], requiresApproval: false, wseq: 14)),
+        .toolResult(ToolResult(runId: "run_9", toolCallId: "call_1", tool: "read_resume", ok: true, summary: "read", wseq: 15)),
+        .workspaceRequest(WorkspaceRequest(runId: "run_9", requestId: 2, toolCallId: "call_1", operation: .read, path: "resume.md", wseq: 16)),
+        .usage(UsageReport(runId: "run_9", provider: "openai", model: "m", inputTokens: 3, outputTokens: 4, wseq: 17)),
         .helloAck(HelloAck(accepted: false, reason: "protocol version 9 is not supported")),
         .ping(Ping(id: 3, stats: SupervisorStats(gatewayRestarts: 1, workerRestarts: 2, workersSpawned: 3, workerCrashes: 4))),
         .pong(Pong(id: 3, healthy: true, pool: PoolStatus(idlePids: [1, 2], busyPids: [3], activeRuns: 1))),
@@ -91,6 +98,29 @@ struct MessageCodecTests {
         #expect(text.contains(#""held_run":{"#) && text.contains(#""next_wseq":3"#))
         let ack = String(decoding: try MessageCodec().payload(.runEventAck(RunEventAck(runId: "run_1", wseq: 2))), as: UTF8.self)
         #expect(ack.contains(#""type":"run_event_ack""#) && ack.contains(#""wseq":2"#))
+    }
+
+    @Test func everyNumberedFrameCarriesItsWseqAndOthersIgnoreIt() throws {
+        let numbered: [IPCMessage] = [
+            .runEvent(RunEvent(runId: "r", kind: .assistantDelta, payload: ["text": "a"])),
+            .toolCall(ToolCall(runId: "r", toolCallId: "c", tool: "t", arguments: [:], requiresApproval: false)),
+            .toolResult(ToolResult(runId: "r", toolCallId: "c", tool: "t", ok: true, summary: "s")),
+            .workspaceRequest(WorkspaceRequest(runId: "r", requestId: 1, toolCallId: nil, operation: .list, path: "")),
+            .usage(UsageReport(runId: "r", provider: "p", model: "m", inputTokens: 1, outputTokens: 1)),
+        ]
+        for message in numbered {
+            #expect(message.wseq == nil)
+            let decoded = try MessageCodec().decode(ByteBuffer(bytes: try MessageCodec().payload(message.numbered(7))))
+            #expect(decoded.wseq == 7, "\(message.kind.rawValue)")
+        }
+        let unnumbered = IPCMessage.cancel(Cancel(runId: "r", reason: "user"))
+        #expect(unnumbered.numbered(7) == unnumbered && unnumbered.wseq == nil)
+    }
+
+    @Test func aHeldRunFromAWorkerThatSaysNothingOfAwaitingDecodesEmpty() throws {
+        let hello = ByteBuffer(string: #"{"type":"hello","protocol_version":3,"role":"worker","pid":5,"held_run":{"run_id":"r","session_id":"s","next_wseq":4}}"#)
+        guard case .hello(let decoded) = try MessageCodec().decode(hello) else { Issue.record("not a hello"); return }
+        #expect(decoded.heldRun == HeldRun(runId: "r", sessionId: "s", nextWseq: 4))
     }
 
     @Test func framesFromOlderWorkersDecodeWithoutReattachFields() throws {

@@ -127,6 +127,26 @@ struct StoreTests {
         #expect(try await store.events(runId: run.id).map(\.seq) == [1])
     }
 
+    @Test func theWorkerMarkCommitsWithItsEvents() async throws {
+        let created = try await session()
+        let run = try await store.createRun(sessionId: created.id, content: "a")
+        #expect(try await store.workerSeq(runId: run.id) == 0)
+        try await store.append([event(run, 1, .runStarted), event(run, 2, .assistantDelta)], workerSeqs: [run.id: 1])
+        #expect(try await store.workerSeq(runId: run.id) == 1)
+        // A batch of marks only (frames that made no event) is still written.
+        try await store.append([], workerSeqs: [run.id: 3])
+        #expect(try await store.workerSeq(runId: run.id) == 3)
+        // A run resumed on a fresh worker starts its numbering again.
+        try await store.append([], workerSeqs: [run.id: 0])
+        #expect(try await store.workerSeq(runId: run.id) == 0)
+        try await store.append([], workerSeqs: [run.id: 3])
+        // A refused batch takes its mark with it: the mark never claims events that are not there.
+        await #expect(throws: (any Error).self) {
+            try await store.append([event(run, 2, .assistantDelta)], workerSeqs: [run.id: 9])
+        }
+        #expect(try await store.workerSeq(runId: run.id) == 3)
+    }
+
     @Test func anApprovalIsDecidedExactlyOnceWithItsAuditRow() async throws {
         let created = try await session()
         let run = try await store.createRun(sessionId: created.id, content: "a")

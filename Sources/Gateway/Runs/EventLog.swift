@@ -24,6 +24,8 @@ public final class EventLog: Service, Sendable {
     private struct State {
         var pending: [EventRecord] = []
         var terminalReasons: [String: String] = [:]
+        /// Per run, the latest worker frame whose events are all in `pending` or persisted.
+        var workerSeqs: [String: Int] = [:]
         var runs: [String: LiveRun] = [:]
         var nextSubscriber = 0
         var nextWaiter = 0
@@ -38,6 +40,9 @@ public final class EventLog: Service, Sendable {
     let logger: Logger
     /// Longest pause between retries of a batch the disk refuses.
     let maxBackoff: Duration
+    /// Told, after each batch commits, how far each run's worker frames are durable (the
+    /// workers' replay buffers are trimmed from it).
+    private let durable = Mutex<(@Sendable ([String: Int]) -> Void)?>(nil)
 
     public init(store: Store, clock: AnyClock = .continuous(), maxBackoff: Duration = .seconds(5), logger: Logger) {
         self.store = store
@@ -53,19 +58,51 @@ public final class EventLog: Service, Sendable {
     // MARK: Runs' side
 
     /// Makes `runId` live: subscribers may attach before its first event is written.
-    public func open(runId: String) {
+    /// `persistedSeq`: what the store already holds of it (a run taken up after a restart),
+    /// so a reader replays that from the store and takes the rest live, with no gap.
+    public func open(runId: String, persistedSeq: Int = 0) {
         state.withLock { state in
-            if state.runs[runId] == nil { state.runs[runId] = LiveRun() }
+            if state.runs[runId] == nil { state.runs[runId] = LiveRun(persistedSeq: persistedSeq) }
         }
     }
 
+    /// Records that every frame of `runId`'s worker up to `wseq` has been applied and its
+    /// events appended: the mark is persisted with (or after) them, never before. The latest
+    /// mark wins (a run resumed on a fresh worker starts again from 0).
+    public func mark(runId: String, workerSeq wseq: Int) {
+        state.withLock { state in
+            state.workerSeqs[runId] = wseq
+        }
+        wake.raise()
+    }
+
+    /// Sets who hears about durable worker frames (once, when the gateway is built).
+    public func onDurable(_ body: @escaping @Sendable ([String: Int]) -> Void) {
+        durable.withLock { $0 = body }
+    }
+
     /// Queues `event` (numbered by its run) for the next batch. A terminal event carries the
-    /// reason stored on the run.
-    public func append(_ event: EventRecord, terminalReason: String? = nil) {
+    /// reason stored on the run. `workerSeq`: the worker frame this event completes — queued
+    /// under the same lock, so the mark can never be persisted without the event, nor the
+    /// event without the mark (issue 13).
+    public func append(_ event: EventRecord, terminalReason: String? = nil, workerSeq: Int? = nil) {
         state.withLock { state in
             if state.runs[event.runId] == nil { state.runs[event.runId] = LiveRun() }
             state.pending.append(event)
             if event.isTerminal, let terminalReason { state.terminalReasons[event.runId] = terminalReason }
+            if let workerSeq { state.workerSeqs[event.runId] = workerSeq }
+        }
+        wake.raise()
+    }
+
+    /// Queues the events one worker frame made (in order) and that frame's mark, all in one
+    /// batch: a crash keeps all of them or none.
+    public func append(contentsOf events: [EventRecord], workerSeq: Int) {
+        guard let runId = events.first?.runId else { return }
+        state.withLock { state in
+            if state.runs[runId] == nil { state.runs[runId] = LiveRun() }
+            state.pending.append(contentsOf: events)
+            state.workerSeqs[runId] = workerSeq
         }
         wake.raise()
     }
@@ -129,15 +166,18 @@ public final class EventLog: Service, Sendable {
         }
     }
 
-    private func nextBatch() async -> (events: [EventRecord], reasons: [String: String])? {
+    private typealias Batch = (events: [EventRecord], reasons: [String: String], workerSeqs: [String: Int])
+
+    private func nextBatch() async -> Batch? {
         while true {
-            let taken = state.withLock { state -> (events: [EventRecord], reasons: [String: String])?? in
-                if !state.pending.isEmpty {
+            let taken = state.withLock { state -> Batch?? in
+                if !state.pending.isEmpty || !state.workerSeqs.isEmpty {
                     defer {
                         state.pending.removeAll(keepingCapacity: true)
                         state.terminalReasons.removeAll()
+                        state.workerSeqs.removeAll()
                     }
-                    return .some((state.pending, state.terminalReasons))
+                    return .some((state.pending, state.terminalReasons, state.workerSeqs))
                 }
                 return state.stopping ? .some(nil) : nil
             }
@@ -147,15 +187,16 @@ public final class EventLog: Service, Sendable {
         }
     }
 
-    private func persist(_ batch: (events: [EventRecord], reasons: [String: String])) async {
+    private func persist(_ batch: Batch) async {
         var attempt = 0
         while true {
             do {
-                try await store.append(batch.events, terminalReasons: batch.reasons)
+                try await store.append(batch.events, terminalReasons: batch.reasons, workerSeqs: batch.workerSeqs)
                 if attempt > 0 {
                     failing.withLock { $0 = false }
                     logger.info("events persisted again", metadata: ["count": "\(batch.events.count)", "attempts": "\(attempt + 1)"])
                 }
+                if !batch.workerSeqs.isEmpty, let durable = durable.withLock({ $0 }) { durable(batch.workerSeqs) }
                 return publish(batch.events)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 // Never expected (one numbering per run): retrying could not help. Nothing of the

@@ -36,6 +36,13 @@ struct RunBudget {
         return count >= repeatedCallLimit ? .exceeded(.repeatedCall) : .allowed
     }
 
+    /// Counts what a run used before this gateway took it up (issue 13): `elapsed` of its
+    /// time budget, `steps` tool calls (the repeated-call guard starts afresh).
+    mutating func charge(elapsed: Duration, steps: Int) {
+        remaining -= elapsed
+        self.steps = max(self.steps, steps)
+    }
+
     // MARK: Active time
 
     var isRunning: Bool { runningSince != nil }

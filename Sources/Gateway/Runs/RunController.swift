@@ -27,6 +27,11 @@ actor RunController {
     private let broker: WorkspaceBroker
 
     private var seq = 0
+    /// The worker's numbered frames applied so far: a replay after a gateway restart applies
+    /// each frame once (issue 13).
+    private var frames = WorkerSeqGate()
+    /// Whether the frame being handled has had its mark queued with one of its events.
+    private var frameMarked = false
     /// Ids, timestamps and payload JSON of the run's events, made without per-event setup.
     private var encoder: RunEventEncoder
     /// Set once the terminal event is queued: nothing else is emitted after it.
@@ -56,7 +61,8 @@ actor RunController {
 
     init(
         runId: String, sessionId: String, store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace,
-        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger, job: RunJob? = nil
+        limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard, clock: AnyClock, logger: Logger, job: RunJob? = nil,
+        persistedSeq: Int = 0
     ) {
         self.job = job
         self.tenants = tenants
@@ -76,18 +82,36 @@ actor RunController {
         encoder = RunEventEncoder(runId: runId, sessionId: sessionId)
         broker = WorkspaceBroker(
             runId: runId, sessionId: sessionId, store: store, workspace: workspace, workflow: SessionWorkflow(store: store), tenants: tenants)
-        log.open(runId: runId)
+        log.open(runId: runId, persistedSeq: persistedSeq)
     }
 
     // MARK: Events
 
     /// Numbers an event and hands it to the log. Callers never wait for the disk; the log
     /// persists it, then publishes it.
-    private func emit(_ payload: EventPayload, terminalReason: String? = nil) {
+    ///
+    /// `frame`: the worker frame (wseq) whose handling this event completes; its mark travels
+    /// with the event, in the same batch and transaction.
+    private func emit(_ payload: EventPayload, terminalReason: String? = nil, frame wseq: Int? = nil) {
         guard !terminalQueued else { return }
         seq += 1
-        log.append(encoder.record(seq: seq, payload), terminalReason: terminalReason)
+        log.append(encoder.record(seq: seq, payload), terminalReason: terminalReason, workerSeq: wseq)
         if payload.type.isTerminal { terminalQueued = true }
+        if wseq != nil { frameMarked = true }
+    }
+
+    /// Several events of one worker frame, queued as one with the frame's mark.
+    private func emit(_ payloads: [EventPayload], frame wseq: Int?) {
+        guard let wseq else { return payloads.forEach { emit($0) } }
+        var records: [EventRecord] = []
+        for payload in payloads where !terminalQueued {
+            seq += 1
+            records.append(encoder.record(seq: seq, payload))
+            if payload.type.isTerminal { terminalQueued = true }
+        }
+        guard !records.isEmpty else { return }
+        log.append(contentsOf: records, workerSeq: wseq)
+        frameMarked = true
     }
 
     /// Waits until the terminal event is persisted.
@@ -186,6 +210,9 @@ actor RunController {
                 deferredApproval = nil
                 workerEnded = false
                 stopRequested = false
+                // The next worker numbers its frames from 1.
+                frames = WorkerSeqGate()
+                log.mark(runId: runId, workerSeq: 0)
                 logger.info("resuming run on a new worker", metadata: ["tool_call_id": "\(decision.toolCallId)"])
                 return AgentTurnRequest.Resume(checkpoint: saved, decision: decision)
             }
@@ -216,6 +243,21 @@ actor RunController {
         deadlinesChanged.raise()
     }
 
+    /// Takes up a run a previous gateway left running, whose worker re-attached (issue 13):
+    /// the same numbering, frames the store already holds (`workerSeq`) are not applied again,
+    /// the hard timeout counts from the run's creation (a crash loop cannot extend a run) and
+    /// the step budget from the tool calls already recorded.
+    func adopt(lastSeq: Int, workerSeq: Int, createdAt: String, steps: Int) {
+        seq = lastSeq
+        frames = WorkerSeqGate(persisted: workerSeq)
+        startedAt = clock.now
+        sawOutput = true
+        let elapsed = max(0, Timestamp.seconds(since: createdAt) ?? 0)
+        budget.charge(elapsed: .milliseconds(Int64(elapsed * 1000)), steps: steps)
+        budget.resume(at: clock.now)
+        deadlinesChanged.raise()
+    }
+
     /// The run never reached a worker (no capacity, draining): it ends here.
     func notDispatched(_ error: any Error) async {
         workerGone()
@@ -229,7 +271,24 @@ actor RunController {
         }
     }
 
+    /// Applies a worker frame once: a replayed duplicate is dropped, a gap (frames lost) ends
+    /// the run, and once a numbered frame is fully applied its mark follows its events to disk.
     private func handle(_ message: WorkerRunMessage) async {
+        let wseq = message.wseq
+        switch frames.admit(wseq) {
+        case .apply: break
+        case .duplicate: return
+        case .gap(let expected, let got):
+            logger.error("worker frames missing; failing the run", metadata: ["expected_wseq": "\(expected)", "wseq": "\(got)"])
+            return await fail(.workerCrashed, code: "worker_crashed", message: "The worker running this request stopped unexpectedly.")
+        }
+        frameMarked = false
+        await apply(message, frame: wseq)
+        // A frame that made no event (a read, a refused call) still moves the mark.
+        if let wseq, !frameMarked { log.mark(runId: runId, workerSeq: wseq) }
+    }
+
+    private func apply(_ message: WorkerRunMessage, frame wseq: Int?) async {
         switch message {
         case .event(let event):
             // Only the gateway speaks for the run's lifecycle, tools, approvals and files.
@@ -240,7 +299,7 @@ actor RunController {
                 sawOutput = true
                 RunMetrics.firstOutput(after: startedAt.duration(to: clock.now))
             }
-            emit(.assistantDelta(text: text))
+            emit(.assistantDelta(text: text), frame: wseq)
         case .end(let end):
             workerGone()
             await workerFinished(end)
@@ -250,10 +309,10 @@ actor RunController {
         case .request(let request):
             guard !terminalQueued else { return }
             switch request {
-            case .toolCall(let call): await toolCall(call)
-            case .toolResult(let result): toolResult(result)
-            case .workspaceRequest(let workspaceRequest): await workspaceOperation(workspaceRequest)
-            case .usage(let usage): await usageReported(usage)
+            case .toolCall(let call): await toolCall(call, frame: wseq)
+            case .toolResult(let result): toolResult(result, frame: wseq)
+            case .workspaceRequest(let workspaceRequest): await workspaceOperation(workspaceRequest, frame: wseq)
+            case .usage(let usage): await usageReported(usage, frame: wseq)
             default: logger.warning("unexpected frame in run", metadata: ["type": "\(request.kind.rawValue)"])
             }
         }
@@ -289,7 +348,7 @@ actor RunController {
 
     // MARK: Tools and approvals
 
-    private func toolCall(_ call: ToolCall) async {
+    private func toolCall(_ call: ToolCall, frame wseq: Int?) async {
         // A tool call id names one call: a worker may not re-propose an approved one to write
         // again without a new approval.
         guard gate.firstUse(of: call.toolCallId) else {
@@ -305,7 +364,7 @@ actor RunController {
         )
         gate.plan(call.toolCallId, writes: call.writes)
         guard call.requiresApproval else {
-            emit(.toolCallProposed(proposal))
+            emit(.toolCallProposed(proposal), frame: wseq)
             gate.allowReadOnly(call.toolCallId)
             return await decide(call.toolCallId, approved: true, by: .policy)
         }
@@ -330,7 +389,7 @@ actor RunController {
         } catch {
             return await fail(.internal, code: "store_error", message: "Could not record the approval.")
         }
-        emit(.toolCallProposed(proposal))
+        emit(.toolCallProposed(proposal), frame: wseq)
         if let early = gate.proposalPublished(approvalId) {
             await approvalDecided(early)
         } else if autoApprove,
@@ -373,16 +432,16 @@ actor RunController {
         await pool.send(runId: runId, .toolDecision(ToolDecision(runId: runId, toolCallId: toolCallId, approved: approved, by: by, reason: reason)))
     }
 
-    private func toolResult(_ result: ToolResult) {
+    private func toolResult(_ result: ToolResult, frame wseq: Int?) {
         guard gate.finished(result.toolCallId) else {
             return logger.warning("tool result for a call that is not executing", metadata: ["tool_call_id": "\(result.toolCallId)"])
         }
-        emit(.toolResult(toolCallId: result.toolCallId, tool: result.tool, ok: result.ok, summary: result.summary))
+        emit(.toolResult(toolCallId: result.toolCallId, tool: result.tool, ok: result.ok, summary: result.summary), frame: wseq)
     }
 
     // MARK: Workspace on behalf of the worker
 
-    private func workspaceOperation(_ request: WorkspaceRequest) async {
+    private func workspaceOperation(_ request: WorkspaceRequest, frame wseq: Int?) async {
         let outcome: WorkspaceBroker.Outcome
         if request.operation == .write {
             switch WorkspaceBroker.authorize(request, gate: &gate) {
@@ -396,13 +455,13 @@ actor RunController {
         } else {
             outcome = await broker.perform(request)
         }
-        outcome.events.forEach { emit($0) }
+        emit(outcome.events, frame: wseq)
         await pool.send(runId: runId, .workspaceResponse(outcome.response))
     }
 
     // MARK: Usage and cost
 
-    private func usageReported(_ usage: UsageReport) async {
+    private func usageReported(_ usage: UsageReport, frame wseq: Int?) async {
         let cost = pricing.cost(model: usage.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens)
         if !pricing.isPriced(model: usage.model), unpricedModels.insert(usage.model).inserted {
             logger.warning("no price for model; charged at the highest known price", metadata: ["model": "\(usage.model)"])
@@ -420,7 +479,7 @@ actor RunController {
             call: .init(inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, costUsd: cost),
             session: .init(inputTokens: session.inputTokens, outputTokens: session.outputTokens, costUsd: session.costUsd),
             sessionCapUsd: session.costCapUsd
-        )))
+        )), frame: wseq)
         if session.costUsd >= session.costCapUsd {
             await interrupt(.costCap)
         } else if cost > 0, await tenants.budgetSpent(tenantId: session.tenantId) {

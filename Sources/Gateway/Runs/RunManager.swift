@@ -24,12 +24,31 @@ public actor RunManager: Service {
     private var controllers: [String: RunController] = [:]
     private var draining = false
     private let emptied = AsyncSignal()
-    private let (starts, startSink) = AsyncStream<(RunController, RunStart)>.makeStream()
+    /// A run to execute: a fresh start, or one adopted with its worker already attached.
+    enum Work: Sendable {
+        case start(RunController, RunStart)
+        case adopted(RunController, RunStart, AsyncStream<WorkerRunMessage>)
+    }
+    private let (starts, startSink) = AsyncStream<Work>.makeStream()
+    /// Runs a previous gateway left running, until their workers claim them or the grace ends.
+    let orphans: OrphanedRuns
+    private let acks = WorkerAcks()
 
     init(
         store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace, limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard,
-        drainDeadline: Duration, clock: AnyClock = .continuous(), logger: Logger
+        drainDeadline: Duration, clock: AnyClock = .continuous(), logger: Logger, orphans: [RunRecord] = []
     ) {
+        self.orphans = OrphanedRuns(orphans)
+        // Readers of a run waiting for adoption wait with it: its stream stays open, and picks
+        // up after what the store holds.
+        for run in orphans { log.open(runId: run.id, persistedSeq: run.lastSeq) }
+        let acks = self.acks
+        // Workers forget frames once they are durable; acknowledged every few frames, not per event.
+        log.onDurable { marks in
+            let due = acks.due(marks)
+            guard !due.isEmpty else { return }
+            Task { for (runId, wseq) in due { await pool.send(runId: runId, .runEventAck(RunEventAck(runId: runId, wseq: wseq))) } }
+        }
         self.tenants = tenants
         self.store = store
         self.log = log
@@ -52,8 +71,16 @@ public actor RunManager: Service {
             for (controller, start) in await restoreSuspendedRuns() {
                 group.addTask { await self.execute(controller, start, suspended: true) }
             }
-            for await (controller, start) in starts {
-                group.addTask { await self.execute(controller, start) }
+            if !orphans.isEmpty {
+                group.addTask { await self.expireOrphansAfterGrace() }
+            }
+            for await work in starts {
+                switch work {
+                case .start(let controller, let start):
+                    group.addTask { await self.execute(controller, start) }
+                case .adopted(let controller, let start, let messages):
+                    group.addTask { await self.execute(controller, start, adopted: messages) }
+                }
             }
         }
     }
@@ -98,17 +125,23 @@ public actor RunManager: Service {
             forget(run.id)
             return controller
         }
-        startSink.yield((controller, RunStart(runId: run.id, sessionId: run.sessionId, job: job)))
+        startSink.yield(.start(controller, RunStart(runId: run.id, sessionId: run.sessionId, job: job)))
         return controller
     }
 
-    private nonisolated func execute(_ controller: RunController, _ start: RunStart, suspended: Bool = false) async {
+    private nonisolated func execute(
+        _ controller: RunController, _ start: RunStart, suspended: Bool = false, adopted: AsyncStream<WorkerRunMessage>? = nil
+    ) async {
         await withDiscardingTaskGroup { group in
             group.addTask { await controller.runDeadlines() }
             var start = start
             var waiting = suspended
+            var attached = adopted
             while true {
-                if !waiting, let messages = await dispatch(start, until: controller) {
+                if let messages = attached {
+                    attached = nil
+                    await controller.pump(messages)
+                } else if !waiting, let messages = await dispatch(start, until: controller) {
                     await controller.pump(messages)
                 }
                 waiting = false
@@ -118,6 +151,7 @@ public actor RunManager: Service {
                 start.job = .agent(request)
             }
             await controller.waitUntilFinished()
+            await pool.acknowledgeEnd(runId: start.runId)
             await controller.close()
         }
         await forget(start.runId)
@@ -134,7 +168,7 @@ public actor RunManager: Service {
         let pool = self.pool
         let outcome = await withTaskGroup(of: Race.self) { group -> Race in
             group.addTask {
-                do { return .dispatched(try await pool.dispatch(start)) } catch { return .refused(error) }
+                do { return .dispatched(try await pool.dispatch(start, adoptable: true)) } catch { return .refused(error) }
             }
             group.addTask {
                 await controller.waitUntilFinished()
@@ -158,6 +192,7 @@ public actor RunManager: Service {
 
     private func forget(_ runId: String) {
         controllers[runId] = nil
+        acks.forget(runId)
         if controllers.isEmpty { emptied.raise() }
     }
 
@@ -185,19 +220,95 @@ public actor RunManager: Service {
         }
     }
 
+    // MARK: Runs whose gateway died under them (issue 13)
+
+    /// Sorts the runs a previous gateway left unfinished: those that were running are
+    /// returned, to wait ``ReattachPolicy/grace`` for their workers to re-attach; the rest
+    /// (queued, never on a worker) end now with `gateway_restarted`, as ``recover(store:logger:)``.
+    public static func recoverForAdoption(store: Store, logger: Logger) async throws -> [RunRecord] {
+        let suspended = Set(try await store.suspendedRuns().map(\.runId))
+        var waiting: [RunRecord] = []
+        for run in try await store.unfinishedRuns() where !suspended.contains(run.id) {
+            if run.status == .running {
+                waiting.append(run)
+                continue
+            }
+            try await store.append([try restartFailure(run)], terminalReasons: [run.id: FailureReason.internal.rawValue])
+            logger.warning("recovered unfinished run", metadata: ["run.id": "\(run.id)", "session.id": "\(run.sessionId)"])
+        }
+        if !waiting.isEmpty {
+            logger.info("waiting for workers to re-attach", metadata: ["runs": "\(waiting.count)", "grace_s": "\(ReattachPolicy.grace.components.seconds)"])
+        }
+        return waiting
+    }
+
+    private static func restartFailure(_ run: RunRecord) throws -> EventRecord {
+        let payload = EventPayload.runFailed(
+            reason: .internal, code: "gateway_restarted", message: "The server restarted while this run was in progress.")
+        return EventRecord(
+            id: Identifier.make("evt"), runId: run.id, sessionId: run.sessionId, seq: run.lastSeq + 1, type: payload.type,
+            ts: Timestamp.now(), payload: String(decoding: try JSONEncoder.compact.encode(payload.json), as: UTF8.self)
+        )
+    }
+
+    /// When the grace ends (or the gateway stops first), unclaimed runs fail as before.
+    private nonisolated func expireOrphansAfterGrace() async {
+        let clock = self.clock
+        try? await cancelWhenGracefulShutdown { try await clock.sleep(for: ReattachPolicy.grace) }
+        for run in orphans.expire() { await failOrphan(run, why: "not re-attached within the grace") }
+    }
+
+    /// Ends an orphan with `gateway_restarted`, through the log (its readers see the end).
+    private func failOrphan(_ run: RunRecord, why: String) {
+        guard let event = try? Self.restartFailure(run) else { return }
+        log.append(event, terminalReason: FailureReason.internal.rawValue)
+        logger.warning("recovered unfinished run", metadata: ["run.id": "\(run.id)", "session.id": "\(run.sessionId)", "why": "\(why)"])
+    }
+
+    /// A worker re-connected holding a run: adopt it when it is one of ours still waiting,
+    /// from the same session and job kind, and nothing it awaits was already answered.
+    /// Returns what the worker replays from; nil: the worker gives the run up.
+    func adopt(_ hello: Hello, pid: Int32, connection: IPCConnection) async -> RunAdoption? {
+        guard let held = hello.heldRun else { return nil }
+        let kind = hello.kind ?? .agent
+        guard case .adopted(let run) = orphans.claim(runId: held.runId, sessionId: held.sessionId) else {
+            logger.info("re-attaching worker's run is not ours to adopt", metadata: ["run.id": "\(held.runId)", "worker.pid": "\(pid)"])
+            return nil
+        }
+        guard !draining, let job = held.job, job.workerKind == kind, let persisted = try? await store.workerSeq(runId: run.id),
+              persisted < held.nextWseq else {
+            failOrphan(run, why: "re-attached worker's claim does not match the run")
+            return nil
+        }
+        // A request the old gateway applied and persisted, whose answer the worker never got,
+        // cannot be answered again without applying it twice: that run is given up.
+        if held.awaiting.contains(where: { $0 <= persisted }) {
+            failOrphan(run, why: "it waited for an answer lost with the old gateway")
+            return nil
+        }
+        let steps = ((try? await store.events(runId: run.id)) ?? []).filter { $0.type == .toolCallProposed }.count
+        let controller = RunController(
+            runId: run.id, sessionId: run.sessionId, store: store, log: log, pool: pool, workspace: workspace, limits: limits,
+            pricing: pricing, tenants: tenants, clock: clock, logger: logger, job: job, persistedSeq: run.lastSeq)
+        await controller.adopt(lastSeq: run.lastSeq, workerSeq: persisted, createdAt: run.createdAt, steps: steps)
+        controllers[run.id] = controller
+        let messages = await pool.adopt(
+            pid: pid, connection: connection, maxRuns: hello.maxRuns, kind: kind, sandbox: hello.sandbox, runId: run.id, sessionId: run.sessionId)
+        startSink.yield(.adopted(controller, RunStart(runId: run.id, sessionId: run.sessionId, job: job), messages))
+        logger.info("run adopted", metadata: [
+            "run.id": "\(run.id)", "session.id": "\(run.sessionId)", "worker.pid": "\(pid)", "persisted_wseq": "\(persisted)",
+            "replay": "\(held.nextWseq - 1 - persisted)",
+        ])
+        return RunAdoption(runId: run.id, persistedWseq: persisted)
+    }
+
     /// Ends runs a previous gateway left unfinished (it crashed under them): each gets its
     /// terminal event so every stream has an end. Runs suspended for a person's decision are
     /// kept: ``run()`` takes them up again, and they continue when the decision is made.
     public static func recover(store: Store, logger: Logger) async throws {
         let suspended = Set(try await store.suspendedRuns().map(\.runId))
         for run in try await store.unfinishedRuns() where !suspended.contains(run.id) {
-            let payload = EventPayload.runFailed(
-                reason: .internal, code: "gateway_restarted", message: "The server restarted while this run was in progress.")
-            let event = EventRecord(
-                id: Identifier.make("evt"), runId: run.id, sessionId: run.sessionId, seq: run.lastSeq + 1, type: payload.type,
-                ts: Timestamp.now(), payload: String(decoding: try JSONEncoder.compact.encode(payload.json), as: UTF8.self)
-            )
-            try await store.append([event], terminalReasons: [run.id: FailureReason.internal.rawValue])
+            try await store.append([try restartFailure(run)], terminalReasons: [run.id: FailureReason.internal.rawValue])
             logger.warning("recovered unfinished run", metadata: ["run.id": "\(run.id)", "session.id": "\(run.sessionId)"])
         }
     }

@@ -37,7 +37,7 @@ enum HotFrameCodec {
             }
             buffer.writeInteger(UInt8(ascii: "}"))
             return sealed(buffer)
-        case .runEventAck(let ack):
+        case .runEventAck(let ack) where ack.ended == nil:  // a run's end acknowledged: rare, Codable
             var buffer = allocator.buffer(capacity: FrameDecoder.headerSize + 64 + ack.runId.utf8.count)
             buffer.moveWriterIndex(forwardBy: FrameDecoder.headerSize)
             buffer.writeStaticString(#"{"type":"run_event_ack","run_id":"#)
@@ -92,7 +92,7 @@ enum HotFrameCodec {
                   let payload = members["payload"], case .some(let wseq) = optionalInteger(members["wseq"]) else { return nil }
             return .runEvent(RunEvent(runId: runId, kind: kind, payload: payload, wseq: wseq))
         case "run_event_ack":
-            guard case .some(.some(let wseq)) = optionalInteger(members["wseq"]) else { return nil }
+            guard members["ended"] == nil, case .some(.some(let wseq)) = optionalInteger(members["wseq"]) else { return nil }
             return .runEventAck(RunEventAck(runId: runId, wseq: wseq))
         default:
             return nil

@@ -29,6 +29,8 @@ struct LLMReply: Sendable {
     /// After the chunks, hold the connection open without another byte until the server stops;
     /// with no chunks, not even the status line is sent (a provider that accepted and went quiet).
     var hang = false
+    /// Pause before each chunk after the first: a model that streams slowly.
+    var interval: Duration = .zero
 }
 
 /// A provider's HTTP API on 127.0.0.1, port 0, for end-to-end runs: it answers each request with
@@ -139,7 +141,10 @@ final class FakeLLMServer: Sendable {
         return Response(
             status: .init(code: reply.status), headers: fields,
             body: ResponseBody { [self] writer in
-                for chunk in reply.chunks { try await writer.write(ByteBuffer(string: chunk)) }
+                for (index, chunk) in reply.chunks.enumerated() {
+                    if index > 0, reply.interval > .zero { try await Task.sleep(for: reply.interval) }
+                    try await writer.write(ByteBuffer(string: chunk))
+                }
                 if reply.hang { await waitUntilStopped() }
                 try await writer.finish(nil)
             })
