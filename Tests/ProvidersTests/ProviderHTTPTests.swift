@@ -113,7 +113,8 @@ import HTTPTestSupport
             consumer.cancel()
             let result = await consumer.value
             #expect(result.error is CancellationError)
-            #expect(ContinuousClock.now - cancelled < .seconds(1))
+            // The request would hang forever: ending at all proves the cancellation reached curl.
+            #expect(ContinuousClock.now - cancelled < .seconds(5))
         }
     }
 }

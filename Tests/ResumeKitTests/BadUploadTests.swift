@@ -36,7 +36,7 @@ struct BadUploadTests {
         #expect(caught?.code == expected.code)
         #expect(caught?.httpStatus == expected.status)
         #expect(caught?.message.isEmpty == false)
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(20))  // a hang guard, not a speed test (bench/import.sh)
     }
 
     @Test func scanMessageSuggestsTheOriginalFile() throws {

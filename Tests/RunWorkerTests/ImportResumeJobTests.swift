@@ -46,7 +46,9 @@ import Testing
     func refusesEveryBadFixtureWithATypedFailureQuickly(_ bad: (file: String, code: String, status: Int)) async throws {
         let started = ContinuousClock.now
         let end = try await Runs.job(["kind": "import_resume", "filename": .string(bad.file)], input: Fixtures.url("bad/\(bad.file)").path)
-        #expect(ContinuousClock.now - started < .seconds(2))
+        // A hang guard, not a speed test (bench/import.sh measures speed): a bomb that was
+        // expanded, or a parser stuck on garbage, would blow through it.
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(end.outcome == .failed)
         #expect(end.failure?.kind == .invalidInput)
         #expect(end.failure?.code == bad.code)

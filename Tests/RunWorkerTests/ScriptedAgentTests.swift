@@ -116,7 +116,10 @@ import TestScratch
         run.cancel()
         let end = try await run.value
         #expect(end.outcome == .cancelled)
-        #expect(ContinuousClock.now - cancelled < .milliseconds(500))
+        // The model never answers: ending at all proves the cancellation reached the hung
+        // stream. The bound only tells that apart from waiting out a timeout (it is not a speed
+        // test: 500 ms failed on a loaded machine with a correct cancellation).
+        #expect(ContinuousClock.now - cancelled < .seconds(10))
     }
 
     @Test func cancellationWhileWaitingForApprovalEndsPromptly() async throws {
