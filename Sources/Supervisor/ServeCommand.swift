@@ -76,7 +76,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
             try configuration.validate()
             // A model without a price would be free to the cost cap: refuse before spawning anything.
-            _ = try ProviderPolicy.validated(environment: environment)
+            let policy = try ProviderPolicy.validated(environment: environment)
+            // Only the built-in engines allowed: agent workers never need libcurl; do not load it.
+            configuration.agentWorkersPreloadTransport = policy.reachesNetwork
             // Read here, kept only in this process; the gateway gets them over its control link.
             providerKeys = try ProviderSecrets.keysByProvider(environment: environment)
             try FileManager.default.createDirectory(

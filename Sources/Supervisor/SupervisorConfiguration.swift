@@ -29,6 +29,9 @@ public struct SupervisorConfiguration: Sendable, Equatable {
     public var scratchRoot = "/tmp"
     /// Runs a worker serves before exiting; 1 isolates every run in a fresh process.
     public var runsPerWorker = 1
+    /// Whether agent workers preload libcurl while they wait: on unless no allowed provider
+    /// reaches the network (set from the provider policy at start-up, not configurable).
+    public var agentWorkersPreloadTransport = true
     public var workerCPUSeconds = 300
     public var workerMemoryMB = 4096
     public var drainSeconds = 10.0

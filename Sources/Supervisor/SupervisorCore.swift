@@ -438,7 +438,7 @@ struct SupervisorCore {
                 "--cpu-seconds", "\(configuration.workerCPUSeconds)",
                 "--memory-mb", "\(configuration.workerMemoryMB)",
                 "--scratch-dir", configuration.scratchRoot,
-            ],
+            ] + (kind == .agent && !configuration.agentWorkersPreloadTransport ? ["--preload-transport", "off"] : []),
             environment: workerEnvironment
         )
     }

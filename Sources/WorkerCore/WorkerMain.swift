@@ -26,6 +26,9 @@ public enum WorkerMain {
         let sandbox: SandboxReport
         let scratch: String
         let logger: Logger
+
+        /// Whether this worker should load its HTTP transport ahead of its run.
+        public var preloadsTransport: Bool { options.preloadTransport }
     }
 
     public static func start(kind: WorkerKind) -> Started {

@@ -11,6 +11,14 @@ import TestScratch
         #expect(policy.cost(provider: "local", input: 1000, output: 1000) == CostEstimate(usd: 0, isPriced: true))
     }
 
+    /// Agent workers skip loading libcurl only when no allowed provider calls an endpoint.
+    @Test func onlyTheBuiltInEnginesNeverReachTheNetwork() throws {
+        #expect(try ProviderPolicy.fromEnvironment([:]).reachesNetwork == false)
+        #expect(try ProviderPolicy.fromEnvironment(["RESUME_AGENT_PROVIDERS": "local,scripted"]).reachesNetwork == false)
+        #expect(try ProviderPolicy.fromEnvironment(["RESUME_AGENT_PROVIDERS": "local,openai", "OPENAI_API_KEY": "k"]).reachesNetwork)
+        #expect(try ProviderPolicy.fromEnvironment(["RESUME_AGENT_PROVIDERS": "gemini", "GEMINI_API_KEY": "k"]).reachesNetwork)
+    }
+
     @Test func readsOrderModelsAndKeysFromEnvironment() throws {
         let policy = try ProviderPolicy.fromEnvironment([
             "RESUME_AGENT_PROVIDERS": " openai, gemini ,local",

@@ -87,6 +87,24 @@ struct SupervisorCoreTests {
         effects.compactMap { if case .notify(let text) = $0 { text } else { nil } }
     }
 
+    /// With only the built-in engines allowed, agent workers are told not to load libcurl;
+    /// document workers never get the flag (they load it only to fetch a posting).
+    @Test func agentWorkersSkipTheTransportOnlyWhenNoProviderReachesTheNetwork() {
+        func workerArguments(preload: Bool) -> [WorkerKind: [String]] {
+            var harness = Harness(configure: { $0.agentWorkersPreloadTransport = preload })
+            _ = harness.core.start()
+            var arguments: [WorkerKind: [String]] = [:]
+            for effect in harness.bootGateway() {
+                if case .spawnWorker(let kind, let spec) = effect { arguments[kind] = spec.arguments }
+            }
+            return arguments
+        }
+        let localOnly = workerArguments(preload: false)
+        #expect(localOnly[.agent]?.suffix(2) == ["--preload-transport", "off"])
+        #expect(localOnly[.document]?.contains("--preload-transport") == false)
+        #expect(workerArguments(preload: true)[.agent]?.contains("--preload-transport") == false)
+    }
+
     @Test func startsTheGatewayThenWarmsThePoolThenSaysReadyOnce() {
         var harness = Harness()
         let start = harness.core.start()

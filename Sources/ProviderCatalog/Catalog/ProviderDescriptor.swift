@@ -37,6 +37,9 @@ public struct ProviderDescriptor: Sendable, Equatable {
     /// snapshots (`gpt-4o-mini-2024-07-18`) price like their family (see ``PriceTable``).
     public var prices: [String: ModelPrice]
 
+    /// Whether runs with this kind call an HTTP endpoint (everything but the in-worker engines).
+    public var reachesNetwork: Bool { baseURLVariable != nil }
+
     public init(
         kind: ProviderKind,
         apiKeyVariable: String? = nil,

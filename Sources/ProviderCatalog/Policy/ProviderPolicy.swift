@@ -15,6 +15,12 @@ public struct ProviderPolicy: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The configuration of provider `name`.
+    /// Whether any provider the operator allows calls an HTTP endpoint (an unknown kind counts
+    /// as one). When none does — the built-in `local` default — agent workers never need libcurl.
+    public var reachesNetwork: Bool {
+        providers.contains { ProviderCatalog.descriptor(for: $0.kind)?.reachesNetwork ?? true }
+    }
+
     public func provider(named name: String) -> ProviderConfig? {
         providers.first { $0.name == name }
     }
