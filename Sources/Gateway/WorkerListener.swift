@@ -72,7 +72,7 @@ public struct WorkerListener: Service {
                 }
                 do {
                     while let message = try await iterator.next() {
-                        await pool.deliver(from: pid, message)
+                        if let answer = await pool.deliver(from: pid, message) { try await connection.send(answer) }
                     }
                 } catch is CancellationError {
                     // The gateway is shutting down.

@@ -189,24 +189,28 @@ public actor WorkerPool {
         publish()
     }
 
-    func deliver(from pid: Int32, _ message: IPCMessage) {
+    /// Routes one frame from worker `pid`. Returns the answer its connection's reader must
+    /// send back, if any (the pool never waits on a worker's socket itself).
+    @discardableResult
+    func deliver(from pid: Int32, _ message: IPCMessage) -> IPCMessage? {
         switch message {
         case .runEvent(let event):
-            guard let run = runs[event.runId], run.pid == pid else { return dropped(message, pid) }
+            guard let run = runs[event.runId], run.pid == pid else { dropped(message, pid); return nil }
             run.sink.yield(.event(event))
         case .runEnd(let end):
-            guard let run = runs[end.runId], run.pid == pid else { return dropped(message, pid) }
+            guard let run = runs[end.runId], run.pid == pid else { dropped(message, pid); return nil }
             runs[end.runId] = nil
+            var answer: IPCMessage?
             if run.adoptable, end.outcome != .suspended {
                 endedRuns[end.runId] = pid
-            } else if let worker = workers[pid] {
+            } else if workers[pid] != nil {
                 // Nothing to hand over for it: the worker may let it go now.
-                let connection = worker.connection
-                Task { try? await connection.send(.runEventAck(RunEventAck(runId: end.runId, wseq: 0, ended: true))) }
+                answer = .runEventAck(RunEventAck(runId: end.runId, wseq: 0, ended: true))
             }
             run.sink.yield(.end(end))
             run.sink.finish()
             finishRun(pid: pid)
+            return answer
         case .toolCall(let call): route(call.runId, pid, message)
         case .toolResult(let result): route(result.runId, pid, message)
         case .workspaceRequest(let request): route(request.runId, pid, message)
@@ -215,6 +219,7 @@ public actor WorkerPool {
         default:
             dropped(message, pid)
         }
+        return nil
     }
 
     private func route(_ runId: String, _ pid: Int32, _ message: IPCMessage) {

@@ -91,10 +91,12 @@ public enum WorkerMain {
         return Started(kind: kind, options: options, socket: socket, sandbox: report, scratch: scratch, logger: logger)
     }
 
-    /// Serves runs until done, then exits the process.
-    public static func serve(_ worker: Started, executor: any RunExecutor) async -> Never {
+    /// Serves runs until done, then exits the process. `onReady` runs once the gateway took
+    /// the hello (the worker is in the pool).
+    public static func serve(_ worker: Started, executor: any RunExecutor, onReady: @escaping @Sendable () -> Void = {}) async -> Never {
         let code = await WorkerProcess(
-            options: worker.options, kind: worker.kind, sandbox: worker.sandbox, executor: executor, logger: worker.logger
+            options: worker.options, kind: worker.kind, sandbox: worker.sandbox, executor: executor, logger: worker.logger,
+            onReady: onReady
         ).run(socket: worker.socket)
         ScratchDirectory.remove(worker.scratch)
         exit(code)

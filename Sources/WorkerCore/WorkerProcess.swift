@@ -15,13 +15,20 @@ public struct WorkerProcess: Sendable {
     let sandbox: SandboxReport
     let executor: any RunExecutor
     let logger: Logger
+    /// Called once, when the first gateway accepted the hello: work that may wait until the
+    /// worker is in the pool (loading libcurl) starts here, off the spawn→ready path.
+    let onReady: @Sendable () -> Void
 
-    public init(options: WorkerOptions, kind: WorkerKind, sandbox: SandboxReport, executor: any RunExecutor, logger: Logger) {
+    public init(
+        options: WorkerOptions, kind: WorkerKind, sandbox: SandboxReport, executor: any RunExecutor, logger: Logger,
+        onReady: @escaping @Sendable () -> Void = {}
+    ) {
         self.options = options
         self.kind = kind
         self.sandbox = sandbox
         self.executor = executor
         self.logger = logger
+        self.onReady = onReady
     }
 
     enum Input: Sendable {
@@ -42,7 +49,15 @@ public struct WorkerProcess: Sendable {
         let task: Task<Void, Never>
         let channel: GatewayRunChannel
         var end: RunEnd?
+        /// Lets the finished run go if the gateway never confirms its end; cancelled on release.
+        var endAckTimer: Task<Void, Never>?
         var id: String { start.runId }
+
+        /// Closes the run's channel and stops its end-confirmation timer.
+        func release() {
+            channel.close()
+            endAckTimer?.cancel()
+        }
     }
 
     /// What carries over from one gateway connection to the next.
@@ -109,7 +124,7 @@ public struct WorkerProcess: Sendable {
     }
 
     private func abandon(_ held: Held) async {
-        held.channel.close()
+        held.release()
         held.task.cancel()
         await held.task.value
     }
@@ -162,6 +177,7 @@ public struct WorkerProcess: Sendable {
                      .closed(let from, _) where from != generation:
                     continue  // from a connection that is gone
                 case .handshake(_, let ack):
+                    if serving.generation == 1, !ready { onReady() }
                     ready = true
                     if let current = serving.current {
                         guard let adoption = ack.adoption, adoption.runId == current.id else {
@@ -183,7 +199,7 @@ public struct WorkerProcess: Sendable {
                 case .message(_, .runStart(let start)):
                     // The gateway took the previous run's end (it hands out the next run): done with it.
                     if let finished = serving.current, finished.end != nil {
-                        finished.channel.close()
+                        finished.release()
                         serving.current = nil
                     }
                     guard serving.current == nil else {
@@ -247,8 +263,9 @@ public struct WorkerProcess: Sendable {
         } else {
             serving.current?.end = end
             let runId = end.runId
-            Task {
-                try? await Task.sleep(for: ReattachPolicy.grace)
+            // Owned by the held run: cancelled when it is released (confirmed, replaced, abandoned).
+            serving.current?.endAckTimer = Task {
+                guard (try? await Task.sleep(for: ReattachPolicy.grace)) != nil else { return }
                 sink.yield(.endAckOverdue(runId))
             }
         }
@@ -263,7 +280,7 @@ public struct WorkerProcess: Sendable {
     /// if it has served all it may.
     private func endConfirmed(_ runId: String, serving: inout Serving) -> Int32? {
         guard let finished = serving.current, finished.id == runId, finished.end != nil else { return nil }
-        finished.channel.close()
+        finished.release()
         serving.current = nil
         if options.maxRuns > 0, serving.served >= options.maxRuns { return 0 }
         return nil

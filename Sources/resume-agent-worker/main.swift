@@ -3,7 +3,8 @@ import RunWorker
 import WorkerCore
 
 // Confine first, while the process has one thread (see `WorkerMain`), then serve. libcurl
-// loads in the background meanwhile (``TransportPreload``), off the spawn→ready path.
+// loads in the background once the gateway took the hello (``TransportPreload``): started
+// before it, the load delayed the hello by ~5 ms (bench/NOTES-spawn.md).
 let worker = WorkerMain.start(kind: .agent)
-if worker.preloadsTransport { TransportPreload.start() }
-await WorkerMain.serve(worker, executor: AgentWorkerExecutor())
+let preload = worker.preloadsTransport
+await WorkerMain.serve(worker, executor: AgentWorkerExecutor(), onReady: { if preload { TransportPreload.start() } })

@@ -33,6 +33,9 @@ public actor RunManager: Service {
     /// Runs a previous gateway left running, until their workers claim them or the grace ends.
     let orphans: OrphanedRuns
     private let acks = WorkerAcks()
+    /// Durable marks due to their workers, sent by a child task of ``run()`` (the event log
+    /// reports them from its writer, which must not wait on a socket).
+    private let (dueAcks, dueAckSink) = AsyncStream<[(runId: String, wseq: Int)]>.makeStream()
 
     init(
         store: Store, log: EventLog, pool: WorkerPool, workspace: Workspace, limits: RunLimits, pricing: ProviderPricing, tenants: TenantGuard,
@@ -43,11 +46,12 @@ public actor RunManager: Service {
         // up after what the store holds.
         for run in orphans { log.open(runId: run.id, persistedSeq: run.lastSeq) }
         let acks = self.acks
+        let dueAckSink = self.dueAckSink
         // Workers forget frames once they are durable; acknowledged every few frames, not per event.
         log.onDurable { marks in
             let due = acks.due(marks)
             guard !due.isEmpty else { return }
-            Task { for (runId, wseq) in due { await pool.send(runId: runId, .runEventAck(RunEventAck(runId: runId, wseq: wseq))) } }
+            dueAckSink.yield(due.map { (runId: $0.0, wseq: $0.1) })
         }
         self.tenants = tenants
         self.store = store
@@ -67,6 +71,12 @@ public actor RunManager: Service {
                 try? await gracefulShutdown()
                 await self.drain()
                 self.startSink.finish()
+                self.dueAckSink.finish()
+            }
+            group.addTask {
+                for await due in self.dueAcks {
+                    for (runId, wseq) in due { await self.pool.send(runId: runId, .runEventAck(RunEventAck(runId: runId, wseq: wseq))) }
+                }
             }
             for (controller, start) in await restoreSuspendedRuns() {
                 group.addTask { await self.execute(controller, start, suspended: true) }

@@ -61,6 +61,9 @@ enum SandboxBench {
                     guard case .runEnd(let end) = message else { continue }
                     guard end.outcome == .completed else { throw BenchError.jobFailed(end.failure?.message ?? "\(end.outcome)") }
                     job.add((ContinuousClock.now - sent).microseconds / 1000)
+                    // Say the end is durable, as the gateway does: a worker holds a finished run
+                    // until then, re-connecting to hand it over when the connection drops first.
+                    try await connection.send(.runEventAck(RunEventAck(runId: end.runId, wseq: 0, ended: true)))
                     break
                 }
             }
