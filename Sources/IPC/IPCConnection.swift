@@ -72,12 +72,9 @@ public struct IPCConnection: Sendable {
         return ack
     }
 
-    /// Waits for the peer's hello as the accepting side and answers it. A wrong protocol
-    /// version is refused with a reason before closing.
-    public func acceptHandshake(
-        expecting roles: Set<ProcessRole>,
-        iterator: inout IPCMessageStream.AsyncIterator
-    ) async throws -> Hello {
+    /// Reads the peer's first frame as a hello of one of `roles` in our protocol version;
+    /// anything else is refused with a reason (the peer logs it) and thrown.
+    func receiveHello(expecting roles: Set<ProcessRole>, iterator: inout IPCMessageStream.AsyncIterator) async throws -> Hello {
         guard let first = try await iterator.next() else { throw IPCHandshakeError.closed }
         guard case .hello(let hello) = first else {
             try? await send(.helloAck(HelloAck(accepted: false, reason: "expected hello")))
@@ -92,6 +89,16 @@ public struct IPCConnection: Sendable {
             try? await send(.helloAck(HelloAck(accepted: false, reason: "role \(hello.role.rawValue) not accepted here")))
             throw IPCHandshakeError.unexpected("hello from \(hello.role.rawValue)")
         }
+        return hello
+    }
+
+    /// Waits for the peer's hello as the accepting side and answers it. A wrong protocol
+    /// version is refused with a reason before closing.
+    public func acceptHandshake(
+        expecting roles: Set<ProcessRole>,
+        iterator: inout IPCMessageStream.AsyncIterator
+    ) async throws -> Hello {
+        let hello = try await receiveHello(expecting: roles, iterator: &iterator)
         try await send(.helloAck(HelloAck(accepted: true)))
         return hello
     }

@@ -21,20 +21,7 @@ extension IPCConnection {
         iterator: inout IPCMessageStream.AsyncIterator,
         adopt: (Hello) async -> RunAdoption?
     ) async throws -> (hello: Hello, adoption: RunAdoption?) {
-        guard let first = try await iterator.next() else { throw IPCHandshakeError.closed }
-        guard case .hello(let hello) = first else {
-            try? await send(.helloAck(HelloAck(accepted: false, reason: "expected hello")))
-            throw IPCHandshakeError.unexpected(first.kind.rawValue)
-        }
-        guard hello.protocolVersion == IPCProtocol.version else {
-            let reason = "protocol version \(hello.protocolVersion) is not supported (want \(IPCProtocol.version))"
-            try? await send(.helloAck(HelloAck(accepted: false, reason: reason)))
-            throw IPCHandshakeError.versionMismatch(theirs: hello.protocolVersion, ours: IPCProtocol.version)
-        }
-        guard hello.role == .worker else {
-            try? await send(.helloAck(HelloAck(accepted: false, reason: "role \(hello.role.rawValue) not accepted here")))
-            throw IPCHandshakeError.unexpected("hello from \(hello.role.rawValue)")
-        }
+        let hello = try await receiveHello(expecting: [.worker], iterator: &iterator)
         let adoption = hello.heldRun == nil ? nil : await adopt(hello)
         try await send(.helloAck(HelloAck(accepted: true, adoption: adoption)))
         return (hello, adoption)
