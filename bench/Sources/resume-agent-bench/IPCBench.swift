@@ -15,29 +15,13 @@ enum IPCBench {
             kill(server, SIGKILL)
             reap(server)
         }
-        var raw: IPCChannel.Raw?
-        let deadline = ContinuousClock.now + .seconds(5)
-        while raw == nil, ContinuousClock.now < deadline {
-            raw = try? await IPCChannel.connect(unixPath: socket)
-            if raw == nil { try await Task.sleep(for: .milliseconds(5)) }
-        }
-        guard let raw else { throw CancellationError() }
+        let raw = try await EchoRoundTrip.connect { try? await IPCChannel.connect(unixPath: socket) }
         return try await IPCChannel.run(raw) { connection in
             var iterator = connection.messages.makeAsyncIterator()
             var rows: [Row] = []
             // Round trip: a small run_event out, the echo back.
             let small = IPCMessage.runEvent(RunEvent(runId: "run_bench", kind: .assistantDelta, payload: ["text": "hello"]))
-            for _ in 0..<2000 {  // warm-up
-                try await connection.send(small)
-                _ = try await iterator.next()
-            }
-            var rtt = Samples()
-            for _ in 0..<20000 {
-                let start = ContinuousClock.now
-                try await connection.send(small)
-                _ = try await iterator.next()
-                rtt.add((ContinuousClock.now - start).microseconds)
-            }
+            let rtt = try await EchoRoundTrip.measure(small, connection: connection, iterator: &iterator)
             rows.append(Row(name: "IPC round trip p50", value: format(rtt.percentile(50), "µs")))
             rows.append(Row(name: "IPC round trip p99", value: format(rtt.percentile(99), "µs")))
             // Throughput: stream frames one way in batches; the server acknowledges each batch.

@@ -15,27 +15,11 @@ enum SocketIPCBench {
             kill(server, SIGKILL)
             reap(server)
         }
-        var socket: IPCSocket?
-        let deadline = ContinuousClock.now + .seconds(5)
-        while socket == nil, ContinuousClock.now < deadline {
-            socket = try? IPCSocket.connect(unixPath: path)
-            if socket == nil { try await Task.sleep(for: .milliseconds(5)) }
-        }
-        guard let socket else { throw CancellationError() }
+        let socket = try await EchoRoundTrip.connect { try? IPCSocket.connect(unixPath: path) }
         return try await IPCChannel.run(socket: socket) { connection in
             var iterator = connection.messages.makeAsyncIterator()
             let small = IPCMessage.runEvent(RunEvent(runId: "run_bench", kind: .assistantDelta, payload: ["text": "hello"], wseq: 1))
-            for _ in 0..<2000 {  // warm-up
-                try await connection.send(small)
-                _ = try await iterator.next()
-            }
-            var rtt = Samples()
-            for _ in 0..<20000 {
-                let start = ContinuousClock.now
-                try await connection.send(small)
-                _ = try await iterator.next()
-                rtt.add((ContinuousClock.now - start).microseconds)
-            }
+            let rtt = try await EchoRoundTrip.measure(small, connection: connection, iterator: &iterator)
             return [
                 Row(name: "IPC round trip p50 (worker socket)", value: format(rtt.percentile(50), "µs")),
                 Row(name: "IPC round trip p99 (worker socket)", value: format(rtt.percentile(99), "µs")),
