@@ -134,6 +134,11 @@ struct LoadCommand: AsyncParsableCommand {
                 failedToRun.append(name)
             }
         }
+        // The default work root is kept only while it holds something: a profile's data left for
+        // a post-mortem (a failed verification, --keep). Empty, it was litter in /tmp.
+        if workDirectory == nil, (try? FileManager.default.contentsOfDirectory(atPath: options.workRoot))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: options.workRoot)
+        }
         let report = results.map(\.markdown).joined(separator: "\n")
         if let markdown { try report.write(toFile: markdown, atomically: true, encoding: .utf8) }
         if let json {
